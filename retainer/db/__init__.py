@@ -1,0 +1,1 @@
+"""Database layer: models, engine set-up, queries and in-package migrations."""

@@ -1,0 +1,227 @@
+"""Opening a customer base: engine set-up, checks and in-process migrations.
+
+Every way a file can be wrong (not a Retainer base, read-only, from a newer Retainer) ends in
+:class:`DatabaseError` with a plain message naming the file; nothing is written to such a file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError as SADatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from retainer.i18n import tr
+
+# The newest schema this version knows; tests/db/test_migrations.py checks it against the
+# migration scripts, so start-up can skip importing Alembic when the base is current.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+
+class DatabaseError(Exception):
+    """A customer base that cannot be opened; the message is for the shop owner."""
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    location: str
+    backup_path: Path | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _url_for(location: str) -> tuple[str, Path | None]:
+    if "://" in location:
+        try:
+            url = make_url(location)
+        except ArgumentError as exc:
+            raise DatabaseError(
+                tr("“{location}” is neither a file nor a database address.").format(
+                    location=location
+                )
+            ) from exc
+        path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+        return location, path
+    path = Path(location).expanduser()
+    return "sqlite:///" + str(path), path
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path) -> bool:
+    """Refuse files we must not touch. Returns True when the base is new (no file yet)."""
+    if path.is_dir():
+        raise DatabaseError(tr("{path} is a folder, not a customer base file.").format(path=path))
+    if not path.exists():
+        parent = path.parent if str(path.parent) else Path(".")
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                tr("Cannot create the folder {folder} for the customer base: {reason}").format(
+                    folder=parent, reason=exc.strerror or exc
+                )
+            ) from exc
+        if not os.access(parent, os.W_OK):
+            raise DatabaseError(
+                tr("Cannot create {path}: the folder is read-only.").format(path=path)
+            )
+        return True
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(tr("{path} cannot be read: permission denied.").format(path=path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseError(
+            tr(
+                "{path} is read-only. Retainer needs to save changes there: copy the file "
+                "to a folder you can write to, or ask for write permission."
+            ).format(path=path)
+        )
+    if path.stat().st_size == 0:
+        return True
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(
+            tr("{path} is not a Retainer customer base (it is some other kind of file).").format(
+                path=path
+            )
+        )
+    return False
+
+
+def _current_revision(engine: Engine, location: str) -> str | None:
+    """The schema revision stored in the base, or None for an empty base."""
+    try:
+        with engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+            if not names:
+                return None
+            if "alembic_version" not in names:
+                raise DatabaseError(
+                    tr(
+                        "{location} is a database, but not a Retainer customer base. "
+                        "Nothing was changed in it."
+                    ).format(location=location)
+                )
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except SADatabaseError as exc:
+        raise DatabaseError(
+            tr("{location} cannot be opened as a customer base: {reason}").format(
+                location=location, reason=getattr(exc, "orig", exc)
+            )
+        ) from exc
+    if len(rows) != 1:
+        raise DatabaseError(
+            tr("{location} has a damaged version stamp; nothing was changed.").format(
+                location=location
+            )
+        )
+    return rows[0][0]
+
+
+def backup_file(path: Path, when: datetime | None = None) -> Path:
+    """Copy a SQLite base beside itself with a timestamp, consistently even under WAL."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix or '.sqlite'}")
+    source = sqlite3.connect(str(path))
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(engine: Engine) -> None:
+    """Run the package's Alembic migrations up to head, in this process."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_database(location: str, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading when needed) the customer base at a path or URL."""
+    url, path = _url_for(location)
+    shown = str(path) if path is not None else location
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        if path is not None:
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+            event.listen(engine, "connect", _set_sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(
+            tr("Cannot open {location}: {reason}").format(location=shown, reason=exc)
+        ) from exc
+    try:
+        revision = _current_revision(engine, shown)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            tr("Cannot open {location}: {reason}").format(location=shown, reason=exc.orig)
+        ) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        engine.dispose()
+        raise DatabaseError(
+            tr(
+                "{location} was saved by a newer version of Retainer. Install the newer "
+                "version to open it; nothing was changed."
+            ).format(location=shown)
+        )
+    backup = None
+    if revision != HEAD_REVISION:
+        if not migrate:
+            engine.dispose()
+            raise DatabaseError(tr("{location} needs an upgrade first.").format(location=shown))
+        if revision is not None and path is not None:
+            backup = backup_file(path)
+        if path is not None:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        try:
+            upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise DatabaseError(
+                tr("Could not upgrade {location}: {reason}. A copy was kept at {backup}.").format(
+                    location=shown, reason=exc, backup=backup or "-"
+                )
+            ) from exc
+    elif path is not None:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine=engine, sessions=sessions, location=shown, backup_path=backup)

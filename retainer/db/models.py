@@ -1,0 +1,200 @@
+"""The tables of a customer base.
+
+Money is kept in integer cents and dates also as day numbers (``date.toordinal()``) so that
+status rules are plain integer arithmetic that SQLite and PostgreSQL evaluate alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+customer_tags = Table(
+    "customer_tags",
+    Base.metadata,
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_customer_tags_tag_id", "tag_id"),
+)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    city: Mapped[str | None] = mapped_column(String(120))
+    address: Mapped[str | None] = mapped_column(String(300))
+    card_number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    source: Mapped[str | None] = mapped_column(String(120))
+    referred_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customers.id", ondelete="SET NULL")
+    )
+    consent_to_messages: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    lost_at: Mapped[date | None] = mapped_column(Date)
+    churn_reason: Mapped[str | None] = mapped_column(String(40))
+
+    # Summary figures, kept correct on every purchase write (see purchases service).
+    first_purchase_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_purchase_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_purchase_day: Mapped[int | None] = mapped_column(Integer)
+    last_purchase_day: Mapped[int | None] = mapped_column(Integer, index=True)
+    purchase_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    total_spent_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    median_gap_days: Mapped[float | None] = mapped_column(Float)
+
+    # Display caches kept with the phones and tags, so a page of the list is one query.
+    primary_phone: Mapped[str | None] = mapped_column(String(32))
+    tag_list: Mapped[str] = mapped_column(String(500), default="")
+    # Lower-cased name, e-mail, card, phone digits and tags: one column to search.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(200), index=True, default="")
+
+    phones: Mapped[list[CustomerPhone]] = relationship(
+        back_populates="customer",
+        order_by="CustomerPhone.position",
+        cascade="all, delete-orphan",
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=customer_tags, order_by="Tag.name")
+
+
+class CustomerPhone(Base):
+    __tablename__ = "customer_phones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[str] = mapped_column(String(32), index=True)  # E.164
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    customer: Mapped[Customer] = relationship(back_populates="phones")
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Purchase(Base):
+    __tablename__ = "purchases"
+    __table_args__ = (Index("ix_purchases_customer_id_day", "customer_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    purchased_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    day: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    items: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Contact(Base):
+    """A call or a message to a customer, with what came of it."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    contacted_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    channel: Mapped[str] = mapped_column(String(20))  # call, sms, email, visit, messenger
+    outcome: Mapped[str] = mapped_column(String(20))  # reached, no_answer, call_back, ...
+    satisfied: Mapped[bool | None] = mapped_column(Boolean)
+    satisfaction_comment: Mapped[str | None] = mapped_column(Text)
+    wished_offer: Mapped[str | None] = mapped_column(Text)
+    referral_note: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Reminder(Base):
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_state_due_on", "state", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    due_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(20))  # lapsed, at_risk, birthday, manual, ...
+    note: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="open")  # open/snoozed/done/dismissed
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    given_on: Mapped[date] = mapped_column(Date, index=True)
+    nps_score: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    is_complaint: Mapped[bool] = mapped_column(Boolean, default=False)
+    resolution: Mapped[str | None] = mapped_column(Text)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    churn_reason: Mapped[str | None] = mapped_column(String(40))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+
+
+class LoyaltyTier(Base):
+    __tablename__ = "loyalty_tiers"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    min_total_spent_cents: Mapped[int | None] = mapped_column(Integer)
+    min_tenure_days: Mapped[int | None] = mapped_column(Integer)
+    discount_percent: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON

@@ -1,0 +1,110 @@
+"""Queries over the customer list: status in SQL, search, filters, sorting, paging.
+
+Everything here is plain SQLAlchemy that SQLite and PostgreSQL both run; status is computed
+from the summary figures on the customers table, never by scanning purchases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+
+from retainer.db.models import Customer, Tag, customer_tags
+from retainer.status import Status
+
+SORT_NAME = "name"
+SORT_PHONE = "phone"
+SORT_STATUS = "status"
+SORT_LAST_PURCHASE = "last_purchase"
+SORT_PURCHASES = "purchases"
+SORT_TOTAL = "total_spent"
+SORT_TAGS = "tags"
+SORT_KEYS = (SORT_NAME, SORT_PHONE, SORT_STATUS, SORT_LAST_PURCHASE, SORT_PURCHASES,
+             SORT_TOTAL, SORT_TAGS)
+
+# The order a shop owner reads statuses in: who needs attention first.
+STATUS_RANK = {Status.AT_RISK: 0, Status.LAPSED: 1, Status.NEW: 2, Status.ACTIVE: 3,
+               Status.PROSPECT: 4, Status.LOST: 5}
+
+
+def status_expr(as_of: date, lapse_days: int, risk_factor: float) -> ColumnElement[str]:
+    day = as_of.toordinal()
+    since = literal(day) - Customer.last_purchase_day
+    return case(
+        (Customer.lost_at.is_not(None), Status.LOST.value),
+        (Customer.purchase_count == 0, Status.PROSPECT.value),
+        (and_(Customer.purchase_count == 1, since <= lapse_days), Status.NEW.value),
+        (since > lapse_days, Status.LAPSED.value),
+        (
+            and_(
+                Customer.purchase_count >= 3,
+                Customer.median_gap_days.is_not(None),
+                since > Customer.median_gap_days * risk_factor,
+            ),
+            Status.AT_RISK.value,
+        ),
+        else_=Status.ACTIVE.value,
+    )
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(text: str) -> ColumnElement[bool]:
+    return Customer.search_text.like("%" + like_escape(text) + "%", escape="\\")
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    words: tuple[str, ...] = ()          # every word must appear (name, e-mail, card, tag)
+    phone_variants: tuple[str, ...] = ()  # or: any of these digit strings appears
+    status: Status | None = None
+    tag: str | None = None
+    trash: bool = False
+
+
+def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Select:
+    stmt = stmt.where(
+        Customer.deleted_at.is_not(None) if flt.trash else Customer.deleted_at.is_(None)
+    )
+    text_conditions = [contains(w) for w in flt.words]
+    if flt.phone_variants:
+        phone_match = or_(*(contains(v) for v in flt.phone_variants))
+        stmt = stmt.where(or_(and_(*text_conditions), phone_match) if text_conditions else phone_match)
+    elif text_conditions:
+        stmt = stmt.where(*text_conditions)
+    if flt.status is not None:
+        stmt = stmt.where(status == flt.status.value)
+    if flt.tag:
+        stmt = stmt.where(
+            Customer.id.in_(
+                select(customer_tags.c.customer_id)
+                .join(Tag, Tag.id == customer_tags.c.tag_id)
+                .where(Tag.name == flt.tag)
+            )
+        )
+    return stmt
+
+
+def order_by(key: str, descending: bool, status: ColumnElement[str]) -> list:
+    rank = case(*((status == s.value, r) for s, r in STATUS_RANK.items()), else_=9)
+    column = {
+        SORT_NAME: Customer.sort_name,
+        SORT_PHONE: Customer.primary_phone,
+        SORT_STATUS: rank,
+        SORT_LAST_PURCHASE: Customer.last_purchase_at,
+        SORT_PURCHASES: Customer.purchase_count,
+        SORT_TOTAL: Customer.total_spent_cents,
+        SORT_TAGS: Customer.tag_list,
+    }[key]
+    primary = column.desc() if descending else column.asc()
+    if key in (SORT_LAST_PURCHASE, SORT_PHONE):
+        primary = primary.nulls_last()
+    return [primary, Customer.id.desc() if descending else Customer.id.asc()]
+
+
+def count_statement(flt: ListFilter, status: ColumnElement[str]) -> Select:
+    return filtered(select(func.count(Customer.id)), flt, status)

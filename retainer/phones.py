@@ -1,0 +1,80 @@
+"""Phone numbers: stored as E.164, shown in international format, searched by digits.
+
+phonenumbers (Google's libphonenumber metadata) knows every country's trunk prefixes and
+number lengths; a hand-written parser would get ``8 (916) ...`` or ``+370 6...`` wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+SUPPORTED_REGIONS = ("RU", "LT", "GB", "US", "LV", "EE", "PL", "DE", "BY", "UA", "KZ")
+_DIGITS = re.compile(r"\D+")
+
+
+class PhoneError(ValueError):
+    pass
+
+
+def digits(text: str) -> str:
+    return _DIGITS.sub("", text or "")
+
+
+def normalise(raw: str, region: str) -> str:
+    """``8 (916) 123-45-67`` with region RU -> ``+79161234567``; raises PhoneError."""
+    from retainer.i18n import tr
+
+    text = (raw or "").strip()
+    if not text:
+        raise PhoneError(tr("The phone number is empty."))
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException as exc:
+        raise PhoneError(tr("“{phone}” does not look like a phone number.").format(phone=raw)) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise PhoneError(
+            tr("“{phone}” is not a valid phone number for {region}.").format(
+                phone=raw, region=region
+            )
+        )
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def display(e164: str | None) -> str:
+    """``+79161234567`` -> ``+7 916 123-45-67``; anything unparsable is shown as stored."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+
+def search_variants(query: str, region: str) -> list[str]:
+    """Digit strings under which a typed phone fragment may be stored.
+
+    ``916 123`` -> ``["916123"]``; ``89161234567`` (a full national number with the trunk
+    prefix) -> ``["79161234567", "89161234567"]``.
+    """
+    only = digits(query)
+    if not only:
+        return []
+    variants = [only]
+    if len(only) >= 7:
+        for candidate_region in dict.fromkeys((region, *SUPPORTED_REGIONS)):
+            try:
+                number = phonenumbers.parse(query, candidate_region)
+            except NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                full = digits(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+                if full not in variants:
+                    variants.insert(0, full)
+                break
+    return variants

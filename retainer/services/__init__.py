@@ -1,0 +1,79 @@
+"""The use cases: the only API the UI calls. Each call opens and closes its own session."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from retainer import settings as keys
+from retainer.db.engine import Database, open_database
+from retainer.db.models import Customer, Setting
+from retainer.events import SETTINGS, Change
+from retainer.services.base import Clock, Context
+from retainer.services.customers import CustomerQuery, CustomerService, NotFound
+from retainer.services.purchases import PurchaseService
+from retainer.settings import ShopSettings
+
+__all__ = ["Retainer", "CustomerQuery", "NotFound", "open_retainer"]
+
+
+class Retainer:
+    """Everything the shop owner can do, over one customer base."""
+
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+        self.ctx = Context(db, clock)
+        self.customers = CustomerService(self.ctx)
+        self.purchases = PurchaseService(self.ctx)
+        self.ctx.settings = self.load_settings()
+
+    @property
+    def changes(self):
+        return self.ctx.changes
+
+    @property
+    def settings(self) -> ShopSettings:
+        return self.ctx.settings
+
+    def load_settings(self) -> ShopSettings:
+        with self.ctx.read() as session:
+            stored = {k: v for k, v in session.execute(select(Setting.key, Setting.value))}
+        if not stored:
+            with self.ctx.write() as session:
+                for name, value in keys.first_run_defaults().items():
+                    key = next(k for k in keys.ALL_KEYS if k.name == name)
+                    session.add(Setting(key=name, value=keys.encode(key, value)))
+                    stored[name] = keys.encode(key, value)
+        return ShopSettings(**{k.name: keys.decode(k, stored.get(k.name)) for k in keys.ALL_KEYS})
+
+    def change_settings(self, **values) -> ShopSettings:
+        by_name = {k.name: k for k in keys.ALL_KEYS}
+        encoded = {name: keys.encode(by_name[name], value) for name, value in values.items()}
+        with self.ctx.write() as session:
+            for name, value in encoded.items():
+                session.merge(Setting(key=name, value=value))
+        self.ctx.settings = self.load_settings()
+        self.ctx.announce(Change.of(SETTINGS))
+        return self.ctx.settings
+
+    def is_empty(self) -> bool:
+        with self.ctx.read() as session:
+            return session.execute(select(Customer.id).limit(1)).first() is None
+
+    def undo_label(self) -> str | None:
+        return self.ctx.undo.peek_label()
+
+    def undo(self) -> str | None:
+        """Revert the newest change; returns what was undone, or None when nothing is left."""
+        step = self.ctx.undo.pop()
+        if step is None:
+            return None
+        with self.ctx.write() as session:
+            change = step.revert(session)
+        self.ctx.announce(change)
+        return step.label
+
+    def close(self) -> None:
+        self.ctx.db.dispose()
+
+
+def open_retainer(location: str, clock: Clock | None = None) -> Retainer:
+    return Retainer(open_database(location), clock)

@@ -1,0 +1,45 @@
+"""What every service shares: the database, the clock, the settings and the change hub."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Callable, Iterator
+
+from sqlalchemy.orm import Session
+
+from retainer.db.engine import Database
+from retainer.events import Change, ChangeHub
+from retainer.services.undo import UndoStack
+from retainer.settings import ShopSettings
+
+Clock = Callable[[], datetime]
+
+
+class Context:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+        self.db = db
+        self.clock: Clock = clock or datetime.now
+        self.changes = ChangeHub()
+        self.undo = UndoStack()
+        self.settings = ShopSettings()
+
+    def now(self) -> datetime:
+        return self.clock().replace(microsecond=0)
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction; committed on success, rolled back on any error."""
+        with self.db.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.db.sessions() as session:
+            yield session
+
+    def announce(self, change: Change) -> None:
+        self.changes.publish(change)

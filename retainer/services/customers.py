@@ -1,0 +1,291 @@
+"""Customers: create, edit, trash and restore, find, list a page, open a card."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from retainer import phones
+from retainer.db import queries
+from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Reminder, Tag
+from retainer.events import CUSTOMERS, Change
+from retainer.i18n import tr
+from retainer.services.base import Context
+from retainer.services.records import (
+    ContactRow,
+    CustomerCard,
+    CustomerRow,
+    FeedbackRow,
+    PurchaseRow,
+    ReminderRow,
+)
+from retainer.services.summary import refresh_search
+from retainer.services.undo import UndoStep
+from retainer.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
+from retainer.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
+
+_PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
+EDITABLE = ("name", "email", "birthday", "city", "address", "card_number", "source",
+            "referred_by_id", "consent_to_messages", "do_not_call", "notes")
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    text: str = ""
+    status: Status | None = None
+    tag: str | None = None
+    trash: bool = False
+    sort: str = queries.SORT_NAME
+    descending: bool = False
+
+
+class CustomerService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def _filter(self, query: CustomerQuery) -> queries.ListFilter:
+        text = query.text.strip()
+        words: tuple[str, ...] = tuple(text.casefold().split())
+        variants: tuple[str, ...] = ()
+        if text and _PHONE_QUERY.match(text) and phones.digits(text):
+            # All digits: search the phone (and card) digits as one string, not word by word.
+            variants = tuple(phones.search_variants(text, self.ctx.settings.default_region))
+            words = ()
+        return queries.ListFilter(words=words, phone_variants=variants, status=query.status,
+                                  tag=query.tag, trash=query.trash)
+
+    def _status_column(self):
+        s = self.ctx.settings
+        return queries.status_expr(self.ctx.today(), s.lapse_days, s.risk_factor)
+
+    def page(self, query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
+        status = self._status_column().label("status")
+        stmt = select(
+            Customer.id, Customer.name, Customer.primary_phone, status, Customer.last_purchase_at,
+            Customer.purchase_count, Customer.total_spent_cents, Customer.tag_list,
+        )
+        stmt = queries.filtered(stmt, self._filter(query), status)
+        stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
+        stmt = stmt.offset(offset).limit(limit)
+        with self.ctx.read() as session:
+            return [
+                CustomerRow(r.id, r.name, r.primary_phone, Status(r.status), r.last_purchase_at,
+                            r.purchase_count, r.total_spent_cents, r.tag_list)
+                for r in session.execute(stmt)
+            ]
+
+    def count(self, query: CustomerQuery) -> int:
+        stmt = queries.count_statement(self._filter(query), self._status_column())
+        with self.ctx.read() as session:
+            return session.execute(stmt).scalar_one()
+
+    def tags(self) -> list[str]:
+        with self.ctx.read() as session:
+            return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+    def names(self, ids: list[int]) -> dict[int, str]:
+        with self.ctx.read() as session:
+            rows = session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids)))
+            return {r.id: r.name for r in rows}
+
+    def card(self, customer_id: int) -> CustomerCard:
+        with self.ctx.read() as session:
+            c = session.get(Customer, customer_id,
+                            options=[selectinload(Customer.phones), selectinload(Customer.tags)])
+            if c is None:
+                raise NotFound(tr("This customer no longer exists."))
+            today = self.ctx.today()
+            rhythm = PurchaseRhythm(c.purchase_count, c.last_purchase_day, c.median_gap_days,
+                                    lost=c.lost_at is not None)
+            s = self.ctx.settings
+            status = status_of(rhythm, today, s.lapse_days, s.risk_factor)
+            referred = session.get(Customer, c.referred_by_id) if c.referred_by_id else None
+            purchases = session.scalars(
+                select(Purchase).where(Purchase.customer_id == c.id)
+                .order_by(Purchase.purchased_at.desc(), Purchase.id.desc())
+            )
+            contacts = session.scalars(
+                select(Contact).where(Contact.customer_id == c.id)
+                .order_by(Contact.contacted_at.desc())
+            )
+            feedback = session.scalars(
+                select(Feedback).where(Feedback.customer_id == c.id)
+                .order_by(Feedback.given_on.desc(), Feedback.id.desc())
+            )
+            reminders = session.scalars(
+                select(Reminder).where(Reminder.customer_id == c.id)
+                .order_by(Reminder.due_on.desc())
+            )
+            return CustomerCard(
+                id=c.id,
+                form=_form_of(c),
+                status=status,
+                status_reason=status_reason(rhythm, today, status),
+                created_at=c.created_at,
+                deleted=c.deleted_at is not None,
+                referred_by_name=referred.name if referred else None,
+                first_purchase_at=c.first_purchase_at,
+                last_purchase_at=c.last_purchase_at,
+                purchase_count=c.purchase_count,
+                total_spent_cents=c.total_spent_cents,
+                purchases=[PurchaseRow(p.id, p.purchased_at, p.amount_cents, p.items, p.comment)
+                           for p in purchases],
+                contacts=[ContactRow(x.id, x.contacted_at, x.channel, x.outcome, x.notes)
+                          for x in contacts],
+                feedback=[FeedbackRow(f.id, f.given_on, f.nps_score, f.comment, f.is_complaint,
+                                      f.resolution, f.churn_reason) for f in feedback],
+                reminders=[ReminderRow(r.id, r.due_on, r.reason, r.state, r.snoozed_until, r.note)
+                           for r in reminders],
+            )
+
+    def status_as_of(self, customer_id: int, as_of: date) -> Status:
+        """The status exactly as SPEC defines it at the start of ``as_of``, from raw purchases."""
+        with self.ctx.read() as session:
+            c = session.get(Customer, customer_id)
+            if c is None:
+                raise NotFound(tr("This customer no longer exists."))
+            days = session.scalars(select(Purchase.day).where(Purchase.customer_id == c.id))
+            lost = c.lost_at is not None and c.lost_at < as_of
+            s = self.ctx.settings
+            return status_of(rhythm_as_of(days, as_of, lost), as_of, s.lapse_days, s.risk_factor)
+
+    def create(self, form: CustomerForm) -> int:
+        clean = clean_customer(form, self.ctx.settings.default_region, self.ctx.today())
+        with self.ctx.write() as session:
+            self._check_referrer(session, None, clean.referred_by_id)
+            customer = Customer(created_at=self.ctx.now(), purchase_count=0, total_spent_cents=0)
+            session.add(customer)
+            _apply(session, customer, clean, self.ctx.today())
+            self._flush_unique(session, clean)
+            new_id = customer.id
+        self.ctx.undo.push(UndoStep(tr("Undo adding {name}").format(name=clean.name),
+                                    lambda s: _hard_delete(s, new_id)))
+        self.ctx.announce(Change.of(CUSTOMERS, customer_ids=[new_id]))
+        return new_id
+
+    def update(self, customer_id: int, form: CustomerForm) -> None:
+        clean = clean_customer(form, self.ctx.settings.default_region, self.ctx.today())
+        with self.ctx.write() as session:
+            customer = _load(session, customer_id)
+            self._check_referrer(session, customer_id, clean.referred_by_id)
+            before = _clean_of(customer)
+            _apply(session, customer, clean, self.ctx.today())
+            self._flush_unique(session, clean)
+
+        def revert(s: Session) -> Change:
+            _apply(s, _load(s, customer_id), before, self.ctx.today())
+            return Change.of(CUSTOMERS, customer_ids=[customer_id])
+
+        self.ctx.undo.push(UndoStep(tr("Undo changes to {name}").format(name=before.name), revert))
+        self.ctx.announce(Change.of(CUSTOMERS, customer_ids=[customer_id]))
+
+    def trash(self, ids: list[int]) -> int:
+        """Move customers to the trash; their history stays and Restore brings them back."""
+        now = self.ctx.now()
+        with self.ctx.write() as session:
+            customers = session.scalars(
+                select(Customer).where(Customer.id.in_(ids), Customer.deleted_at.is_(None))
+            ).all()
+            for c in customers:
+                c.deleted_at = now
+            moved = [c.id for c in customers]
+            label_name = customers[0].name if len(customers) == 1 else None
+        if not moved:
+            return 0
+        label = (tr("Undo delete of {name}").format(name=label_name) if label_name
+                 else tr("Undo delete of {n} customers").format(n=len(moved)))
+        self.ctx.undo.push(UndoStep(label, lambda s: _set_deleted(s, moved, None)))
+        self.ctx.announce(Change.of(CUSTOMERS, customer_ids=moved))
+        return len(moved)
+
+    def restore(self, ids: list[int]) -> int:
+        with self.ctx.write() as session:
+            change = _set_deleted(session, ids, None)
+        now = self.ctx.now()
+        self.ctx.undo.push(UndoStep(tr("Undo restore"), lambda s: _set_deleted(s, ids, now)))
+        self.ctx.announce(change)
+        return len(change.customer_ids)
+
+    def _check_referrer(self, session: Session, customer_id: int | None,
+                        referrer_id: int | None) -> None:
+        if referrer_id is None:
+            return
+        if referrer_id == customer_id:
+            raise ValidationError({"referred_by_id": tr("A customer cannot refer themselves.")})
+        if session.get(Customer, referrer_id) is None:
+            raise ValidationError({"referred_by_id": tr("The referring customer no longer exists.")})
+
+    def _flush_unique(self, session: Session, clean: CleanCustomer) -> None:
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            owner = session.execute(
+                select(Customer.name).where(Customer.card_number == clean.card_number)
+            ).scalar() if clean.card_number else None
+            if owner:
+                raise ValidationError({"card_number": tr(
+                    "Card {card} already belongs to {name}.").format(
+                        card=clean.card_number, name=owner)}) from exc
+            raise
+
+
+def _load(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(tr("This customer no longer exists."))
+    return customer
+
+
+def _form_of(c: Customer) -> CustomerForm:
+    return CustomerForm(
+        name=c.name, phones=[phones.display(p.number) for p in c.phones], email=c.email or "",
+        birthday=c.birthday, city=c.city or "", address=c.address or "",
+        card_number=c.card_number or "", tags=[t.name for t in c.tags], source=c.source or "",
+        referred_by_id=c.referred_by_id, consent_to_messages=c.consent_to_messages,
+        do_not_call=c.do_not_call, notes=c.notes or "",
+    )
+
+
+def _clean_of(c: Customer) -> CleanCustomer:
+    values = {name: getattr(c, name) for name in EDITABLE}
+    return CleanCustomer(phones=[p.number for p in c.phones], tags=[t.name for t in c.tags],
+                         **values)
+
+
+def _apply(session: Session, customer: Customer, clean: CleanCustomer, today: date) -> None:
+    for name in EDITABLE:
+        setattr(customer, name, getattr(clean, name))
+    if not clean.consent_to_messages:
+        customer.consent_date = None
+    elif customer.consent_date is None:
+        customer.consent_date = today
+    if [p.number for p in customer.phones] != clean.phones:
+        customer.phones.clear()
+        session.flush()
+        customer.phones.extend(CustomerPhone(number=n, position=i)
+                               for i, n in enumerate(clean.phones))
+    # The tag list is short; matching regardless of case keeps "VIP" and "vip" one tag.
+    existing = {t.name.casefold(): t for t in session.scalars(select(Tag))}
+    customer.tags = [existing.get(name.casefold()) or Tag(name=name) for name in clean.tags]
+    refresh_search(customer)
+
+
+def _hard_delete(session: Session, customer_id: int) -> Change:
+    session.execute(delete(Customer).where(Customer.id == customer_id))
+    return Change.of(CUSTOMERS, customer_ids=[customer_id])
+
+
+def _set_deleted(session: Session, ids: list[int], when) -> Change:
+    customers = session.scalars(select(Customer).where(Customer.id.in_(ids))).all()
+    for c in customers:
+        c.deleted_at = when
+    return Change.of(CUSTOMERS, customer_ids=[c.id for c in customers])

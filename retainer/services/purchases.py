@@ -1,0 +1,114 @@
+"""Purchases (visits, orders): record, edit, delete; each write keeps the summary right."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from retainer.db.models import Customer, Purchase
+from retainer.events import CUSTOMERS, PURCHASES, Change
+from retainer.i18n import tr
+from retainer.money import format_amount
+from retainer.services.base import Context
+from retainer.services.customers import NotFound
+from retainer.services.summary import refresh_purchase_summary
+from retainer.services.undo import UndoStep
+from retainer.validation import check_purchase
+
+
+def _changed(customer_id: int) -> Change:
+    return Change.of(PURCHASES, CUSTOMERS, customer_ids=[customer_id])
+
+
+class PurchaseService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def record(self, customer_id: int, amount_cents: int, purchased_at: datetime | None = None,
+               comment: str | None = None, items: str | None = None) -> int:
+        when = (purchased_at or self.ctx.now()).replace(microsecond=0)
+        check_purchase(amount_cents, when, self.ctx.now())
+        with self.ctx.write() as session:
+            customer = _customer(session, customer_id)
+            purchase = Purchase(customer_id=customer_id, purchased_at=when,
+                                day=when.date().toordinal(), amount_cents=amount_cents,
+                                comment=(comment or "").strip() or None,
+                                items=(items or "").strip() or None)
+            session.add(purchase)
+            session.flush()
+            refresh_purchase_summary(session, customer)
+            purchase_id = purchase.id
+        label = tr("Undo purchase of {amount}").format(
+            amount=format_amount(amount_cents, self.ctx.settings.currency))
+        self.ctx.undo.push(UndoStep(label, lambda s: _remove(s, purchase_id)))
+        self.ctx.announce(_changed(customer_id))
+        return purchase_id
+
+    def edit(self, purchase_id: int, amount_cents: int, purchased_at: datetime,
+             comment: str | None = None) -> None:
+        check_purchase(amount_cents, purchased_at, self.ctx.now())
+        with self.ctx.write() as session:
+            purchase = _purchase(session, purchase_id)
+            before = (purchase.amount_cents, purchase.purchased_at, purchase.comment)
+            _set(session, purchase, amount_cents, purchased_at.replace(microsecond=0),
+                 (comment or "").strip() or None)
+            customer_id = purchase.customer_id
+
+        def revert(s: Session) -> Change:
+            p = _purchase(s, purchase_id)
+            _set(s, p, *before)
+            return _changed(p.customer_id)
+
+        self.ctx.undo.push(UndoStep(tr("Undo purchase change"), revert))
+        self.ctx.announce(_changed(customer_id))
+
+    def delete(self, purchase_id: int) -> None:
+        with self.ctx.write() as session:
+            purchase = _purchase(session, purchase_id)
+            saved = {c.key: getattr(purchase, c.key) for c in Purchase.__table__.columns}
+            customer_id = purchase.customer_id
+            _remove(session, purchase_id)
+
+        def revert(s: Session) -> Change:
+            s.add(Purchase(**saved))
+            s.flush()
+            refresh_purchase_summary(s, _customer(s, customer_id))
+            return _changed(customer_id)
+
+        self.ctx.undo.push(UndoStep(tr("Undo purchase delete"), revert))
+        self.ctx.announce(_changed(customer_id))
+
+
+def _customer(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(tr("This customer no longer exists."))
+    return customer
+
+
+def _purchase(session: Session, purchase_id: int) -> Purchase:
+    purchase = session.get(Purchase, purchase_id)
+    if purchase is None:
+        raise NotFound(tr("This purchase no longer exists."))
+    return purchase
+
+
+def _set(session: Session, purchase: Purchase, amount_cents: int, when: datetime,
+         comment: str | None) -> None:
+    purchase.amount_cents = amount_cents
+    purchase.purchased_at = when
+    purchase.day = when.date().toordinal()
+    purchase.comment = comment
+    session.flush()
+    refresh_purchase_summary(session, _customer(session, purchase.customer_id))
+
+
+def _remove(session: Session, purchase_id: int) -> Change:
+    purchase = _purchase(session, purchase_id)
+    customer_id = purchase.customer_id
+    session.delete(purchase)
+    session.flush()
+    refresh_purchase_summary(session, _customer(session, customer_id))
+    return _changed(customer_id)

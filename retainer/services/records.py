@@ -1,0 +1,79 @@
+"""Plain data handed to the UI: no database objects ever leave the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from retainer.status import Status
+from retainer.validation import CustomerForm
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    name: str
+    phone: str | None          # E.164
+    status: Status
+    last_purchase_at: datetime | None
+    purchase_count: int
+    total_spent_cents: int
+    tags: str
+
+
+@dataclass(frozen=True)
+class PurchaseRow:
+    id: int
+    purchased_at: datetime
+    amount_cents: int
+    items: str | None
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    contacted_at: datetime
+    channel: str
+    outcome: str
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    id: int
+    given_on: date
+    nps_score: int | None
+    comment: str | None
+    is_complaint: bool
+    resolution: str | None
+    churn_reason: str | None
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    id: int
+    due_on: date
+    reason: str
+    state: str
+    snoozed_until: date | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    id: int
+    form: CustomerForm            # phones shown in international format, ready to edit
+    status: Status
+    status_reason: str
+    created_at: datetime
+    deleted: bool
+    referred_by_name: str | None
+    first_purchase_at: datetime | None
+    last_purchase_at: datetime | None
+    purchase_count: int
+    total_spent_cents: int
+    purchases: list[PurchaseRow]
+    contacts: list[ContactRow]
+    feedback: list[FeedbackRow]
+    reminders: list[ReminderRow]

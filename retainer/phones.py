@@ -19,6 +19,15 @@ class PhoneError(ValueError):
     pass
 
 
+def region_name(region: str) -> str:
+    from retainer.i18n import tr
+
+    return {"RU": tr("Russia"), "LT": tr("Lithuania"), "GB": tr("the United Kingdom"),
+            "US": tr("the United States"), "LV": tr("Latvia"), "EE": tr("Estonia"),
+            "PL": tr("Poland"), "DE": tr("Germany"), "BY": tr("Belarus"), "UA": tr("Ukraine"),
+            "KZ": tr("Kazakhstan")}.get(region, region)
+
+
 def digits(text: str) -> str:
     return _DIGITS.sub("", text or "")
 
@@ -38,9 +47,8 @@ def normalise(raw: str, region: str) -> str:
         raise PhoneError(tr("“{phone}” does not look like a phone number.").format(phone=raw)) from exc
     if not phonenumbers.is_valid_number(number):
         raise PhoneError(
-            tr("“{phone}” is not a valid phone number for {region}.").format(
-                phone=raw, region=region
-            )
+            tr("“{phone}” is not a valid phone number for {country}. Numbers from abroad "
+               "start with + and the country code.").format(phone=raw, country=region_name(region))
         )
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 

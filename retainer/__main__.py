@@ -1,0 +1,5 @@
+import sys
+
+from retainer.cli import main
+
+sys.exit(main())

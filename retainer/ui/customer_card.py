@@ -1,0 +1,324 @@
+"""A customer's whole story on one card: details, purchases, calls, feedback, reminders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retainer import labels
+from retainer.dates import parse_date
+from retainer.i18n import tr
+from retainer.money import format_amount, parse_amount
+from retainer.services import Retainer
+from retainer.services.records import (
+    ContactRow,
+    CustomerCard,
+    FeedbackRow,
+    PurchaseRow,
+    ReminderRow,
+)
+from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProblem
+from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
+from retainer.ui.records_model import Column, RecordsModel
+from retainer.ui.tasks import Tasks
+from retainer.validation import ValidationError
+
+
+def _table(model, empty_text: str) -> tuple[QWidget, QTableView]:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    empty = QLabel(empty_text)
+    empty.setWordWrap(True)
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    empty.setStyleSheet("color: #6b7280; padding: 12px;")
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(view)
+    layout.addWidget(empty)
+
+    def refresh() -> None:
+        has_rows = model.rowCount() > 0
+        view.setVisible(has_rows)
+        empty.setVisible(not has_rows)
+
+    model.modelReset.connect(refresh)
+    refresh()
+    return box, view
+
+
+class CustomerCardDialog(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, services: Retainer, tasks: Tasks, customer_id: int | None = None,
+                 parent=None, focus_purchase: bool = False) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.customer_id = customer_id
+        self.dirty = False
+        self.loaded = customer_id is None
+        self._focus_purchase = focus_purchase
+        self.setWindowTitle(tr("New customer") if customer_id is None else tr("Customer"))
+        self.resize(920, 640)
+
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.summary = QLabel(tr("Opening…") if customer_id else tr("Fill in at least the name."))
+        self.summary.setWordWrap(True)
+        self.form = CustomerFormWidget()
+        self.form.edited.connect(self._mark_dirty)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._purchases_tab(), tr("Purchases"))
+        cur = lambda: services.settings.currency  # noqa: E731
+        self.contacts = RecordsModel[ContactRow]([
+            Column(tr("When"), lambda r: date_time(r.contacted_at)),
+            Column(tr("How"), lambda r: labels.channel(r.channel)),
+            Column(tr("Outcome"), lambda r: labels.outcome(r.outcome)),
+            Column(tr("Notes"), lambda r: r.notes or ""),
+        ])
+        self.feedback = RecordsModel[FeedbackRow]([
+            Column(tr("Date"), lambda r: short_date(r.given_on)),
+            Column(tr("Score"), lambda r: "" if r.nps_score is None else str(r.nps_score), True),
+            Column(tr("Comment"), lambda r: r.comment or ""),
+            Column(tr("Complaint"), lambda r: tr("yes") if r.is_complaint else ""),
+            Column(tr("Resolution"), lambda r: r.resolution or labels.churn_reason(r.churn_reason)),
+        ])
+        self.reminders = RecordsModel[ReminderRow]([
+            Column(tr("Due"), lambda r: short_date(r.due_on)),
+            Column(tr("Why"), lambda r: labels.reminder_reason(r.reason)),
+            Column(tr("State"), lambda r: labels.reminder_state(r.state)),
+            Column(tr("Note"), lambda r: r.note or ""),
+        ])
+        for model, title, empty in (
+            (self.contacts, tr("Calls"), tr("No calls yet. Calls logged from the Today list appear here.")),
+            (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here.")),
+            (self.reminders, tr("Reminders"), tr("No reminders for this customer.")),
+        ):
+            self.tabs.addTab(_table(model, empty)[0], title)
+        self._currency = cur
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 1)
+        split.setSizes([400, 520])
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        close = buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.reject)
+        self.save_button.setAutoDefault(False)
+        close.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.focus_purchase)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
+        self.tabs.setEnabled(customer_id is not None)
+        if customer_id is None:
+            self.headline.setText(tr("New customer"))
+            self.purchase_empty.setText(tr("Save the customer first (Ctrl+S), then add purchases here."))
+        else:
+            self.reload()
+        tasks.run(services.customers.tags, self.form.set_known_tags, lambda exc: None)
+
+    def _purchases_tab(self) -> QWidget:
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(tr("Amount"))
+        self.purchase_date = QLineEdit()
+        self.purchase_date.setPlaceholderText(tr("today"))
+        self.purchase_date.setMaximumWidth(110)
+        self.purchase_comment = QLineEdit()
+        self.purchase_comment.setPlaceholderText(tr("What they bought (optional)"))
+        add = QPushButton(tr("Add purchase"))
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_purchase)
+        for edit in (self.amount, self.purchase_date, self.purchase_comment):
+            edit.returnPressed.connect(self.add_purchase)
+        self.purchase_error = FieldError()
+        row = QHBoxLayout()
+        row.addWidget(self.amount, 2)
+        row.addWidget(self.purchase_date, 1)
+        row.addWidget(self.purchase_comment, 3)
+        row.addWidget(add)
+        self.purchases = RecordsModel[PurchaseRow]([
+            Column(tr("When"), lambda r: date_time(r.purchased_at)),
+            Column(tr("Amount"), lambda r: format_amount(r.amount_cents, self._currency()), True),
+            Column(tr("What"), lambda r: r.comment or r.items or ""),
+        ])
+        box, self.purchase_view = _table(
+            self.purchases, tr("No purchases yet. Type an amount above and press Enter."))
+        self.purchase_empty = box.findChild(QLabel)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.purchase_view)
+        delete.activated.connect(self.delete_purchase)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.purchase_error)
+        hint = QLabel(tr("Ctrl+P: type an amount, Enter to save. Del removes the selected purchase."))
+        hint.setStyleSheet("color: #6b7280;")
+        layout.addWidget(hint)
+        layout.addWidget(box, 1)
+        return tab
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+
+    def reload(self) -> None:
+        self.tasks.run(lambda: self.services.customers.card(self.customer_id), self.show_card,
+                       self._failed)
+
+    def show_card(self, card: CustomerCard) -> None:
+        self.loaded = True
+        self.customer_id = card.id
+        self.setWindowTitle(card.form.name)
+        self.headline.setText(card.form.name + (tr(" (in the trash)") if card.deleted else ""))
+        currency = self.services.settings.currency
+        parts = [f"<b style='color:{STATUS_COLORS[card.status].name()}'>{card.status.label}</b>",
+                 card.status_reason]
+        if card.purchase_count:
+            parts.append(tr("{n} purchases, {total} in all").format(
+                n=card.purchase_count, total=format_amount(card.total_spent_cents, currency)))
+        parts.append(tr("customer since {date}").format(date=short_date(card.created_at)))
+        self.summary.setText(" · ".join(parts))
+        if not self.dirty:
+            self.form.set_form(card.form, card.referred_by_name)
+        self.purchases.set_records(card.purchases)
+        self.contacts.set_records(card.contacts)
+        self.feedback.set_records(card.feedback)
+        self.reminders.set_records(card.reminders)
+        self.tabs.setEnabled(True)
+        self.purchase_empty.setText(tr("No purchases yet. Type an amount above and press Enter."))
+        if self._focus_purchase:
+            self._focus_purchase = False
+            self.focus_purchase()
+
+    def focus_purchase(self) -> None:
+        if self.customer_id is None:
+            return
+        self.tabs.setCurrentIndex(0)
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def save(self) -> None:
+        try:
+            form = self.form.form()
+        except FormProblem as problem:
+            self.form.show_errors(problem.errors)
+            return
+        customers = self.services.customers
+        if self.customer_id is None:
+            work = lambda: customers.create(form)  # noqa: E731
+        else:
+            cid = self.customer_id
+            work = lambda: (customers.update(cid, form), cid)[1]  # noqa: E731
+        self.save_button.setEnabled(False)
+        self.tasks.run(work, self._saved, self._save_failed)
+
+    def _saved(self, customer_id: int) -> None:
+        self.save_button.setEnabled(True)
+        self.dirty = False
+        self.customer_id = customer_id
+        self.form.show_errors({})
+        self.saved.emit(customer_id)
+        self.reload()
+
+    def _save_failed(self, exc: Exception) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.errors)
+        else:
+            self._failed(exc)
+
+    def add_purchase(self) -> None:
+        if self.customer_id is None:
+            return
+        try:
+            cents = parse_amount(self.amount.text())
+            day = parse_date(self.purchase_date.text())
+        except ValueError as exc:
+            self.purchase_error.show_message(str(exc))
+            return
+        now = datetime.now().replace(microsecond=0)
+        when = datetime.combine(day, now.time()) if day else now
+        cid, comment = self.customer_id, self.purchase_comment.text()
+
+        def done(_purchase_id) -> None:
+            self.amount.clear()
+            self.purchase_comment.clear()
+            self.purchase_error.show_message(None)
+            self.reload()
+
+        def failed(exc) -> None:
+            if isinstance(exc, ValidationError):
+                self.purchase_error.show_message(" ".join(exc.errors.values()))
+            else:
+                self._failed(exc)
+
+        self.tasks.run(lambda: self.services.purchases.record(cid, cents, when, comment), done, failed)
+
+    def delete_purchase(self) -> None:
+        rows = self.purchase_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        purchase = self.purchases.records[rows[0].row()]
+        self.tasks.run(lambda: self.services.purchases.delete(purchase.id),
+                       lambda _: self.reload(), self._failed)
+
+    def undo(self) -> None:
+        self.tasks.run(self.services.undo, lambda _: self.reload(), self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        QMessageBox.warning(self, tr("Retainer"), str(exc) or tr("Something went wrong."))
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = QMessageBox.question(
+                self, tr("Unsaved changes"),
+                tr("You changed this customer's details. Save the changes?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.saved.connect(lambda _: QDialog.reject(self))
+                self.save()
+                return
+        super().reject()
+
+

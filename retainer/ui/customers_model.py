@@ -1,0 +1,166 @@
+"""The customer list as a Qt model: pages of rows fetched in SQL as the user scrolls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from retainer import phones
+from retainer.db import queries
+from retainer.i18n import tr
+from retainer.money import format_amount
+from retainer.services import CustomerQuery, Retainer
+from retainer.services.records import CustomerRow
+from retainer.ui.formatting import STATUS_COLORS, short_date
+from retainer.ui.tasks import Tasks
+
+COL_NAME, COL_PHONE, COL_STATUS, COL_LAST, COL_COUNT, COL_TOTAL, COL_TAGS = range(7)
+SORT_KEYS = (queries.SORT_NAME, queries.SORT_PHONE, queries.SORT_STATUS,
+             queries.SORT_LAST_PURCHASE, queries.SORT_PURCHASES, queries.SORT_TOTAL,
+             queries.SORT_TAGS)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+PAGE = 200
+
+
+def headers() -> list[str]:
+    return [tr("Name"), tr("Phone"), tr("Status"), tr("Last purchase"), tr("Purchases"),
+            tr("Total spent"), tr("Tags")]
+
+
+def status_hint(row: CustomerRow) -> str:
+    from retainer.status import Status
+
+    return {
+        Status.AT_RISK: tr("Buying much less often than usual: worth a call."),
+        Status.LAPSED: tr("No purchase for longer than the lapse period."),
+        Status.NEW: tr("One purchase so far, recently."),
+        Status.ACTIVE: tr("Buying at their usual pace."),
+        Status.PROSPECT: tr("Has not bought anything yet."),
+        Status.LOST: tr("Marked as lost."),
+    }[row.status]
+
+
+class CustomersModel(QAbstractTableModel):
+    loaded = Signal(int)  # total rows matching, after each new query
+    failed = Signal(object)
+
+    def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.tasks = tasks
+        self.query = CustomerQuery()
+        self.rows: list[CustomerRow] = []
+        self.total = 0
+        self._generation = 0
+        self._fetching = False
+        self._headers = headers()
+
+    # Queries ----------------------------------------------------------------------------
+    def set_query(self, query: CustomerQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the first page and the count again; stale answers are dropped."""
+        self._generation += 1
+        generation = self._generation
+        query = self.query
+        customers = self.services.customers
+        limit = max(PAGE, len(self.rows)) if query == getattr(self, "_shown_query", None) else PAGE
+
+        def work():
+            return customers.page(query, 0, limit), customers.count(query)
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            rows, total = result
+            self.beginResetModel()
+            self.rows, self.total = rows, total
+            self._shown_query = query
+            self._fetching = False
+            self.endResetModel()
+            self.loaded.emit(total)
+
+        self.tasks.run(work, done, self.failed.emit)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total and not self._fetching
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid() or self._fetching:
+            return
+        self._fetching = True
+        generation, offset, query = self._generation, len(self.rows), self.query
+
+        def done(rows: list[CustomerRow]) -> None:
+            if generation != self._generation:
+                return
+            self._fetching = False
+            if rows:
+                self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+                self.rows.extend(rows)
+                self.endInsertRows()
+
+        def failed(exc) -> None:
+            self._fetching = False
+            self.failed.emit(exc)
+
+        self.tasks.run(lambda: self.services.customers.page(query, offset, PAGE), done, failed)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        from dataclasses import replace
+
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self.query, sort=SORT_KEYS[column], descending=descending))
+
+    # Qt model API ---------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def customer_id(self, row: int) -> int:
+        return self.rows[row].id
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            return (row.name, row.phone, row.status.value, row.last_purchase_at,
+                    row.purchase_count, row.total_spent_cents, row.tags)[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+            return STATUS_COLORS[row.status]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+            return status_hint(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_COUNT, COL_TOTAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: CustomerRow, col: int) -> str:
+        if col == COL_NAME:
+            return row.name
+        if col == COL_PHONE:
+            return phones.display(row.phone)
+        if col == COL_STATUS:
+            return row.status.label
+        if col == COL_LAST:
+            return short_date(row.last_purchase_at)
+        if col == COL_COUNT:
+            return str(row.purchase_count)
+        if col == COL_TOTAL:
+            return format_amount(row.total_spent_cents, self.services.settings.currency)
+        return row.tags

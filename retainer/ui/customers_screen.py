@@ -1,0 +1,253 @@
+"""The Customers room: search, filters, the paged list, and the way into each card."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retainer.i18n import tr
+from retainer.services import CustomerQuery, Retainer
+from retainer.status import Status
+from retainer.ui.customers_model import COL_NAME, CustomersModel
+from retainer.ui.tasks import Tasks
+
+STATUS_FILTERS = (None, Status.AT_RISK, Status.LAPSED, Status.NEW, Status.ACTIVE,
+                  Status.PROSPECT, Status.LOST)
+
+
+class EmptyState(QWidget):
+    """What an empty list says: why it is empty and what to do next."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("color: #4b5563;")
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (self.title, self.text):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(w)
+        layout.addLayout(self.buttons)
+        layout.addStretch(2)
+        self.buttons.addStretch(1)
+        self.add_button = QPushButton(tr("Add a customer (Ctrl+N)"))
+        self.demo_button = QPushButton(tr("Look around a demo base"))
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.demo_button)
+        self.buttons.addStretch(1)
+
+
+class CustomersScreen(QWidget):
+    open_customer = Signal(int)
+    new_customer = Signal()
+    open_demo = Signal()
+    message = Signal(str)
+    first_page_shown = Signal()
+
+    def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.model = CustomersModel(services, tasks, self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda exc: self.message.emit(str(exc)))
+        self._first_page = True
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Find by name, phone, e-mail, card number or tag (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        for status in STATUS_FILTERS:
+            self.status_filter.addItem(tr("All statuses") if status is None else status.label, status)
+        self.tag_filter = QComboBox()
+        self.tag_filter.addItem(tr("All tags"), None)
+        self.trash = QCheckBox(tr("Trash"))
+        self.trash.setToolTip(tr("Show customers moved to the trash, to restore them"))
+        self.add_button = QPushButton(tr("New customer"))
+        self.add_button.setToolTip(tr("Add a customer (Ctrl+N)"))
+        self.add_button.clicked.connect(self.new_customer)
+        self.restore_button = QPushButton(tr("Restore"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.hide()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.tag_filter, 1)
+        bar.addWidget(self.trash)
+        bar.addWidget(self.restore_button)
+        bar.addWidget(self.add_button)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((240, 170, 90, 110, 90, 120)):
+            header.resizeSection(col, width)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #4b5563;")
+
+        self.empty = EmptyState()
+        self.empty.add_button.clicked.connect(self.new_customer)
+        self.empty.demo_button.clicked.connect(self.open_demo)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count_label)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.trash_selected)
+        QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._purchase_for_current)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self._into_list)
+        self.search.returnPressed.connect(self._open_first)
+        self.search.textChanged.connect(self._query_changed)
+        self.status_filter.currentIndexChanged.connect(self._query_changed)
+        self.tag_filter.currentIndexChanged.connect(self._query_changed)
+        self.trash.toggled.connect(self._query_changed)
+        self.refresh_tags()
+        # Enabling sorting asks the model to sort, which loads the first page.
+        self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+
+    # Queries --------------------------------------------------------------------------------
+    def current_query(self) -> CustomerQuery:
+        return replace(
+            self.model.query,
+            text=self.search.text(),
+            status=self.status_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            trash=self.trash.isChecked(),
+        )
+
+    def _query_changed(self, *_args) -> None:
+        trash = self.trash.isChecked()
+        self.restore_button.setVisible(trash)
+        self.add_button.setVisible(not trash)
+        self.model.set_query(self.current_query())
+
+    def show_status(self, status: Status | None) -> None:
+        """Open the list filtered to one status (used by other rooms)."""
+        self.status_filter.setCurrentIndex(STATUS_FILTERS.index(status))
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def refresh_tags(self) -> None:
+        def fill(tags: list[str]) -> None:
+            current = self.tag_filter.currentData()
+            self.tag_filter.blockSignals(True)
+            while self.tag_filter.count() > 1:
+                self.tag_filter.removeItem(1)
+            for tag in tags:
+                self.tag_filter.addItem(tag, tag)
+            index = self.tag_filter.findData(current)
+            self.tag_filter.setCurrentIndex(max(0, index))
+            self.tag_filter.blockSignals(False)
+
+        self.tasks.run(self.services.customers.tags, fill, lambda exc: None)
+
+    def _loaded(self, total: int) -> None:
+        query = self.model.query
+        filtered = bool(query.text.strip() or query.status or query.tag)
+        if total == 0 and not filtered and not query.trash:
+            self.empty.title.setText(tr("No customers yet"))
+            self.empty.text.setText(tr(
+                "Your customers will be listed here with their status, so you can see who "
+                "is drifting away. Add the first one, or look around a demo base first."))
+            self.empty.add_button.show()
+            self.empty.demo_button.show()
+            self.stack.setCurrentWidget(self.empty)
+        elif total == 0:
+            self.empty.title.setText(tr("Nobody found"))
+            if query.trash:
+                text = tr("The trash is empty. Customers you delete go here, and can be restored.")
+            elif query.text.strip():
+                text = tr("No customer matches “{text}”. Check the spelling, or type fewer "
+                          "letters or digits.").format(text=query.text.strip())
+            else:
+                text = tr("No customer has this status or tag right now.")
+            self.empty.text.setText(text)
+            self.empty.add_button.hide()
+            self.empty.demo_button.hide()
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.view)
+        shown = tr("{n} in the trash") if query.trash else tr("{n} customers")
+        self.count_label.setText(shown.format(n=f"{total:,}".replace(",", "\u202f")))
+        if self._first_page:
+            self._first_page = False
+            self.first_page_shown.emit()
+
+    # Actions --------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = self.view.selectionModel().selectedRows()
+        return [self.model.customer_id(i.row()) for i in rows]
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.open_customer.emit(self.model.customer_id(index.row()))
+
+    def _open_first(self) -> None:
+        if self.model.rowCount() == 1 or (self.model.rowCount() and self.search.text()):
+            self.open_customer.emit(self.model.customer_id(0))
+
+    def _into_list(self) -> None:
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _purchase_for_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.window().open_card(self.model.customer_id(index.row()), focus_purchase=True)
+
+    def trash_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.trash.isChecked():
+            return
+
+        def done(count: int) -> None:
+            self.message.emit(tr("Moved {n} to the trash. Ctrl+Z brings them back.").format(n=count))
+
+        self.tasks.run(lambda: self.services.customers.trash(ids), done,
+                       lambda exc: self.message.emit(str(exc)))
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.tasks.run(lambda: self.services.customers.restore(ids),
+                       lambda n: self.message.emit(tr("Restored {n}.").format(n=n)),
+                       lambda exc: self.message.emit(str(exc)))

@@ -1,0 +1,41 @@
+"""How values look on screen, in the user's locale."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QColor
+
+from retainer.status import Status
+
+STATUS_COLORS = {
+    Status.AT_RISK: QColor("#b45309"),
+    Status.LAPSED: QColor("#b91c1c"),
+    Status.NEW: QColor("#1d4ed8"),
+    Status.ACTIVE: QColor("#15803d"),
+    Status.PROSPECT: QColor("#6b7280"),
+    Status.LOST: QColor("#6b7280"),
+}
+
+
+def ui_locale() -> QLocale:
+    """The user's locale; the bare C locale (no language set) reads best as day.month.year."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return locale
+
+
+def short_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return ui_locale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def date_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{short_date(value)} {value:%H:%M}"

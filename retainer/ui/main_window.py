@@ -1,0 +1,149 @@
+"""The main window: rooms on the left (Today, Customers, Feedback, Dashboard), menus, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from retainer import __version__
+from retainer.events import CUSTOMERS, Change
+from retainer.i18n import tr
+from retainer.services import Retainer
+from retainer.ui.customer_card import CustomerCardDialog
+from retainer.ui.customers_screen import CustomersScreen
+from retainer.ui.rooms import UpcomingRoom
+from retainer.ui.tasks import Tasks
+
+
+class ChangeBridge(QObject):
+    """Carries the core's change announcements (from the worker thread) to the GUI thread."""
+
+    changed = Signal(object)
+
+
+class MainWindow(QMainWindow):
+    demo_requested = Signal()
+
+    def __init__(self, services: Retainer, tasks: Tasks) -> None:
+        super().__init__()
+        self.services, self.tasks = services, tasks
+        self.setWindowTitle(tr("Retainer"))
+        self.resize(1200, 760)
+        self.bridge = ChangeBridge(self)
+        services.changes.subscribe(self.bridge.changed.emit)
+        self.bridge.changed.connect(self._on_change)
+
+        self.customers = CustomersScreen(services, tasks)
+        self.customers.open_customer.connect(self.open_card)
+        self.customers.new_customer.connect(self.new_customer)
+        self.customers.open_demo.connect(self.demo_requested)
+        self.customers.message.connect(self.say)
+        self.rooms = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(200)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
+        rooms = [
+            (tr("Today"), UpcomingRoom(tr("Today"), tr(
+                "Whom to call today: customers drifting away, birthdays and call-backs, "
+                "with the number and the reason, arrive here in the next version."))),
+            (tr("Customers"), self.customers),
+            (tr("Feedback"), UpcomingRoom(tr("Feedback"), tr(
+                "Answers to “how likely are you to recommend us” (NPS), complaints and why "
+                "customers left will be listed here."))),
+            (tr("Dashboard"), UpcomingRoom(tr("Dashboard"), tr(
+                "Retention, churn, NPS, cohorts and customer segments will be charted here."))),
+        ]
+        for title, widget in rooms:
+            QListWidgetItem(title, self.nav)
+            self.rooms.addWidget(widget)
+        self.nav.currentRowChanged.connect(self.rooms.setCurrentIndex)
+        split = QSplitter()
+        split.addWidget(self.nav)
+        split.addWidget(self.rooms)
+        split.setStretchFactor(1, 1)
+        split.setSizes([170, 1030])
+        self.setCentralWidget(split)
+        self.nav.setCurrentRow(1)
+        self._menus()
+        self.location = QLabel(services.ctx.db.location)
+        self.location.setStyleSheet("color: #6b7280;")
+        self.statusBar().addPermanentWidget(self.location)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.new_action = QAction(tr("&New customer"), self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_customer)
+        file_menu.addAction(self.new_action)
+        demo = QAction(tr("Open the &demo base"), self)
+        demo.triggered.connect(self.demo_requested)
+        file_menu.addAction(demo)
+        file_menu.addSeparator()
+        quit_action = QAction(tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit = self.menuBar().addMenu(tr("&Edit"))
+        self.undo_action = QAction(tr("&Undo"), self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        edit.addAction(self.undo_action)
+        edit.addSeparator()
+        find = QAction(tr("&Find a customer"), self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        edit.addAction(find)
+        trash = QAction(tr("Move to &trash"), self)
+        trash.setShortcut(QKeySequence.StandardKey.Delete)
+        trash.triggered.connect(self.customers.trash_selected)
+        edit.addAction(trash)
+
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        about = QAction(tr("&About Retainer"), self)
+        about.triggered.connect(lambda: QMessageBox.about(
+            self, tr("About Retainer"),
+            tr("Retainer {version}\nKeep the customers you already have.").format(
+                version=__version__)))
+        help_menu.addAction(about)
+
+    # Actions ------------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(1)
+        self.customers.search.setFocus()
+        self.customers.search.selectAll()
+
+    def new_customer(self) -> None:
+        self.open_card(None)
+
+    def open_card(self, customer_id: int | None, focus_purchase: bool = False) -> CustomerCardDialog:
+        card = CustomerCardDialog(self.services, self.tasks, customer_id, self,
+                                  focus_purchase=focus_purchase)
+        card.setModal(True)
+        card.open()
+        self.card = card
+        return card
+
+    def undo(self) -> None:
+        def done(label: str | None) -> None:
+            self.say(tr("Done: {what}.").format(what=label) if label else tr("Nothing to undo."))
+
+        self.tasks.run(self.services.undo, done, lambda exc: self.say(str(exc)))
+
+    def _on_change(self, change: Change) -> None:
+        label = self.services.undo_label()
+        self.undo_action.setEnabled(label is not None)
+        self.undo_action.setText(label or tr("&Undo"))
+        if CUSTOMERS in change.kinds:
+            self.customers.refresh()
+            self.customers.refresh_tags()

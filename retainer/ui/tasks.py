@@ -1,0 +1,58 @@
+"""All database work runs on one background thread; results come back to the GUI thread.
+
+Like Anki's task manager, one single-thread executor serialises every call into the services,
+so the window never waits on the database and no two writes race. Every exception reaches the
+failure callback, so nothing is left half-done on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+class Tasks(QObject):
+    _finished = Signal(object, object)  # callback, value
+
+    def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._executor = None if synchronous else ThreadPoolExecutor(1, "retainer-db")
+        self._finished.connect(self._deliver)
+        self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
+
+    def run(self, work: Callable[[], Any], on_done: Callback | None = None,
+            on_error: Callback | None = None) -> None:
+        def job() -> None:
+            try:
+                value = work()
+            except Exception as exc:  # noqa: BLE001 - every failure goes to a callback
+                log.debug("task failed", exc_info=True)
+                self._finished.emit(on_error or self.on_unhandled_error, exc)
+            else:
+                if on_done is not None:
+                    self._finished.emit(on_done, value)
+
+        if self._executor is None:
+            job()
+        else:
+            self._executor.submit(job)
+
+    def _deliver(self, callback: Callback, value: Any) -> None:
+        try:
+            callback(value)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("a result could not be shown")
+            if callback is not self.on_unhandled_error:
+                self.on_unhandled_error(exc)
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)

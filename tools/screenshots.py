@@ -1,0 +1,104 @@
+"""Render every screen with demo data to PNG files, offscreen, to look at them as a user would.
+
+    python tools/screenshots.py [--out docs/screenshots] [--pseudo]
+
+--pseudo lengthens every string by about 40 % (as translations often are) to catch truncation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--pseudo", action="store_true")
+    args = parser.parse_args()
+    if args.pseudo:
+        os.environ["RETAINER_PSEUDO"] = "1"
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "-pseudo" if args.pseudo else ""
+
+    from PySide6.QtWidgets import QApplication
+
+    from retainer.cli import make_demo
+    from retainer.services import open_retainer
+    from retainer.status import Status
+    from retainer.ui import qt_i18n
+    from retainer.ui.main_window import MainWindow
+    from retainer.ui.tasks import Tasks
+
+    app = QApplication.instance() or QApplication([])
+    qt_i18n.install()
+    tmp = Path(tempfile.mkdtemp())
+    make_demo(str(tmp / "demo.sqlite"), 2000, 3.0, seed=7)
+    services = open_retainer(str(tmp / "demo.sqlite"))
+    tasks = Tasks(synchronous=True)
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(widget, name: str) -> None:
+        settle()
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    window = MainWindow(services, tasks)
+    window.resize(1200, 760)
+    window.show()
+    shot(window, "customers")
+    window.customers.show_status(Status.AT_RISK)
+    shot(window, "customers-at-risk")
+    window.customers.show_status(None)
+    window.customers.search.setText("916")
+    shot(window, "customers-search")
+    window.customers.search.setText("")
+    first = window.customers.model.customer_id(0)
+    busiest = services.customers.page(
+        __import__("retainer.services", fromlist=["CustomerQuery"]).CustomerQuery(
+            sort="purchases", descending=True), 0, 1)[0].id
+    card = window.open_card(busiest)
+    shot(card, "card")
+    card.tabs.setCurrentIndex(2)
+    shot(card, "card-feedback")
+    card.dirty = False
+    card.close()
+    new = window.open_card(None)
+    new.form.name.setText("")
+    new.form.phone.setText("12")
+    new.form.email.setText("anna@")
+    new.form.birthday.setText("31.02.1990")
+    new.save()
+    new.form.birthday.setText("")
+    new.save()
+    shot(new, "card-new-errors")
+    new.dirty = False
+    new.close()
+    window.nav.setCurrentRow(0)
+    shot(window, "today")
+    window.close()
+    services.close()
+    del first
+
+    make_empty = open_retainer(str(tmp / "empty.sqlite"))
+    empty = MainWindow(make_empty, tasks)
+    empty.resize(1200, 760)
+    empty.show()
+    shot(empty, "customers-empty")
+    empty.close()
+    make_empty.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -54,6 +54,10 @@ class Retainer:
         self.ctx.announce(Change.of(SETTINGS))
         return self.ctx.settings
 
+    def now(self):
+        """The shop's clock (fixed in tests)."""
+        return self.ctx.now()
+
     def is_empty(self) -> bool:
         with self.ctx.read() as session:
             return session.execute(select(Customer.id).limit(1)).first() is None

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from retainer import phones
@@ -90,7 +89,7 @@ class CustomerService:
 
     def tags(self) -> list[str]:
         with self.ctx.read() as session:
-            return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+            return sorted(session.scalars(select(Tag.name)), key=str.casefold)
 
     def names(self, ids: list[int]) -> dict[int, str]:
         with self.ctx.read() as session:
@@ -162,10 +161,11 @@ class CustomerService:
         clean = clean_customer(form, self.ctx.settings.default_region, self.ctx.today())
         with self.ctx.write() as session:
             self._check_referrer(session, None, clean.referred_by_id)
+            self._check_card(session, None, clean.card_number)
             customer = Customer(created_at=self.ctx.now(), purchase_count=0, total_spent_cents=0)
             session.add(customer)
             _apply(session, customer, clean, self.ctx.today())
-            self._flush_unique(session, clean)
+            session.flush()
             new_id = customer.id
         self.ctx.undo.push(UndoStep(tr("Undo adding {name}").format(name=clean.name),
                                     lambda s: _hard_delete(s, new_id)))
@@ -177,9 +177,9 @@ class CustomerService:
         with self.ctx.write() as session:
             customer = _load(session, customer_id)
             self._check_referrer(session, customer_id, clean.referred_by_id)
+            self._check_card(session, customer_id, clean.card_number)
             before = _clean_of(customer)
             _apply(session, customer, clean, self.ctx.today())
-            self._flush_unique(session, clean)
 
         def revert(s: Session) -> Change:
             _apply(s, _load(s, customer_id), before, self.ctx.today())
@@ -224,18 +224,15 @@ class CustomerService:
         if session.get(Customer, referrer_id) is None:
             raise ValidationError({"referred_by_id": tr("The referring customer no longer exists.")})
 
-    def _flush_unique(self, session: Session, clean: CleanCustomer) -> None:
-        try:
-            session.flush()
-        except IntegrityError as exc:
-            owner = session.execute(
-                select(Customer.name).where(Customer.card_number == clean.card_number)
-            ).scalar() if clean.card_number else None
-            if owner:
-                raise ValidationError({"card_number": tr(
-                    "Card {card} already belongs to {name}.").format(
-                        card=clean.card_number, name=owner)}) from exc
-            raise
+    def _check_card(self, session: Session, customer_id: int | None, card: str | None) -> None:
+        if card is None:
+            return
+        owner = session.execute(
+            select(Customer.id, Customer.name).where(Customer.card_number == card)
+        ).first()
+        if owner is not None and owner.id != customer_id:
+            raise ValidationError({"card_number": tr("Card {card} already belongs to {name}.").format(
+                card=card, name=owner.name)})
 
 
 def _load(session: Session, customer_id: int) -> Customer:
@@ -249,7 +246,8 @@ def _form_of(c: Customer) -> CustomerForm:
     return CustomerForm(
         name=c.name, phones=[phones.display(p.number) for p in c.phones], email=c.email or "",
         birthday=c.birthday, city=c.city or "", address=c.address or "",
-        card_number=c.card_number or "", tags=[t.name for t in c.tags], source=c.source or "",
+        card_number=c.card_number or "", tags=sorted((t.name for t in c.tags), key=str.casefold),
+        source=c.source or "",
         referred_by_id=c.referred_by_id, consent_to_messages=c.consent_to_messages,
         do_not_call=c.do_not_call, notes=c.notes or "",
     )

@@ -41,7 +41,7 @@ def refresh_search(customer: Customer) -> None:
     numbers = [p.number for p in customer.phones]
     tags = [t.name for t in customer.tags]
     customer.primary_phone = numbers[0] if numbers else None
-    customer.tag_list = ", ".join(sorted(tags))
+    customer.tag_list = ", ".join(sorted(tags, key=str.casefold))
     customer.sort_name = customer.name.casefold()
     customer.search_text = search_text_for(
         customer.name, customer.email, customer.card_number, numbers, tags

@@ -273,7 +273,7 @@ class CustomerCardDialog(QDialog):
         except ValueError as exc:
             self.purchase_error.show_message(str(exc))
             return
-        now = datetime.now().replace(microsecond=0)
+        now = self.services.now()
         when = datetime.combine(day, now.time()) if day else now
         cid, comment = self.customer_id, self.purchase_comment.text()
 

@@ -77,7 +77,7 @@ class CustomersScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         for status in STATUS_FILTERS:
-            self.status_filter.addItem(tr("All statuses") if status is None else status.label, status)
+            self.status_filter.addItem(tr("All statuses") if status is None else status.label)
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(tr("All tags"), None)
         self.trash = QCheckBox(tr("Trash"))
@@ -125,7 +125,6 @@ class CustomersScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.trash_selected)
         QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._purchase_for_current)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, activated=self._into_list)
         self.search.returnPressed.connect(self._open_first)
@@ -143,7 +142,7 @@ class CustomersScreen(QWidget):
         return replace(
             self.model.query,
             text=self.search.text(),
-            status=self.status_filter.currentData(),
+            status=STATUS_FILTERS[max(0, self.status_filter.currentIndex())],
             tag=self.tag_filter.currentData(),
             trash=self.trash.isChecked(),
         )

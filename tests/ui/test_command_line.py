@@ -1,0 +1,60 @@
+import os
+import sqlite3
+import subprocess
+import sys
+
+
+def run(*args, env_extra=None, timeout=120):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
+    return subprocess.run([sys.executable, "-m", "retainer", *args], capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+def test_quit_when_ready_prints_the_start_time(tmp_path):
+    result = run("--db", str(tmp_path / "shop.sqlite"), "--quit-when-ready")
+    assert result.returncode == 0, result.stderr
+    ms = int(result.stdout.strip().splitlines()[-1])
+    assert 0 < ms < 60_000
+    assert (tmp_path / "shop.sqlite").exists()
+
+
+def test_retainer_db_from_the_environment(tmp_path):
+    target = tmp_path / "from-env.sqlite"
+    result = run("--quit-when-ready", env_extra={"RETAINER_DB": str(target)})
+    assert result.returncode == 0, result.stderr
+    assert target.exists()
+
+
+def test_a_file_that_is_not_a_base_gives_a_plain_message(tmp_path):
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a database")
+    result = run("--db", str(path), "--quit-when-ready")
+    assert result.returncode == 1
+    assert "not a Retainer customer base" in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == b"PK\x03\x04 not a database"
+
+
+def test_demo_command_makes_a_base(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    result = run("demo", "--customers", "300", "--years", "2", "--db", str(path), "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(path) as conn:
+        customers, purchases = conn.execute(
+            "SELECT count(*), sum(purchase_count) FROM customers").fetchone()
+        assert customers == 300 and purchases > 300
+        scored = conn.execute("SELECT count(*) FROM feedback WHERE nps_score IS NOT NULL").fetchone()[0]
+        calls = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+        assert scored > 0 and calls > 0
+        real = conn.execute("SELECT count(*) FROM purchases").fetchone()[0]
+        assert real == purchases  # the summary figures match the purchase rows
+    again = run("demo", "--customers", "10", "--db", str(path))
+    assert again.returncode != 0 and "already holds customers" in again.stderr
+
+
+def test_demo_flag_opens_the_demo_base(tmp_path):
+    result = run("--demo", "--quit-when-ready", env_extra={"RETAINER_DATA_DIR": str(tmp_path)},
+                 timeout=300)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "demo.sqlite") as conn:
+        assert conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 2000

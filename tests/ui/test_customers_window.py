@@ -1,0 +1,156 @@
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+
+from retainer.services import CustomerQuery
+from retainer.status import Status
+from retainer.ui.customers_model import COL_NAME, COL_PHONE, COL_STATUS, COL_TOTAL, CustomersModel
+from retainer.validation import CustomerForm
+
+
+def cell(window, row, col):
+    model = window.customers.model
+    return model.data(model.index(row, col))
+
+
+def add(services, name, phone, **extra):
+    return services.customers.create(CustomerForm(name=name, phones=[phone], **extra))
+
+
+def test_empty_base_says_what_to_do(window):
+    screen = window.customers
+    assert screen.stack.currentWidget() is screen.empty
+    assert screen.empty.title.text() == "No customers yet"
+    assert screen.empty.add_button.isVisible() and screen.empty.demo_button.isVisible()
+
+
+def test_create_a_customer_through_the_card(qtbot, window, services):
+    card = window.open_card(None)
+    qtbot.keyClicks(card.form.name, "Anna Petrova")
+    qtbot.keyClicks(card.form.phone, "8 916 123-45-67")
+    qtbot.keyClicks(card.form.tags, "VIP")
+    card.save_button.click()
+    assert card.customer_id is not None
+    assert card.headline.text() == "Anna Petrova"
+    assert window.customers.model.rowCount() == 1
+    assert cell(window, 0, COL_NAME) == "Anna Petrova"
+    assert cell(window, 0, COL_PHONE) == "+7 916 123-45-67"
+    assert cell(window, 0, COL_STATUS) == "Prospect"
+    assert window.customers.count_label.text() == "1 customers"
+
+
+def test_bad_fields_show_messages_beside_them_and_save_nothing(qtbot, window, services):
+    card = window.open_card(None)
+    qtbot.keyClicks(card.form.phone, "12")
+    qtbot.keyClicks(card.form.email, "anna@")
+    card.save_button.click()
+    assert card.form.errors["name"].text() == "Enter the customer's name."
+    assert "“12”" in card.form.errors["phones"].text()
+    assert card.form.errors["email"].isVisibleTo(card)
+    assert services.is_empty()
+    card.form.birthday.setText("31.02.1990")
+    card.save_button.click()
+    assert "not a real date" in card.form.errors["birthday"].text()
+
+
+def test_search_as_you_type(qtbot, window, services):
+    add(services, "Anna Petrova", "8 916 123-45-67")
+    add(services, "Jonas Kazlauskas", "+370 612 34567")
+    window.customers.refresh()
+    assert window.customers.model.rowCount() == 2
+    qtbot.keyClicks(window.customers.search, "916 123")
+    assert window.customers.model.rowCount() == 1
+    assert cell(window, 0, COL_NAME) == "Anna Petrova"
+    window.customers.search.clear()
+    qtbot.keyClicks(window.customers.search, "nobody here")
+    assert window.customers.stack.currentWidget() is window.customers.empty
+    assert "nobody here" in window.customers.empty.text.text()
+
+
+def test_edit_a_customer(qtbot, window, services):
+    cid = add(services, "Anna Petrova", "8 916 123-45-67")
+    card = window.open_card(cid)
+    assert card.form.name.text() == "Anna Petrova"
+    card.form.name.selectAll()
+    qtbot.keyClicks(card.form.name, "Anna Sidorova")
+    assert card.dirty
+    card.save_button.click()
+    assert not card.dirty
+    assert services.customers.card(cid).form.name == "Anna Sidorova"
+    assert cell(window, 0, COL_NAME) == "Anna Sidorova"
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window, services, answers):
+    cid = add(services, "Anna Petrova", "8 916 123-45-67")
+    card = window.open_card(cid)
+    qtbot.keyClicks(card.form.city, "Vilnius")
+    card.reject()
+    assert answers and answers[-1][0] == "question"
+    assert services.customers.card(cid).form.city == ""  # the fake answer was Discard
+
+
+def test_trash_with_delete_and_undo_with_ctrl_z(qtbot, window, services):
+    add(services, "Anna Petrova", "8 916 123-45-67")
+    add(services, "Jonas Kazlauskas", "+370 612 34567")
+    window.customers.refresh()
+    view = window.customers.view
+    view.setFocus()
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.customers.model.rowCount() == 1
+    assert cell(window, 0, COL_NAME) == "Jonas Kazlauskas"
+    assert "trash" in window.statusBar().currentMessage()
+    assert window.undo_action.text() == "Undo delete of Anna Petrova"
+    window.undo_action.trigger()
+    assert window.customers.model.rowCount() == 2
+    assert window.statusBar().currentMessage() == "Done: Undo delete of Anna Petrova."
+
+
+def test_trash_view_restores(qtbot, window, services):
+    cid = add(services, "Anna Petrova", "8 916 123-45-67")
+    services.customers.trash([cid])
+    window.customers.trash.setChecked(True)
+    assert window.customers.restore_button.isVisible()
+    window.customers.view.selectRow(0)
+    window.customers.restore_button.click()
+    window.customers.trash.setChecked(False)
+    assert cell(window, 0, COL_NAME) == "Anna Petrova"
+
+
+def test_purchase_in_two_keystrokes(qtbot, window, services):
+    cid = add(services, "Anna Petrova", "8 916 123-45-67")
+    card = window.open_card(cid, focus_purchase=True)
+    assert card.amount.hasFocus() or card.focusWidget() is card.amount
+    qtbot.keyClicks(card.amount, "12,50")
+    qtbot.keyClick(card.amount, Qt.Key.Key_Return)
+    assert card.purchases.rowCount() == 1
+    assert services.customers.card(cid).total_spent_cents == 1250
+    assert cell(window, 0, COL_TOTAL) == "12,50\u00a0€"
+    assert cell(window, 0, COL_STATUS) == "New"
+    qtbot.keyClicks(card.amount, "-5")
+    qtbot.keyClick(card.amount, Qt.Key.Key_Return)
+    assert "more than zero" in card.purchase_error.text()
+    assert services.customers.card(cid).purchase_count == 1
+
+
+def test_filter_by_status(qtbot, window, services):
+    anna = add(services, "Anna Petrova", "8 916 123-45-67")
+    services.purchases.record(anna, 1000, datetime(2026, 6, 1))
+    add(services, "Jonas Kazlauskas", "+370 612 34567")
+    window.customers.show_status(Status.NEW)
+    assert window.customers.model.rowCount() == 1
+    assert cell(window, 0, COL_NAME) == "Anna Petrova"
+
+
+def test_model_pages_and_sorts_without_a_view(services, tasks):
+    for i in range(450):
+        services.customers.create(CustomerForm(name=f"Customer {i:03d}"))
+    model = CustomersModel(services, tasks)
+    model.set_query(CustomerQuery())
+    assert (model.rowCount(), model.total) == (200, 450)
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, COL_NAME)) == "Customer 449"

@@ -88,7 +88,7 @@ def _phone(rng: random.Random, kind: str, used: set[str]) -> str:
 def _purchase_days(rng: random.Random, joined: int, today: int) -> list[int]:
     """Buy at rate lam per day; after each purchase stop for good with probability p."""
     lam = rng.gammavariate(0.9, 1 / 30)          # mean gap about a month
-    p = rng.betavariate(1.0, 7.0)                 # most stay, some leave early
+    p = rng.betavariate(1.0, 12.0)                # most stay a while, some leave early
     days = [joined]
     t = float(joined)
     while rng.random() >= p:

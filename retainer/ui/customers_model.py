@@ -42,7 +42,12 @@ def status_hint(row: CustomerRow) -> str:
 
 
 class CustomersModel(QAbstractTableModel):
-    loaded = Signal(int)  # total rows matching, after each new query
+    """Rows first, count second: the first page of a search walks the sort index and stops
+    after a page of matches, while counting them all needs a full scan, so the count
+    arrives a moment after the rows."""
+
+    loaded = Signal()      # the first page of a new query is in
+    counted = Signal(int)  # how many customers match it in all
     failed = Signal(object)
 
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
@@ -52,6 +57,7 @@ class CustomersModel(QAbstractTableModel):
         self.query = CustomerQuery()
         self.rows: list[CustomerRow] = []
         self.total = 0
+        self.counted_total: int | None = None
         self._generation = 0
         self._fetching = False
         self._headers = headers()
@@ -69,21 +75,37 @@ class CustomersModel(QAbstractTableModel):
         customers = self.services.customers
         limit = max(PAGE, len(self.rows)) if query == getattr(self, "_shown_query", None) else PAGE
 
-        def work():
-            return customers.page(query, 0, limit), customers.count(query)
-
-        def done(result) -> None:
-            if generation != self._generation:
+        def rows_in(rows: list[CustomerRow] | None) -> None:
+            if rows is None or generation != self._generation:
                 return
-            rows, total = result
+            complete = len(rows) < limit
             self.beginResetModel()
-            self.rows, self.total = rows, total
+            self.rows = rows
+            # Until the count arrives, a full page promises more.
+            self.total = len(rows) if complete else len(rows) + 1
+            self.counted_total = len(rows) if complete else None
             self._shown_query = query
             self._fetching = False
             self.endResetModel()
-            self.loaded.emit(total)
+            self.loaded.emit()
+            if complete:
+                self.counted.emit(len(rows))
+            else:
+                self.tasks.run(
+                    lambda: None if generation != self._generation else customers.count(query),
+                    counted, self.failed.emit)
 
-        self.tasks.run(work, done, self.failed.emit)
+        def counted(total: int | None) -> None:
+            if total is None or generation != self._generation:
+                return
+            self.total = self.counted_total = total
+            self.counted.emit(total)
+
+        def page():
+            # Typing fast queues several searches; only the newest is worth running.
+            return None if generation != self._generation else customers.page(query, 0, limit)
+
+        self.tasks.run(page, rows_in, self.failed.emit)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and len(self.rows) < self.total and not self._fetching

@@ -69,6 +69,7 @@ class CustomersScreen(QWidget):
         self.services, self.tasks = services, tasks
         self.model = CustomersModel(services, tasks, self)
         self.model.loaded.connect(self._loaded)
+        self.model.counted.connect(self._counted)
         self.model.failed.connect(lambda exc: self.message.emit(str(exc)))
         self._first_page = True
 
@@ -174,8 +175,9 @@ class CustomersScreen(QWidget):
 
         self.tasks.run(self.services.customers.tags, fill, lambda exc: None)
 
-    def _loaded(self, total: int) -> None:
+    def _loaded(self) -> None:
         query = self.model.query
+        total = self.model.rowCount()
         filtered = bool(query.text.strip() or query.status or query.tag)
         if total == 0 and not filtered and not query.trash:
             self.empty.title.setText(tr("No customers yet"))
@@ -200,11 +202,15 @@ class CustomersScreen(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.view)
-        shown = tr("{n} in the trash") if query.trash else tr("{n} customers")
-        self.count_label.setText(shown.format(n=f"{total:,}".replace(",", "\u202f")))
+        if self.model.counted_total is None:
+            self.count_label.setText(tr("Counting…"))
         if self._first_page:
             self._first_page = False
             self.first_page_shown.emit()
+
+    def _counted(self, total: int) -> None:
+        shown = tr("{n} in the trash") if self.model.query.trash else tr("{n} customers")
+        self.count_label.setText(shown.format(n=f"{total:,}".replace(",", "\u202f")))
 
     # Actions --------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -51,10 +51,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('card_number', name=op.f('uq_customers_card_number'))
     )
     with op.batch_alter_table('customers', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_customers_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_customers_last_purchase_day'), ['last_purchase_day'], unique=False)
         batch_op.create_index(batch_op.f('ix_customers_purchase_count'), ['purchase_count'], unique=False)
-        batch_op.create_index(batch_op.f('ix_customers_sort_name'), ['sort_name'], unique=False)
+        batch_op.create_index('ix_customers_list', ['sort_name', 'search_text', 'deleted_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_customers_total_spent_cents'), ['total_spent_cents'], unique=False)
 
     op.create_table('loyalty_tiers',
@@ -207,9 +206,8 @@ def downgrade() -> None:
     op.drop_table('loyalty_tiers')
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_customers_total_spent_cents'))
-        batch_op.drop_index(batch_op.f('ix_customers_sort_name'))
+        batch_op.drop_index('ix_customers_list')
         batch_op.drop_index(batch_op.f('ix_customers_purchase_count'))
         batch_op.drop_index(batch_op.f('ix_customers_last_purchase_day'))
-        batch_op.drop_index(batch_op.f('ix_customers_deleted_at'))
 
     op.drop_table('customers')

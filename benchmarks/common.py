@@ -1,0 +1,51 @@
+"""Shared helpers: the generated base of realistic size, and statistics over repeated runs."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+BIG_CUSTOMERS = 100_000
+BIG_YEARS = 5.0  # about ten purchases a customer: one million purchases
+
+
+def big_base() -> Path:
+    """The 100k-customer / ~1M-purchase base, generated once and reused."""
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"base-{BIG_CUSTOMERS}.sqlite"
+    if not path.exists():
+        from retainer.cli import make_demo
+
+        partial = path.with_suffix(".part")
+        partial.unlink(missing_ok=True)
+        started = time.perf_counter()
+        make_demo(str(partial), BIG_CUSTOMERS, BIG_YEARS, seed=2026,
+                  progress=lambda d, t: print(f"\rgenerating {d}/{t}", end="", file=sys.stderr))
+        partial.rename(path)
+        print(f"\ngenerated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return path
+
+
+def summary(values: list[float], unit: str = "ms") -> str:
+    values = sorted(values)
+    median = statistics.median(values)
+    if len(values) >= 4:
+        q = statistics.quantiles(values, n=4)
+        spread = f"IQR {q[0]:.0f}–{q[2]:.0f}"
+    else:
+        spread = f"range {values[0]:.0f}–{values[-1]:.0f}"
+    return f"{median:.0f} {unit} (n={len(values)}, {spread}, max {values[-1]:.0f})"
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -1,0 +1,161 @@
+"""Start-up, the Customers screen, search, the card and memory on a 100k-customer base.
+
+    python benchmarks/foundation.py [--runs 7]
+
+Prints medians with their spread; these are figures to read, not pass/fail tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import big_base, peak_rss_mb, summary  # noqa: E402
+
+TYPED = ["а", "ан", "анн", "анна", "j", "jo", "jon", "jonas", "9", "91", "916", "9161",
+         "+370 6", "+370 61", "kazl", "R1001", "VIP", "petrova", "89161", "@example"]
+
+
+def start_up(base: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Process start to first page painted, as the app reports it; wall time; peak RSS."""
+    reported, wall, rss = [], [], []
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "retainer", "--db", str(base),
+                                 "--quit-when-ready"], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, env=env)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall.append((time.perf_counter() - started) * 1000)
+        assert status == 0, f"exit status {status}"
+        reported.append(float(out.decode().split()[-1]))
+        rss.append(usage.ru_maxrss / 1024)
+    return reported, wall, rss
+
+
+def bare_qt(runs: int) -> list[float]:
+    code = ("import time,os;from PySide6.QtWidgets import QApplication,QMainWindow;"
+            "a=QApplication([]);w=QMainWindow();w.show();a.processEvents();w.repaint()")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, stderr=subprocess.DEVNULL,
+                       env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def in_window(base: Path, runs: int) -> dict[str, list[float]]:
+    from PySide6.QtWidgets import QApplication
+
+    from retainer.services import open_retainer
+    from retainer.ui import qt_i18n
+    from retainer.ui.main_window import MainWindow
+    from retainer.ui.tasks import Tasks
+
+    app = QApplication.instance() or QApplication([])
+    qt_i18n.install()
+    services = open_retainer(str(base))
+    tasks = Tasks()  # the real background thread, as in the app
+    results: dict[str, list[float]] = {"screen": [], "search": [], "card": []}
+
+    def wait(condition, limit=30.0) -> None:
+        deadline = time.perf_counter() + limit
+        while not condition():
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise TimeoutError
+            time.sleep(0.0005)
+
+    window = None
+    for _ in range(runs):
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        started = time.perf_counter()
+        window = MainWindow(services, tasks)
+        window.resize(1200, 760)
+        window.show()
+        shown = []
+        window.customers.first_page_shown.connect(lambda: shown.append(1))
+        wait(lambda: shown)
+        window.customers.view.viewport().repaint()
+        results["screen"].append((time.perf_counter() - started) * 1000)
+
+    screen = window.customers
+    for _ in range(max(1, runs // 3)):
+        for text in TYPED:
+            loads = []
+
+            def arrived() -> None:
+                loads.append(1)
+
+            screen.model.loaded.connect(arrived)
+            started = time.perf_counter()
+            screen.search.setText(text)  # what one keystroke does
+            wait(lambda: loads)
+            screen.view.viewport().repaint()
+            results["search"].append((time.perf_counter() - started) * 1000)
+            screen.model.loaded.disconnect(arrived)
+            counted = []
+            screen.model.counted.connect(lambda n: counted.append(n))
+            wait(lambda: counted or screen.model.counted_total is not None)
+        screen.search.setText("")
+        wait(lambda: screen.model.query.text == "" and screen.model.rowCount() > 0)
+
+    from retainer.services import CustomerQuery
+
+    rng = random.Random(1)
+    busiest = services.customers.page(CustomerQuery(sort="purchases", descending=True), 0, 1)[0].id
+    ids = [busiest] + [rng.randrange(1, 100_000) for _ in range(runs * 3)]
+    for cid in ids:
+        started = time.perf_counter()
+        card = window.open_card(cid)
+        wait(lambda: card.loaded and card.purchases.rowCount() >= 0 and card.windowTitle() != "Customer")
+        card.repaint()
+        results["card"].append((time.perf_counter() - started) * 1000)
+        card.dirty = False
+        card.done(0)
+        card.deleteLater()
+        app.processEvents()
+    results["rss"] = [peak_rss_mb()]
+    window.close()
+    tasks.shutdown()
+    services.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    base = big_base()
+    import sqlite3
+
+    with sqlite3.connect(base) as conn:
+        customers, purchases = conn.execute("SELECT count(*), sum(purchase_count) FROM customers").fetchone()
+    print(f"base: {customers:,} customers, {purchases:,} purchases, "
+          f"{base.stat().st_size / 2**20:.0f} MiB; {os.cpu_count()} cores")
+    bare = bare_qt(args.runs)
+    reported, wall, rss = start_up(base, args.runs)
+    figures = in_window(base, args.runs)
+    print(f"bare QMainWindow process, wall:            {summary(bare)}")
+    print(f"start to first page painted (reported):    {summary(reported)}   target <= 1200 ms")
+    print(f"start to exit, wall:                       {summary(wall)}")
+    print(f"peak RSS of the app process:               {summary(rss, 'MB')}   target <= 400 MB")
+    print(f"opening the Customers screen:              {summary(figures['screen'])}")
+    print(f"search keystroke to rows shown:            {summary(figures['search'])}   target <= 50 ms")
+    print(f"opening a card (incl. the busiest):        {summary(figures['card'])}   target <= 100 ms")
+    print(f"peak RSS of the benchmark process:         {figures['rss'][0]:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

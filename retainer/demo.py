@@ -21,16 +21,29 @@ from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purch
 from retainer.services.summary import search_text_for
 from retainer.status import median_gap
 
-RU_FIRST = ("Александр Дмитрий Максим Сергей Андрей Алексей Иван Михаил Никита Павел Анна Мария "
-            "Елена Ольга Наталья Татьяна Ирина Екатерина Светлана Юлия Дарья Ксения").split()
+RU_FIRST = ("Александр Дмитрий Максим Сергей Андрей Алексей Иван Михаил Никита Павел Артём Егор "
+            "Кирилл Роман Владимир Олег Анна Мария Елена Ольга Наталья Татьяна Ирина Екатерина "
+            "Светлана Юлия Дарья Ксения Алина Вера Полина Софья Людмила Галина").split()
 RU_LAST = ("Иванов Смирнов Кузнецов Попов Васильев Петров Соколов Михайлов Новиков Фёдоров "
-           "Морозов Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев").split()
-LT_FIRST_M = "Jonas Tomas Lukas Mantas Darius Andrius Paulius Marius Rokas Vytautas".split()
-LT_FIRST_F = "Rūta Eglė Ieva Agnė Gabija Laura Indrė Jurgita Asta Kotryna".split()
-LT_LAST_M = "Kazlauskas Jankauskas Petrauskas Stankevičius Vasiliauskas Žukauskas Butkus Paulauskas".split()
-LT_LAST_F = "Kazlauskienė Jankauskienė Petrauskienė Stankevičienė Vasiliauskienė Žukauskienė Butkienė Paulauskienė".split()
-EN_FIRST = "Oliver George Harry Jack Noah Amelia Olivia Isla Emily Sophie Grace Lily".split()
-EN_LAST = "Smith Jones Taylor Brown Williams Wilson Johnson Davies Evans Walker Wright Green".split()
+           "Морозов Волков Алексеев Лебедев Семёнов Егоров Павлов Козлов Степанов Николаев "
+           "Орлов Андреев Макаров Никитин Захаров Зайцев Соловьёв Борисов Яковлев Григорьев "
+           "Романов Воробьёв Сергеев Кузьмин Фролов Александров Дмитриев Королёв Гусев Киселёв").split()
+LT_FIRST_M = ("Jonas Tomas Lukas Mantas Darius Andrius Paulius Marius Rokas Vytautas Karolis "
+              "Justas Dovydas Giedrius Saulius Arnas Domantas Ignas").split()
+LT_FIRST_F = ("Rūta Eglė Ieva Agnė Gabija Laura Indrė Jurgita Asta Kotryna Austėja Greta "
+              "Vaida Simona Monika Dovilė Aistė Lina").split()
+_LT_SURNAMES = ("Kazlauskas/Kazlauskienė Jankauskas/Jankauskienė Petrauskas/Petrauskienė "
+                "Vasiliauskas/Vasiliauskienė Žukauskas/Žukauskienė Paulauskas/Paulauskienė "
+                "Urbonavičius/Urbonavičienė Balčiūnas/Balčiūnienė Navickas/Navickienė "
+                "Ramanauskas/Ramanauskienė Sakalauskas/Sakalauskienė Lukoševičius/Lukoševičienė "
+                "Bernotas/Bernotienė Kavaliauskas/Kavaliauskienė Rimkus/Rimkienė "
+                "Stankevičius/Stankevičienė Butkus/Butkienė Valančius/Valančienė").split()
+LT_LAST_M = [pair.split("/")[0] for pair in _LT_SURNAMES]
+LT_LAST_F = [pair.split("/")[1] for pair in _LT_SURNAMES]
+EN_FIRST = ("Oliver George Harry Jack Noah Leo Arthur Oscar Charlie Thomas Amelia Olivia Isla "
+            "Emily Sophie Grace Lily Ava Freya Mia Ella Poppy").split()
+EN_LAST = ("Smith Jones Taylor Brown Williams Wilson Johnson Davies Evans Walker Wright Green "
+           "Thompson Robinson Wood Hall Clarke Hughes Edwards Turner Hill Moore").split()
 CITIES = {"ru": ("Москва", "Санкт-Петербург", "Казань"), "lt": ("Vilnius", "Kaunas", "Klaipėda"),
           "en": ("London", "Manchester", "Leeds")}
 TAGS = ("VIP", "опт", "кофе", "kava", "birthday club", "staff", "корпоратив")

@@ -49,6 +49,7 @@ def _table(model, empty_text: str) -> tuple[QWidget, QTableView]:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     empty = QLabel(empty_text)
@@ -83,7 +84,7 @@ class CustomerCardDialog(QDialog):
         self.loaded = customer_id is None
         self._focus_purchase = focus_purchase
         self.setWindowTitle(tr("New customer") if customer_id is None else tr("Customer"))
-        self.resize(920, 640)
+        self.resize(1000, 660)
 
         self.headline = QLabel()
         self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -94,6 +95,8 @@ class CustomerCardDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        scroll.setMinimumWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._purchases_tab(), tr("Purchases"))
@@ -129,7 +132,8 @@ class CustomerCardDialog(QDialog):
         split.addWidget(scroll)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
-        split.setSizes([400, 520])
+        split.setChildrenCollapsible(False)
+        split.setSizes([470, 530])
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -161,7 +165,7 @@ class CustomerCardDialog(QDialog):
         self.amount.setPlaceholderText(tr("Amount"))
         self.purchase_date = QLineEdit()
         self.purchase_date.setPlaceholderText(tr("today"))
-        self.purchase_date.setMaximumWidth(110)
+        self.purchase_date.setMaximumWidth(140)
         self.purchase_comment = QLineEdit()
         self.purchase_comment.setPlaceholderText(tr("What they bought (optional)"))
         add = QPushButton(tr("Add purchase"))
@@ -191,6 +195,7 @@ class CustomerCardDialog(QDialog):
         layout.addWidget(self.purchase_error)
         hint = QLabel(tr("Ctrl+P: type an amount, Enter to save. Del removes the selected purchase."))
         hint.setStyleSheet("color: #6b7280;")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(box, 1)
         return tab

@@ -109,7 +109,8 @@ class CustomersScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in enumerate((240, 170, 90, 110, 90, 120)):
-            header.resizeSection(col, width)
+            # Translations run longer than English: never cut a column's own title.
+            header.resizeSection(col, max(width, header.sectionSizeFromContents(col).width() + 8))
         self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         self.count_label = QLabel()
@@ -202,6 +203,7 @@ class CustomersScreen(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.view)
+        self.count_label.setVisible(total > 0)
         if self.model.counted_total is None:
             self.count_label.setText(tr("Counting…"))
         if self._first_page:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -105,7 +104,7 @@ class Launcher:
         text = str(exc) if isinstance(exc, DatabaseError) else tr(
             "The customer base could not be opened: {reason}").format(reason=exc)
         log.error("open failed: %s", text)
-        if self.quit_when_ready or os.environ.get("CI"):
+        if self.quit_when_ready:
             print(text, file=sys.stderr)
         else:
             QMessageBox.critical(self.window, tr("Retainer"), text)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from retainer import labels
-from retainer.dates import parse_date
+from retainer.dates import format_date, parse_date
 from retainer.i18n import tr
 from retainer.money import format_amount, parse_amount
 from retainer.services import Retainer
@@ -37,6 +37,7 @@ from retainer.services.records import (
     ReminderRow,
 )
 from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProblem
+from retainer.ui.customer_picker import CustomerPicker
 from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
 from retainer.ui.records_model import Column, RecordsModel
 from retainer.ui.tasks import Tasks
@@ -90,7 +91,9 @@ class CustomerCardDialog(QDialog):
         self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.summary = QLabel(tr("Opening…") if customer_id else tr("Fill in at least the name."))
         self.summary.setWordWrap(True)
-        self.form = CustomerFormWidget()
+        self.referrer = CustomerPicker(services, tasks)
+        self.referrer.exclude_id = customer_id
+        self.form = CustomerFormWidget(self.referrer)
         self.form.edited.connect(self._mark_dirty)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -171,6 +174,12 @@ class CustomerCardDialog(QDialog):
         add = QPushButton(tr("Add purchase"))
         add.setAutoDefault(False)
         add.clicked.connect(self.add_purchase)
+        self.add_purchase_button = add
+        self.cancel_edit_button = QPushButton(tr("Cancel"))
+        self.cancel_edit_button.setAutoDefault(False)
+        self.cancel_edit_button.clicked.connect(self.stop_editing_purchase)
+        self.cancel_edit_button.hide()
+        self.editing_purchase: PurchaseRow | None = None
         for edit in (self.amount, self.purchase_date, self.purchase_comment):
             edit.returnPressed.connect(self.add_purchase)
         self.purchase_error = FieldError()
@@ -179,6 +188,7 @@ class CustomerCardDialog(QDialog):
         row.addWidget(self.purchase_date, 1)
         row.addWidget(self.purchase_comment, 3)
         row.addWidget(add)
+        row.addWidget(self.cancel_edit_button)
         self.purchases = RecordsModel[PurchaseRow]([
             Column(tr("When"), lambda r: date_time(r.purchased_at)),
             Column(tr("Amount"), lambda r: format_amount(r.amount_cents, self._currency()), True),
@@ -189,11 +199,13 @@ class CustomerCardDialog(QDialog):
         self.purchase_empty = box.findChild(QLabel)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.purchase_view)
         delete.activated.connect(self.delete_purchase)
+        self.purchase_view.doubleClicked.connect(self.edit_purchase)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(row)
         layout.addWidget(self.purchase_error)
-        hint = QLabel(tr("Ctrl+P: type an amount, Enter to save. Del removes the selected purchase."))
+        hint = QLabel(tr("Ctrl+P: type an amount, Enter to save. Double-click a purchase to "
+                         "correct it; Del removes it."))
         hint.setStyleSheet("color: #6b7280;")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -258,6 +270,7 @@ class CustomerCardDialog(QDialog):
         self.save_button.setEnabled(True)
         self.dirty = False
         self.customer_id = customer_id
+        self.referrer.exclude_id = customer_id
         self.form.show_errors({})
         self.saved.emit(customer_id)
         self.reload()
@@ -269,7 +282,27 @@ class CustomerCardDialog(QDialog):
         else:
             self._failed(exc)
 
+    def edit_purchase(self, index) -> None:
+        purchase = self.purchases.records[index.row()]
+        self.editing_purchase = purchase
+        self.amount.setText(format_amount(purchase.amount_cents).strip())
+        self.purchase_date.setText(format_date(purchase.purchased_at.date()))
+        self.purchase_comment.setText(purchase.comment or "")
+        self.add_purchase_button.setText(tr("Save purchase"))
+        self.cancel_edit_button.show()
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def stop_editing_purchase(self) -> None:
+        self.editing_purchase = None
+        self.add_purchase_button.setText(tr("Add purchase"))
+        self.cancel_edit_button.hide()
+        for edit in (self.amount, self.purchase_date, self.purchase_comment):
+            edit.clear()
+        self.purchase_error.show_message(None)
+
     def add_purchase(self) -> None:
+        """Record the typed purchase, or save the correction of the one being edited."""
         if self.customer_id is None:
             return
         try:
@@ -278,14 +311,18 @@ class CustomerCardDialog(QDialog):
         except ValueError as exc:
             self.purchase_error.show_message(str(exc))
             return
-        now = self.services.now()
-        when = datetime.combine(day, now.time()) if day else now
+        editing = self.editing_purchase
+        base = editing.purchased_at if editing else self.services.now()
+        when = datetime.combine(day, base.time()) if day else base
         cid, comment = self.customer_id, self.purchase_comment.text()
+        purchases = self.services.purchases
+        if editing:
+            work = lambda: purchases.edit(editing.id, cents, when, comment)  # noqa: E731
+        else:
+            work = lambda: purchases.record(cid, cents, when, comment)  # noqa: E731
 
-        def done(_purchase_id) -> None:
-            self.amount.clear()
-            self.purchase_comment.clear()
-            self.purchase_error.show_message(None)
+        def done(_result) -> None:
+            self.stop_editing_purchase()
             self.reload()
 
         def failed(exc) -> None:
@@ -294,7 +331,7 @@ class CustomerCardDialog(QDialog):
             else:
                 self._failed(exc)
 
-        self.tasks.run(lambda: self.services.purchases.record(cid, cents, when, comment), done, failed)
+        self.tasks.run(work, done, failed)
 
     def delete_purchase(self) -> None:
         rows = self.purchase_view.selectionModel().selectedRows()

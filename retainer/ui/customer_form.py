@@ -40,7 +40,8 @@ class FieldError(QLabel):
 class CustomerFormWidget(QWidget):
     edited = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, referred_by: QWidget, parent=None) -> None:
+        """``referred_by`` is a CustomerPicker: it searches, so the card hands it in."""
         super().__init__(parent)
         self.name = QLineEdit()
         self.phone = QLineEdit()
@@ -57,12 +58,11 @@ class CustomerFormWidget(QWidget):
         self.tags.setPlaceholderText(tr("comma-separated, e.g. VIP, coffee"))
         self.source = QLineEdit()
         self.source.setPlaceholderText(tr("how they found you"))
-        self.referred_by = QLabel(tr("nobody"))
+        self.referred_by = referred_by
         self.consent = QCheckBox(tr("Agreed to receive messages"))
         self.do_not_call = QCheckBox(tr("Do not call"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
-        self._referred_by_id: int | None = None
         self.errors: dict[str, FieldError] = {}
 
         layout = QFormLayout()
@@ -105,6 +105,7 @@ class CustomerFormWidget(QWidget):
         self.notes.textChanged.connect(self.edited)
         self.consent.toggled.connect(self.edited)
         self.do_not_call.toggled.connect(self.edited)
+        self.referred_by.changed.connect(self.edited)
 
     def set_known_tags(self, tags: list[str]) -> None:
         completer = QCompleter(tags, self.tags)
@@ -124,8 +125,9 @@ class CustomerFormWidget(QWidget):
         self.card_number.setText(form.card_number)
         self.tags.setText(", ".join(form.tags))
         self.source.setText(form.source)
-        self._referred_by_id = form.referred_by_id
-        self.referred_by.setText(referred_by_name or tr("nobody"))
+        self.referred_by.blockSignals(True)
+        self.referred_by.set_customer(form.referred_by_id, referred_by_name)
+        self.referred_by.blockSignals(False)
         self.consent.setChecked(form.consent_to_messages)
         self.do_not_call.setChecked(form.do_not_call)
         self.notes.setPlainText(form.notes)
@@ -135,10 +137,17 @@ class CustomerFormWidget(QWidget):
 
     def form(self) -> CustomerForm:
         """The form as typed; raises ValueError naming the field if a date cannot be read."""
+        problems: dict[str, str] = {}
+        birthday = None
         try:
             birthday = parse_date(self.birthday.text())
         except ValueError as exc:
-            raise FormProblem({"birthday": str(exc)}) from exc
+            problems["birthday"] = str(exc)
+        referrer_problem = self.referred_by.problem_text()
+        if referrer_problem:
+            problems["referred_by_id"] = referrer_problem
+        if problems:
+            raise FormProblem(problems)
         return CustomerForm(
             name=self.name.text(),
             phones=[self.phone.text(), *self.phone2.text().split(",")],
@@ -149,7 +158,7 @@ class CustomerFormWidget(QWidget):
             card_number=self.card_number.text(),
             tags=self.tags.text().split(","),
             source=self.source.text(),
-            referred_by_id=self._referred_by_id,
+            referred_by_id=self.referred_by.customer_id,
             consent_to_messages=self.consent.isChecked(),
             do_not_call=self.do_not_call.isChecked(),
             notes=self.notes.toPlainText(),
@@ -160,7 +169,8 @@ class CustomerFormWidget(QWidget):
             label.show_message(errors.get(key))
         first = next((k for k in self.errors if k in errors), None)
         focus = {"name": self.name, "phones": self.phone, "email": self.email,
-                 "birthday": self.birthday, "card_number": self.card_number, "tags": self.tags}
+                 "birthday": self.birthday, "card_number": self.card_number, "tags": self.tags,
+                 "referred_by_id": self.referred_by.edit}
         if first in focus:
             focus[first].setFocus()
 

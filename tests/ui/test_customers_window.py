@@ -154,3 +154,36 @@ def test_model_pages_and_sorts_without_a_view(services, tasks):
     assert model.rowCount() == 450 and not model.canFetchMore()
     model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     assert model.data(model.index(0, COL_NAME)) == "Customer 449"
+
+
+def test_correct_a_purchase_and_pick_who_referred(qtbot, window, services):
+    jonas = add(services, "Jonas Kazlauskas", "+370 612 34567")
+    anna = add(services, "Anna Petrova", "8 916 123-45-67")
+    services.purchases.record(anna, 1000, datetime(2026, 6, 1, 10, 30))
+    card = window.open_card(anna)
+    card.edit_purchase(card.purchases.index(0, 0))
+    assert card.amount.text() == "10,00" and card.purchase_date.text() == "01.06.2026"
+    card.amount.setText("15")
+    card.purchase_date.setText("02.06.2026")
+    qtbot.keyClick(card.amount, Qt.Key.Key_Return)
+    row = services.customers.card(anna).purchases[0]
+    assert (row.amount_cents, row.purchased_at) == (1500, datetime(2026, 6, 2, 10, 30))
+    assert card.add_purchase_button.text() == "Add purchase"
+
+    picker = card.referrer
+    qtbot.keyClicks(picker.edit, "kazl")
+    picker._search()  # what the typing pause triggers
+    assert picker.suggestions.stringList() == ["Jonas Kazlauskas — +370 612 34567"]
+    picker.completer.activated[str].emit("Jonas Kazlauskas — +370 612 34567")
+    card.save_button.click()
+    saved = services.customers.card(anna)
+    assert (saved.form.referred_by_id, saved.referred_by_name) == (jonas, "Jonas Kazlauskas")
+
+
+def test_a_referrer_typed_but_not_picked_is_named(qtbot, window, services):
+    anna = add(services, "Anna Petrova", "8 916 123-45-67")
+    card = window.open_card(anna)
+    qtbot.keyClicks(card.referrer.edit, "somebody")
+    card.save_button.click()
+    assert "Pick the customer from the list" in card.form.errors["referred_by_id"].text()
+    assert services.customers.card(anna).form.referred_by_id is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -78,6 +78,30 @@ class MainWindow(QMainWindow):
         self.location = QLabel(services.ctx.db.location)
         self.location.setStyleSheet("color: #6b7280;")
         self.statusBar().addPermanentWidget(self.location)
+        self._restore_window_state()
+
+    @staticmethod
+    def window_state() -> QSettings:
+        """Window size and layout, kept apart from the shop's settings (which live in the base)."""
+        from retainer.paths import data_dir
+
+        return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_window_state(self) -> None:
+        state = self.window_state()
+        geometry = state.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        columns = state.value("customers/columns")
+        if columns is not None:
+            self.customers.view.horizontalHeader().restoreState(columns)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        state = self.window_state()
+        state.setValue("main/geometry", self.saveGeometry())
+        state.setValue("customers/columns", self.customers.view.horizontalHeader().saveState())
+        state.sync()
+        super().closeEvent(event)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))

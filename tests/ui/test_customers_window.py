@@ -187,3 +187,18 @@ def test_a_referrer_typed_but_not_picked_is_named(qtbot, window, services):
     card.save_button.click()
     assert "Pick the customer from the list" in card.form.errors["referred_by_id"].text()
     assert services.customers.card(anna).form.referred_by_id is None
+
+
+def test_window_size_and_columns_are_remembered(qtbot, services, tasks, answers):
+    from retainer.ui.main_window import MainWindow
+
+    first = MainWindow(services, tasks)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(900, 600)
+    first.customers.view.horizontalHeader().resizeSection(COL_NAME, 333)
+    first.close()
+    second = MainWindow(services, tasks)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (900, 600)
+    assert second.customers.view.horizontalHeader().sectionSize(COL_NAME) == 333

@@ -195,10 +195,10 @@ def test_window_size_and_columns_are_remembered(qtbot, services, tasks, answers)
     first = MainWindow(services, tasks)
     qtbot.addWidget(first)
     first.show()
-    first.resize(900, 600)
+    first.resize(760, 560)  # the offscreen screen is 800 x 600
     first.customers.view.horizontalHeader().resizeSection(COL_NAME, 333)
     first.close()
     second = MainWindow(services, tasks)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (900, 600)
+    assert (second.width(), second.height()) == (760, 560)
     assert second.customers.view.horizontalHeader().sectionSize(COL_NAME) == 333

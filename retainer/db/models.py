@@ -82,6 +82,7 @@ class Customer(Base):
     first_purchase_day: Mapped[int | None] = mapped_column(Integer)
     last_purchase_day: Mapped[int | None] = mapped_column(Integer, index=True)
     purchase_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    purchase_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     total_spent_cents: Mapped[int] = mapped_column(Integer, default=0, index=True)
     median_gap_days: Mapped[float | None] = mapped_column(Float)
 
@@ -168,6 +169,7 @@ class Reminder(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(20))  # contact, purchase, user
 
 
 class Feedback(Base):
@@ -196,6 +198,33 @@ class LoyaltyTier(Base):
     min_total_spent_cents: Mapped[int | None] = mapped_column(Integer)
     min_tenure_days: Mapped[int | None] = mapped_column(Integer)
     discount_percent: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ModelFit(Base):
+    """The BG/NBD parameters fitted over the whole base, kept until purchases change."""
+
+    __tablename__ = "model_fits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fitted_at: Mapped[datetime] = mapped_column(DateTime)
+    as_of: Mapped[date] = mapped_column(Date)
+    purchases_version: Mapped[int] = mapped_column(Integer)
+    customers: Mapped[int] = mapped_column(Integer)
+    repeat_customers: Mapped[int] = mapped_column(Integer)
+    r: Mapped[float | None] = mapped_column(Float)
+    alpha: Mapped[float | None] = mapped_column(Float)  # in days
+    a: Mapped[float | None] = mapped_column(Float)
+    b: Mapped[float | None] = mapped_column(Float)
+    log_likelihood: Mapped[float | None] = mapped_column(Float)
+
+
+class Counter(Base):
+    """Numbers bumped on writes, so caches know when the data under them changed."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Setting(Base):

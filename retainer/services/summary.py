@@ -26,6 +26,7 @@ def refresh_purchase_summary(session: Session, customer: Customer) -> None:
     else:
         customer.first_purchase_at = customer.last_purchase_at = None
         customer.first_purchase_day = customer.last_purchase_day = None
+    customer.purchase_days = len({r.day for r in rows})
     customer.median_gap_days = median_gap(r.day for r in rows)
 
 

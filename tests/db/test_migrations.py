@@ -83,3 +83,18 @@ def test_backup_file_copies_a_live_wal_base(db_path):
     db.dispose()
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT name FROM tags").fetchall() == [("vip",)]
+
+
+def test_upgrade_from_0001_counts_purchase_days_and_keeps_a_backup(tmp_path):
+    copy = tmp_path / "shop.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0001.sqlite", copy)
+    db = open_database(str(copy))
+    db.dispose()
+    assert db.backup_path is not None and db.backup_path.exists()
+    with sqlite3.connect(copy) as conn:
+        wrong = conn.execute(
+            "SELECT count(*) FROM customers WHERE purchase_days != "
+            "(SELECT count(DISTINCT day) FROM purchases p WHERE p.customer_id = customers.id)"
+        ).fetchone()[0]
+        assert wrong == 0
+        assert conn.execute("SELECT sum(purchase_days) FROM customers").fetchone()[0] > 0

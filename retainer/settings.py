@@ -56,7 +56,12 @@ RISK_FACTOR = Key("risk_factor", 2.0, minimum=1.0, maximum=10.0)
 DEFAULT_REGION = Key("default_region", "RU", choices=SUPPORTED_REGIONS)
 CURRENCY = Key("currency", "EUR", choices=CURRENCIES)
 
-ALL_KEYS: tuple[Key, ...] = (LAPSE_DAYS, RISK_FACTOR, DEFAULT_REGION, CURRENCY)
+COOLDOWN_DAYS = Key("cooldown_days", 14, minimum=1, maximum=365)
+BIRTHDAY_DAYS_AHEAD = Key("birthday_days_ahead", 3, minimum=0, maximum=60)
+WINBACK_DAYS = Key("winback_days", 365, minimum=30, maximum=3650)
+
+ALL_KEYS: tuple[Key, ...] = (LAPSE_DAYS, RISK_FACTOR, DEFAULT_REGION, CURRENCY, COOLDOWN_DAYS,
+                             BIRTHDAY_DAYS_AHEAD, WINBACK_DAYS)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ class ShopSettings:
     risk_factor: float = RISK_FACTOR.default
     default_region: str = DEFAULT_REGION.default
     currency: str = CURRENCY.default
+    cooldown_days: int = COOLDOWN_DAYS.default        # no automatic call this soon after a contact
+    birthday_days_ahead: int = BIRTHDAY_DAYS_AHEAD.default  # 0: no birthday reminders
+    winback_days: int = WINBACK_DAYS.default          # longer silent than this: not called any more
 
 
 def decode(key: Key[T], stored: str | None) -> T:

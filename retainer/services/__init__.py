@@ -10,7 +10,11 @@ from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
 from retainer.services.base import Clock, Context
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
+from retainer.services.calls import CallService
 from retainer.services.purchases import PurchaseService
+from retainer.services.radar import RadarService
+from retainer.services.reminders import ReminderService
+from retainer.services.today import TodayService
 from retainer.settings import ShopSettings
 
 __all__ = ["Retainer", "CustomerQuery", "NotFound", "open_retainer"]
@@ -23,6 +27,10 @@ class Retainer:
         self.ctx = Context(db, clock)
         self.customers = CustomerService(self.ctx)
         self.purchases = PurchaseService(self.ctx)
+        self.reminders = ReminderService(self.ctx)
+        self.radar = RadarService(self.ctx)
+        self.today = TodayService(self.ctx, self.radar)
+        self.calls = CallService(self.ctx)
         self.ctx.settings = self.load_settings()
 
     @property

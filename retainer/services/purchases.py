@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from retainer.db.models import Customer, Purchase
-from retainer.events import CUSTOMERS, PURCHASES, Change
+from retainer.db.models import Customer, Purchase, Reminder
+from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
 from retainer.i18n import tr
 from retainer.money import format_amount
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
-from retainer.services.summary import refresh_purchase_summary
+from retainer.services.reminders import AUTOMATIC, WAITING, close_automatic_on_purchase
+from retainer.services.summary import bump, refresh_purchase_summary
 from retainer.services.undo import UndoStep
 from retainer.validation import check_purchase
 
@@ -39,11 +40,23 @@ class PurchaseService:
             session.add(purchase)
             session.flush()
             refresh_purchase_summary(session, customer)
+            bump(session, PURCHASES)
+            closed = _open_automatic(session, customer_id)
+            close_automatic_on_purchase(session, customer_id, self.ctx.now())
             purchase_id = purchase.id
         label = tr("Undo purchase of {amount}").format(
             amount=format_amount(amount_cents, self.ctx.settings.currency))
-        self.ctx.undo.push(UndoStep(label, lambda s: _remove(s, purchase_id)))
-        self.ctx.announce(_changed(customer_id))
+
+        def revert(s: Session) -> Change:
+            change = _remove(s, purchase_id)
+            if closed:
+                s.execute(update(Reminder).where(Reminder.id.in_(closed)).values(
+                    state="open", closed_at=None, closed_by=None))
+            return Change.of(*change.kinds, REMINDERS, customer_ids=change.customer_ids)
+
+        self.ctx.undo.push(UndoStep(label, revert))
+        kinds = (PURCHASES, CUSTOMERS, REMINDERS) if closed else (PURCHASES, CUSTOMERS)
+        self.ctx.announce(Change.of(*kinds, customer_ids=[customer_id]))
         return purchase_id
 
     def edit(self, purchase_id: int, amount_cents: int, purchased_at: datetime,
@@ -75,6 +88,7 @@ class PurchaseService:
             s.add(Purchase(**saved))
             s.flush()
             refresh_purchase_summary(s, _customer(s, customer_id))
+            bump(s, PURCHASES)
             return _changed(customer_id)
 
         self.ctx.undo.push(UndoStep(tr("Undo purchase delete"), revert))
@@ -103,6 +117,7 @@ def _set(session: Session, purchase: Purchase, amount_cents: int, when: datetime
     purchase.comment = comment
     session.flush()
     refresh_purchase_summary(session, _customer(session, purchase.customer_id))
+    bump(session, PURCHASES)
 
 
 def _remove(session: Session, purchase_id: int) -> Change:
@@ -111,4 +126,11 @@ def _remove(session: Session, purchase_id: int) -> Change:
     session.delete(purchase)
     session.flush()
     refresh_purchase_summary(session, _customer(session, customer_id))
+    bump(session, PURCHASES)
     return _changed(customer_id)
+
+
+def _open_automatic(session: Session, customer_id: int) -> list[int]:
+    return list(session.scalars(select(Reminder.id).where(
+        Reminder.customer_id == customer_id, Reminder.reason.in_(AUTOMATIC),
+        Reminder.state.in_(WAITING))))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from retainer import phones
-from retainer.db.models import Customer, Purchase
+from retainer.db.models import Counter, Customer, Purchase
 from retainer.status import median_gap
 
 
@@ -47,3 +47,17 @@ def refresh_search(customer: Customer) -> None:
     customer.search_text = search_text_for(
         customer.name, customer.email, customer.card_number, numbers, tags
     )
+
+
+def bump(session: Session, name: str) -> None:
+    """Count a change, so caches built on the data (the churn model's fit) know to refresh."""
+    counter = session.get(Counter, name)
+    if counter is None:
+        session.add(Counter(name=name, value=1))
+    else:
+        counter.value += 1
+
+
+def version(session: Session, name: str) -> int:
+    counter = session.get(Counter, name)
+    return counter.value if counter else 0

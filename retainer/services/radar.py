@@ -1,0 +1,85 @@
+"""The churn radar: the BG/NBD model fitted over the base, cached until purchases change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from retainer import churn_model
+from retainer.churn_model import Params
+from retainer.db.models import Customer, ModelFit
+from retainer.events import PURCHASES
+from retainer.services.base import Context
+from retainer.services.summary import version
+
+HORIZON_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ModelState:
+    """What the radar knows: fitted parameters, or why there are none."""
+
+    params: Params | None
+    as_of: date | None
+    customers: int
+    repeat_customers: int
+    current: bool  # fitted on today's purchases
+
+    @property
+    def fitted(self) -> bool:
+        return self.params is not None
+
+
+def history_arrays(rows):
+    """(x, t_x, T) in days from rows of (purchase_days, first_day, last_day, as_of_day)."""
+    import numpy as np
+
+    data = np.asarray(rows, dtype=float).reshape(-1, 4)
+    x = np.maximum(data[:, 0] - 1, 0)
+    return x, data[:, 2] - data[:, 1], data[:, 3] - data[:, 1]
+
+
+class RadarService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def state(self) -> ModelState:
+        with self.ctx.read() as session:
+            current_version = version(session, PURCHASES)
+            fit = session.scalars(select(ModelFit).order_by(ModelFit.id.desc()).limit(1)).first()
+        if fit is None:
+            return ModelState(None, None, 0, 0, False)
+        params = Params(fit.r, fit.alpha, fit.a, fit.b) if fit.r is not None else None
+        current = fit.purchases_version == current_version and fit.as_of == self.ctx.today()
+        return ModelState(params, fit.as_of, fit.customers, fit.repeat_customers, current)
+
+    def refresh(self, force: bool = False) -> ModelState:
+        """Fit again when purchases changed since the last fit (or the day turned)."""
+        state = self.state()
+        if state.current and not force:
+            return state
+        today = self.ctx.today()
+        day = today.toordinal()
+        with self.ctx.read() as session:
+            purchases_version = version(session, PURCHASES)
+            rows = session.execute(
+                select(Customer.purchase_days, Customer.first_purchase_day,
+                       Customer.last_purchase_day)
+                .where(Customer.deleted_at.is_(None), Customer.purchase_count > 0,
+                       Customer.first_purchase_day < day)
+            ).all()
+        x, t_x, T = history_arrays([(r[0], r[1], min(r[2], day - 1), day) for r in rows])
+        try:
+            fit = churn_model.fit(x, t_x, T)
+            params, loglik, repeat = fit.params, fit.log_likelihood, fit.repeat_customers
+        except churn_model.NotEnoughData as exc:
+            params, loglik, repeat = None, None, int(exc.args[0])
+        with self.ctx.write() as session:
+            session.add(ModelFit(
+                fitted_at=self.ctx.now(), as_of=today, purchases_version=purchases_version,
+                customers=len(rows), repeat_customers=repeat, log_likelihood=loglik,
+                r=params.r if params else None, alpha=params.alpha if params else None,
+                a=params.a if params else None, b=params.b if params else None))
+        return ModelState(params, today, len(rows), repeat, True)

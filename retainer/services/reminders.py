@@ -1,0 +1,192 @@
+"""Call reminders: made automatically for customers drifting away and for birthdays, by hand
+for promised calls; snoozed, dismissed or done.
+
+Generation is idempotent: it looks at what is already open before adding anything, so running
+it at start-up and every hour never doubles a reminder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, exists, extract, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from retainer.db import queries
+from retainer.db.models import Contact, Customer, Reminder
+from retainer.events import REMINDERS, Change
+from retainer.i18n import tr
+from retainer.services.base import Context
+from retainer.services.customers import NotFound
+from retainer.services.undo import UndoStep
+from retainer.status import Status
+from retainer.validation import ValidationError
+
+AUTOMATIC = ("at_risk", "lapsed")
+WAITING = ("open", "snoozed")
+
+
+@dataclass(frozen=True)
+class Generated:
+    drifting: int
+    birthdays: int
+
+    @property
+    def total(self) -> int:
+        return self.drifting + self.birthdays
+
+
+def due_condition(today: date):
+    """Reminders to act on today: open and due, or snoozed until today or earlier."""
+    return or_(
+        and_(Reminder.state == "open", Reminder.due_on <= today),
+        and_(Reminder.state == "snoozed", Reminder.snoozed_until <= today),
+    )
+
+
+def birthday_in(year: int, born: date) -> date:
+    try:
+        return born.replace(year=year)
+    except ValueError:  # 29 February outside a leap year
+        return date(year, 2, 28)
+
+
+class ReminderService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # Generation -----------------------------------------------------------------------------
+    def generate(self, as_of: date | None = None) -> Generated:
+        today = as_of or self.ctx.today()
+        now = self.ctx.now()
+        with self.ctx.write() as session:
+            drifting = self._drifting(session, today, now)
+            birthdays = self._birthdays(session, today, now)
+        result = Generated(drifting, birthdays)
+        if result.total:
+            self.ctx.announce(Change.of(REMINDERS))
+        return result
+
+    def _drifting(self, session: Session, today: date, now: datetime) -> int:
+        s = self.ctx.settings
+        status = queries.status_expr(today, s.lapse_days, s.risk_factor)
+        quiet_since = datetime.combine(today - timedelta(days=s.cooldown_days), datetime.min.time())
+        waiting = exists().where(Reminder.customer_id == Customer.id,
+                                 Reminder.reason.in_(AUTOMATIC), Reminder.state.in_(WAITING))
+        recently_called = exists().where(Contact.customer_id == Customer.id,
+                                         Contact.contacted_at >= quiet_since)
+        # A reminder closed lately (called, or dismissed by the owner) restarts the cadence too.
+        recently_closed = exists().where(Reminder.customer_id == Customer.id,
+                                         Reminder.reason.in_(AUTOMATIC),
+                                         Reminder.closed_at >= quiet_since)
+        rows = session.execute(
+            select(Customer.id, status.label("status")).where(
+                Customer.deleted_at.is_(None), Customer.lost_at.is_(None),
+                Customer.do_not_call.is_(False), Customer.purchase_count > 0,
+                status.in_((Status.AT_RISK.value, Status.LAPSED.value)),
+                Customer.last_purchase_day >= today.toordinal() - s.winback_days,
+                ~waiting, ~recently_called, ~recently_closed,
+            )
+        ).all()
+        if rows:
+            session.execute(insert(Reminder), [
+                {"customer_id": r.id, "due_on": today, "reason": r.status, "state": "open",
+                 "created_at": now} for r in rows])
+        return len(rows)
+
+    def _birthdays(self, session: Session, today: date, now: datetime) -> int:
+        ahead = self.ctx.settings.birthday_days_ahead
+        if ahead <= 0:
+            return 0
+        horizon = today + timedelta(days=ahead)
+        months = {today.month, horizon.month}
+        candidates = session.execute(
+            select(Customer.id, Customer.birthday).where(
+                Customer.birthday.is_not(None), Customer.deleted_at.is_(None),
+                Customer.lost_at.is_(None), Customer.do_not_call.is_(False),
+                extract("month", Customer.birthday).in_(months))
+        ).all()
+        made = []
+        for cid, born in candidates:
+            upcoming = birthday_in(today.year, born)
+            if upcoming < today:
+                upcoming = birthday_in(today.year + 1, born)
+            if upcoming > horizon:
+                continue
+            due = max(today, upcoming - timedelta(days=ahead))
+            already = session.execute(select(Reminder.id).where(
+                Reminder.customer_id == cid, Reminder.reason == "birthday",
+                Reminder.due_on > upcoming - timedelta(days=300), Reminder.due_on <= upcoming,
+            ).limit(1)).first()
+            if already is None:
+                made.append({"customer_id": cid, "due_on": due, "reason": "birthday",
+                             "state": "open", "created_at": now,
+                             "note": tr("Birthday on {date}").format(date=upcoming.strftime("%d.%m"))})
+        if made:
+            session.execute(insert(Reminder), made)
+        return len(made)
+
+    # By hand --------------------------------------------------------------------------------
+    def add(self, customer_id: int, due_on: date, note: str = "", reason: str = "manual") -> int:
+        if due_on < self.ctx.today():
+            raise ValidationError({"due_on": tr("The reminder date is in the past.")})
+        with self.ctx.write() as session:
+            if session.get(Customer, customer_id) is None:
+                raise NotFound(tr("This customer no longer exists."))
+            reminder = Reminder(customer_id=customer_id, due_on=due_on, reason=reason,
+                                state="open", note=note.strip() or None, created_at=self.ctx.now())
+            session.add(reminder)
+            session.flush()
+            rid = reminder.id
+        self.ctx.undo.push(UndoStep(tr("Undo new reminder"), lambda s: _drop(s, [rid])))
+        self.ctx.announce(Change.of(REMINDERS, customer_ids=[customer_id]))
+        return rid
+
+    def snooze(self, ids: list[int], until: date) -> int:
+        if until <= self.ctx.today():
+            raise ValidationError({"until": tr("Snooze until a day after today.")})
+        return self._change(ids, tr("Undo snooze"), state="snoozed", snoozed_until=until)
+
+    def dismiss(self, ids: list[int]) -> int:
+        return self._change(ids, tr("Undo dismiss"), state="dismissed", closed_at=self.ctx.now(),
+                            closed_by="user")
+
+    def _change(self, ids: list[int], label: str, **values) -> int:
+        fields = ("state", "snoozed_until", "closed_at", "closed_by")
+        with self.ctx.write() as session:
+            rows = session.scalars(select(Reminder).where(Reminder.id.in_(ids),
+                                                          Reminder.state.in_(WAITING))).all()
+            before = [(r.id, *(getattr(r, f) for f in fields)) for r in rows]
+            for r in rows:
+                for key, value in values.items():
+                    setattr(r, key, value)
+            customers = [r.customer_id for r in rows]
+
+        def revert(s: Session) -> Change:
+            for rid, *old in before:
+                s.execute(update(Reminder).where(Reminder.id == rid).values(dict(zip(fields, old))))
+            return Change.of(REMINDERS, customer_ids=customers)
+
+        if before:
+            self.ctx.undo.push(UndoStep(label, revert))
+            self.ctx.announce(Change.of(REMINDERS, customer_ids=customers))
+        return len(before)
+
+
+def close_automatic_on_purchase(session: Session, customer_id: int, when: datetime) -> int:
+    """A purchase answers the question an at-risk or lapsed reminder was asking."""
+    result = session.execute(
+        update(Reminder)
+        .where(Reminder.customer_id == customer_id, Reminder.reason.in_(AUTOMATIC),
+               Reminder.state.in_(WAITING))
+        .values(state="done", closed_at=when, closed_by="purchase")
+    )
+    return result.rowcount or 0
+
+
+def _drop(session: Session, ids: list[int]) -> Change:
+    rows = session.scalars(select(Reminder).where(Reminder.id.in_(ids))).all()
+    for r in rows:
+        session.delete(r)
+    return Change.of(REMINDERS, customer_ids=[r.customer_id for r in rows])

@@ -14,7 +14,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="retainer",
         description=tr("Retainer keeps the customers you already have."),
-        epilog=tr("Other commands: 'retainer demo --help' makes a demo base."),
+        epilog=tr("Other commands: 'retainer demo --help' makes a demo base; "
+                  "'retainer remind --help' prints whom to call today."),
     )
     parser.add_argument("--db", metavar="PATH",
                         help=tr("customer base to open: a file or a database address "
@@ -86,6 +87,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "demo":
         return _run_demo(argv[1:])
+    if argv and argv[0] == "remind":
+        from retainer.remind_cli import run
+
+        try:
+            return run(argv[1:])
+        except BrokenPipeError:
+            # Piped into `head` and the reader left: not an error worth a traceback.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     args = _gui_parser().parse_args(argv)
     from retainer.ui.app import run_gui
 

@@ -58,7 +58,7 @@ CURRENCY = Key("currency", "EUR", choices=CURRENCIES)
 
 COOLDOWN_DAYS = Key("cooldown_days", 14, minimum=1, maximum=365)
 BIRTHDAY_DAYS_AHEAD = Key("birthday_days_ahead", 3, minimum=0, maximum=60)
-WINBACK_DAYS = Key("winback_days", 365, minimum=30, maximum=3650)
+WINBACK_DAYS = Key("winback_days", 180, minimum=30, maximum=3650)
 
 ALL_KEYS: tuple[Key, ...] = (LAPSE_DAYS, RISK_FACTOR, DEFAULT_REGION, CURRENCY, COOLDOWN_DAYS,
                              BIRTHDAY_DAYS_AHEAD, WINBACK_DAYS)

@@ -89,6 +89,23 @@ class TodayService:
         model = self.radar.state()
         return TodayList(self._rank(rows, today, model), today, model)
 
+    def export(self, path, as_of: date | None = None):
+        """Today's call list as an Excel table: name, phone, reason, last purchase, notes."""
+        from retainer import phones
+        from retainer.excel.writer import DATE, PERCENT, Column, write_table
+
+        listing = self.today(as_of)
+        columns = [Column(tr("Name"), width=28), Column(tr("Phone"), width=18),
+                   Column(tr("Reason"), width=16), Column(tr("Why"), width=44),
+                   Column(tr("Last purchase"), DATE, 14), Column(tr("Status"), width=12),
+                   Column(tr("Still a customer"), PERCENT, 12), Column(tr("Last call"), width=22),
+                   Column(tr("Notes"), width=40)]
+        rows = ([i.name, phones.display(i.phone), labels.reminder_reason(i.reason), i.why,
+                 i.last_purchase_at, i.status.label, i.p_alive, i.last_call, i.note or ""]
+                for i in listing.items)
+        return write_table(path, tr("Calls {date}").format(date=listing.as_of.strftime("%d.%m.%Y")),
+                           "CallList", columns, rows)
+
     def _rank(self, rows, today: date, model: ModelState) -> list[TodayItem]:
         import numpy as np
 

@@ -61,7 +61,7 @@ def test_generating_twice_creates_nothing_new(services):
 
 def test_do_not_call_lost_and_long_gone_are_never_reminded(services):
     customer(services, "Do not call", 120, do_not_call=True)
-    customer(services, "Long gone", 400)  # beyond the 365-day win-back window
+    customer(services, "Long gone", 181)  # beyond the 180-day win-back window
     lost = customer(services, "Lost", 120)
     with services.ctx.write() as session:
         from retainer.db.models import Customer

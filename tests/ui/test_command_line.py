@@ -58,3 +58,19 @@ def test_demo_flag_opens_the_demo_base(tmp_path):
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(tmp_path / "demo.sqlite") as conn:
         assert conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 2000
+
+
+def test_remind_prints_todays_calls(tmp_path):
+    import json
+
+    path = tmp_path / "demo.sqlite"
+    assert run("demo", "--customers", "400", "--years", "2", "--db", str(path)).returncode == 0
+    text = run("remind", "--db", str(path))
+    assert text.returncode == 0, text.stderr
+    assert "customers to call on" in text.stdout.splitlines()[0]
+    listing = json.loads(run("remind", "--db", str(path), "--json").stdout)
+    assert listing["calls"] and listing["model"] in ("bg/nbd", "rules")
+    first = listing["calls"][0]
+    assert {"name", "phone", "reason", "why", "p_alive", "score"} <= set(first)
+    bad = run("remind", "--db", str(path), "--as-of", "31.02.2026")
+    assert bad.returncode == 2 and "31.02.2026" in bad.stderr

@@ -1,0 +1,71 @@
+"""``retainer remind``: today's call list in the terminal, for scripts and quick checks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from retainer.i18n import tr
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="retainer remind",
+                                description=tr("Print whom to call today, most worth calling first."))
+    p.add_argument("--db", metavar="PATH", help=tr("customer base (default: as the window)"))
+    p.add_argument("--as-of", metavar="DATE", help=tr("the day to list, like 2026-12-31 "
+                                                      "(default: today); reminders are "
+                                                      "made only for today"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON instead of a table"))
+    return p
+
+
+def run(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    from retainer import phones
+    from retainer.dates import parse_date
+    from retainer.db.engine import DatabaseError
+    from retainer.paths import database_location
+    from retainer.services import open_retainer
+
+    try:
+        as_of = parse_date(args.as_of) if args.as_of else None
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    try:
+        services = open_retainer(database_location(args.db))
+    except DatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    try:
+        if as_of is None or as_of == date.today():
+            services.reminders.generate()
+            services.radar.refresh()
+        listing = services.today.today(as_of)
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps({
+            "as_of": listing.as_of.isoformat(),
+            "model": "bg/nbd" if listing.model.fitted else "rules",
+            "calls": [{
+                "customer_id": i.customer_id, "name": i.name, "phone": i.phone,
+                "reason": i.reason, "why": i.why, "due_on": i.due_on.isoformat(),
+                "status": i.status.value,
+                "last_purchase": i.last_purchase_at.isoformat() if i.last_purchase_at else None,
+                "last_call": i.last_call or None, "p_alive": i.p_alive,
+                "expected_purchases_90_days": i.expected_purchases,
+                "yearly_spend_cents": i.yearly_spend_cents, "score": round(i.score, 2),
+            } for i in listing.items]}, ensure_ascii=False, indent=2))
+        return 0
+    if not listing.items:
+        print(tr("Nobody to call on {date}.").format(date=listing.as_of.strftime("%d.%m.%Y")))
+        return 0
+    print(tr("{n} customers to call on {date}:").format(n=len(listing.items),
+                                                       date=listing.as_of.strftime("%d.%m.%Y")))
+    for n, i in enumerate(listing.items, start=1):
+        alive = f"{i.p_alive:4.0%}" if i.p_alive is not None else "  - "
+        print(f"{n:4}. {i.name[:28]:28} {phones.display(i.phone):18} {alive}  {i.why}")
+    return 0

@@ -102,7 +102,7 @@ def status_reason(rhythm: PurchaseRhythm, as_of: date, status: Status) -> str:
             return tr("First purchase today.")
         return tr("First purchase {days} days ago.").format(days=since)
     if rhythm.median_gap_days is not None:
-        return tr("No purchase for {days} days; usually buys every {gap:g} days.").format(
+        return tr("No purchase for {days} days; usually every {gap:g} days.").format(
             days=since, gap=round(rhythm.median_gap_days, 1)
         )
     return tr("No purchase for {days} days.").format(days=since)

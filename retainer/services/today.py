@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from retainer import churn_model, labels
 from retainer.db import queries
@@ -49,6 +49,7 @@ class TodayList:
     items: list[TodayItem]
     as_of: date
     model: ModelState
+    buying_customers: int  # customers with at least one purchase
 
 
 class TodayService:
@@ -57,8 +58,6 @@ class TodayService:
         self.radar = radar
 
     def due_count(self, as_of: date | None = None) -> int:
-        from sqlalchemy import func
-
         today = as_of or self.ctx.today()
         with self.ctx.read() as session:
             return session.execute(
@@ -86,8 +85,10 @@ class TodayService:
         )
         with self.ctx.read() as session:
             rows = session.execute(stmt).all()
+            buying = session.execute(select(func.count(Customer.id)).where(
+                Customer.purchase_count > 0, Customer.deleted_at.is_(None))).scalar_one()
         model = self.radar.state()
-        return TodayList(self._rank(rows, today, model), today, model)
+        return TodayList(self._rank(rows, today, model), today, model, buying)
 
     def export(self, path, as_of: date | None = None):
         """Today's call list as an Excel table: name, phone, reason, last purchase, notes."""

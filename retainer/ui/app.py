@@ -129,6 +129,9 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     app.setApplicationName("Retainer")
     app.setOrganizationName("Retainer")
     qt_i18n.install()
+    from retainer.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     launcher = Launcher(app, quit_when_ready, log_path)
     sys.excepthook = lambda kind, exc, tb: launcher.unexpected(exc)
     if demo:

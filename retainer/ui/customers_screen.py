@@ -139,6 +139,10 @@ class CustomersScreen(QWidget):
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
 
+    @property
+    def first_page_done(self) -> bool:
+        return not self._first_page
+
     # Queries --------------------------------------------------------------------------------
     def current_query(self) -> CustomerQuery:
         return replace(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QSize, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,13 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 from retainer import __version__
-from retainer.events import CUSTOMERS, Change
+from retainer.events import CONTACTS, CUSTOMERS, PURCHASES, REMINDERS, SETTINGS, Change
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui.customer_card import CustomerCardDialog
 from retainer.ui.customers_screen import CustomersScreen
 from retainer.ui.rooms import UpcomingRoom
+from retainer.ui.notifier import Notifier
 from retainer.ui.tasks import Tasks
+from retainer.ui.today_screen import TodayScreen
+
+HOUR_MS = 60 * 60 * 1000
 
 
 class ChangeBridge(QObject):
@@ -47,15 +51,17 @@ class MainWindow(QMainWindow):
         self.customers.new_customer.connect(self.new_customer)
         self.customers.open_demo.connect(self.demo_requested)
         self.customers.message.connect(self.say)
+        self.today = TodayScreen(services, tasks)
+        self.today.message.connect(self.say)
+        self.today.due_changed.connect(self._due_changed)
+        self.notifier = Notifier(self)
         self.rooms = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(200)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
         rooms = [
-            (tr("Today"), UpcomingRoom(tr("Today"), tr(
-                "Whom to call today: customers drifting away, birthdays and call-backs, "
-                "with the number and the reason, arrive here in the next version."))),
+            (tr("Today"), self.today),
             (tr("Customers"), self.customers),
             (tr("Feedback"), UpcomingRoom(tr("Feedback"), tr(
                 "Answers to “how likely are you to recommend us” (NPS), complaints and why "
@@ -79,6 +85,38 @@ class MainWindow(QMainWindow):
         self.location.setStyleSheet("color: #6b7280;")
         self.statusBar().addPermanentWidget(self.location)
         self._restore_window_state()
+        self._due: int | None = None
+        self.hourly = QTimer(self, interval=HOUR_MS)
+        self.hourly.timeout.connect(self.make_reminders)
+        self.customers.first_page_shown.connect(self.start_routines)
+        if self.customers.first_page_done:
+            QTimer.singleShot(0, self.start_routines)
+
+    def start_routines(self) -> None:
+        """After the list is on screen: make due reminders now and every hour, fit the model."""
+        if not self.hourly.isActive():
+            self.hourly.start()
+            self.make_reminders()
+
+    def make_reminders(self) -> None:
+        def made(result) -> None:
+            # The first count after start-up is announced as it is; later ones as news.
+            if result.total and self._due is not None:
+                self.notifier.announce_new(result.total)
+            self.today.refresh()
+            self.tasks.run(self.services.radar.refresh, lambda _: self.today.refresh(),
+                           lambda exc: self.say(str(exc)), slow=True)
+
+        self.tasks.run(self.services.reminders.generate, made, lambda exc: self.say(str(exc)))
+
+    def _due_changed(self, count: int) -> None:
+        first = self._due is None
+        self._due = count
+        item = self.nav.item(0)
+        item.setText(tr("Today ({n})").format(n=count) if count else tr("Today"))
+        self.setWindowTitle(tr("Retainer — {n} to call today").format(n=count) if count
+                            else tr("Retainer"))
+        self.notifier.set_due(count, announce=first)
 
     @staticmethod
     def window_state() -> QSettings:
@@ -171,3 +209,5 @@ class MainWindow(QMainWindow):
         if CUSTOMERS in change.kinds:
             self.customers.refresh()
             self.customers.refresh_tags()
+        if change.kinds & {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}:
+            self.today.refresh()

@@ -25,11 +25,14 @@ class Tasks(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._executor = None if synchronous else ThreadPoolExecutor(1, "retainer-db")
+        # Long computations (fitting the churn model) get a lane of their own, so a search
+        # typed meanwhile is not queued behind them.
+        self._slow = None if synchronous else ThreadPoolExecutor(1, "retainer-model")
         self._finished.connect(self._deliver)
         self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
 
     def run(self, work: Callable[[], Any], on_done: Callback | None = None,
-            on_error: Callback | None = None) -> None:
+            on_error: Callback | None = None, slow: bool = False) -> None:
         def job() -> None:
             try:
                 value = work()
@@ -43,7 +46,7 @@ class Tasks(QObject):
         if self._executor is None:
             job()
         else:
-            self._executor.submit(job)
+            (self._slow if slow else self._executor).submit(job)
 
     def _deliver(self, callback: Callback, value: Any) -> None:
         try:
@@ -54,5 +57,6 @@ class Tasks(QObject):
                 self.on_unhandled_error(exc)
 
     def shutdown(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+        for executor in (self._executor, self._slow):
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)

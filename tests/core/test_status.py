@@ -64,7 +64,7 @@ def test_median_gap_uses_distinct_days():
 
 
 @pytest.mark.parametrize("rhythm,expected", [
-    (PurchaseRhythm(4, D.toordinal() - 134, 21.0), "No purchase for 134 days; usually buys every 21 days."),
+    (PurchaseRhythm(4, D.toordinal() - 134, 21.0), "No purchase for 134 days; usually every 21 days."),
     (PurchaseRhythm(1, D.toordinal() - 5, None), "First purchase 5 days ago."),
     (PurchaseRhythm(0, None, None), "No purchase yet."),
 ])

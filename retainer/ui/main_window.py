@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -99,10 +99,12 @@ class MainWindow(QMainWindow):
             self.make_reminders()
 
     def make_reminders(self) -> None:
+        due_before = self._due
+
         def made(result) -> None:
             # The first count after start-up is announced as it is; later ones as news.
-            if result.total and self._due is not None:
-                self.notifier.announce_new(result.total)
+            if result.total and due_before is not None:
+                self.notifier.announce_new(result.total, due_before)
             self.today.refresh()
             self.tasks.run(self.services.radar.refresh, lambda _: self.today.refresh(),
                            lambda exc: self.say(str(exc)), slow=True)
@@ -165,7 +167,10 @@ class MainWindow(QMainWindow):
         edit.addAction(find)
         trash = QAction(tr("Move to &trash"), self)
         trash.setShortcut(QKeySequence.StandardKey.Delete)
+        # Del means "trash" in the customer list only; in Today it dismisses a call.
+        trash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         trash.triggered.connect(self.customers.trash_selected)
+        self.customers.addAction(trash)
         edit.addAction(trash)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))

@@ -40,8 +40,11 @@ class Notifier:
         if announce and count:
             self._notify(tr("{n} customers to call today").format(n=count))
 
-    def announce_new(self, count: int) -> None:
-        self._notify(tr("{n} more customers to call today").format(n=count))
+    def announce_new(self, count: int, already_due: int) -> None:
+        if already_due:
+            self._notify(tr("{n} more customers to call today").format(n=count))
+        else:
+            self._notify(tr("{n} customers to call today").format(n=count))
 
     def _notify(self, text: str) -> None:
         self.last_message = text

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from retainer import phones
@@ -71,6 +71,7 @@ class CustomerService:
         stmt = select(
             Customer.id, Customer.name, Customer.primary_phone, status, Customer.last_purchase_at,
             Customer.purchase_count, Customer.total_spent_cents, Customer.tag_list,
+            Customer.last_purchase_day, Customer.median_gap_days,
         )
         stmt = queries.filtered(stmt, self._filter(query), status)
         stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
@@ -78,7 +79,8 @@ class CustomerService:
         with self.ctx.read() as session:
             return [
                 CustomerRow(r.id, r.name, r.primary_phone, Status(r.status), r.last_purchase_at,
-                            r.purchase_count, r.total_spent_cents, r.tag_list)
+                            r.purchase_count, r.total_spent_cents, r.tag_list,
+                            r.last_purchase_day, r.median_gap_days)
                 for r in session.execute(stmt)
             ]
 
@@ -86,6 +88,15 @@ class CustomerService:
         stmt = queries.count_statement(self._filter(query), self._status_column())
         with self.ctx.read() as session:
             return session.execute(stmt).scalar_one()
+
+    def status_counts(self) -> dict[Status, int]:
+        """How many customers (outside the trash) have each status today."""
+        status = self._status_column().label("status")
+        stmt = (select(status, func.count(Customer.id)).where(Customer.deleted_at.is_(None))
+                .group_by(status))
+        with self.ctx.read() as session:
+            counts = {Status(value): n for value, n in session.execute(stmt)}
+        return {s: counts.get(s, 0) for s in Status}
 
     def tags(self) -> list[str]:
         with self.ctx.read() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from retainer import churn_model
 from retainer.churn_model import Params
@@ -77,9 +77,27 @@ class RadarService:
         except churn_model.NotEnoughData as exc:
             params, loglik, repeat = None, None, int(exc.args[0])
         with self.ctx.write() as session:
+            # Keep a short history of fits; older ones only take room.
+            keep = select(ModelFit.id).order_by(ModelFit.id.desc()).limit(9).scalar_subquery()
+            session.execute(delete(ModelFit).where(ModelFit.id.not_in(keep)))
             session.add(ModelFit(
                 fitted_at=self.ctx.now(), as_of=today, purchases_version=purchases_version,
                 customers=len(rows), repeat_customers=repeat, log_likelihood=loglik,
                 r=params.r if params else None, alpha=params.alpha if params else None,
                 a=params.a if params else None, b=params.b if params else None))
         return ModelState(params, today, len(rows), repeat, True)
+
+    def outlook(self, customer_id: int) -> tuple[float, float] | None:
+        """(P(alive), purchases expected in the next 90 days) for one customer, if known."""
+        state = self.state()
+        if state.params is None:
+            return None
+        day = self.ctx.today().toordinal()
+        with self.ctx.read() as session:
+            c = session.get(Customer, customer_id)
+            if c is None or c.purchase_days < 2 or c.first_purchase_day >= day:
+                return None
+            x, t_x, T = history_arrays([(c.purchase_days, c.first_purchase_day,
+                                         min(c.last_purchase_day, day - 1), day)])
+        return (float(churn_model.p_alive(state.params, x, t_x, T)[0]),
+                float(churn_model.expected_purchases(state.params, HORIZON_DAYS, x, t_x, T)[0]))

@@ -19,6 +19,8 @@ class CustomerRow:
     purchase_count: int
     total_spent_cents: int
     tags: str
+    last_purchase_day: int | None = None
+    median_gap_days: float | None = None
 
 
 @dataclass(frozen=True)

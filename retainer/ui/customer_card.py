@@ -83,6 +83,7 @@ class CustomerCardDialog(QDialog):
         self.customer_id = customer_id
         self.dirty = False
         self.loaded = customer_id is None
+        self.card_shown: CustomerCard | None = None
         self._focus_purchase = focus_purchase
         self.setWindowTitle(tr("New customer") if customer_id is None else tr("Customer"))
         self.resize(1000, 660)
@@ -123,12 +124,26 @@ class CustomerCardDialog(QDialog):
             Column(tr("State"), lambda r: labels.reminder_state(r.state)),
             Column(tr("Note"), lambda r: r.note or ""),
         ])
-        for model, title, empty in (
-            (self.contacts, tr("Calls"), tr("No calls yet. Calls logged from the Today list appear here.")),
-            (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here.")),
-            (self.reminders, tr("Reminders"), tr("No reminders for this customer.")),
+        self.call_button = QPushButton(tr("Log a call…"))
+        self.call_button.clicked.connect(self.log_call)
+        self.remind_button = QPushButton(tr("Remind me to call…"))
+        self.remind_button.clicked.connect(self.remind_me)
+        for model, title, empty, button in (
+            (self.contacts, tr("Calls"), tr("No calls yet. Calls logged from the Today list appear here."), self.call_button),
+            (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here."), None),
+            (self.reminders, tr("Reminders"), tr("No reminders for this customer."), self.remind_button),
         ):
-            self.tabs.addTab(_table(model, empty)[0], title)
+            box = _table(model, empty)[0]
+            if button is not None:
+                page = QWidget()
+                page_layout = QVBoxLayout(page)
+                row = QHBoxLayout()
+                row.addWidget(button)
+                row.addStretch(1)
+                page_layout.addLayout(row)
+                page_layout.addWidget(box, 1)
+                box = page
+            self.tabs.addTab(box, title)
         self._currency = cur
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -221,6 +236,7 @@ class CustomerCardDialog(QDialog):
 
     def show_card(self, card: CustomerCard) -> None:
         self.loaded = True
+        self.card_shown = card
         self.customer_id = card.id
         self.setWindowTitle(card.form.name)
         self.headline.setText(card.form.name + (tr(" (in the trash)") if card.deleted else ""))
@@ -232,6 +248,10 @@ class CustomerCardDialog(QDialog):
                 n=card.purchase_count, total=format_amount(card.total_spent_cents, currency)))
         parts.append(tr("customer since {date}").format(date=short_date(card.created_at)))
         self.summary.setText(" · ".join(parts))
+        self._summary_parts = parts
+        cid = card.id
+        self.tasks.run(lambda: self.services.radar.outlook(cid), self._show_outlook,
+                       lambda exc: None, slow=True)
         if not self.dirty:
             self.form.set_form(card.form, card.referred_by_name)
         self.purchases.set_records(card.purchases)
@@ -243,6 +263,41 @@ class CustomerCardDialog(QDialog):
         if self._focus_purchase:
             self._focus_purchase = False
             self.focus_purchase()
+
+    def _show_outlook(self, outlook) -> None:
+        if outlook is None:
+            return
+        alive, expected = outlook
+        self.summary.setText(" · ".join(self._summary_parts + [tr(
+            "{p:.0%} likely still a customer, {n:.1f} purchases expected in 90 days").format(
+                p=alive, n=expected)]))
+
+    def log_call(self):
+        """A call made outside the Today list (the customer rang, or you called anyway)."""
+        from retainer.ui.call_dialog import CallDialog
+
+        if self.customer_id is None:
+            return None
+        card = self.card_shown
+        phone = card.form.phones[0] if card and card.form.phones else None
+        dialog = CallDialog(self.services, self.tasks, self.customer_id,
+                            card.form.name if card else "", phone,
+                            card.status_reason if card else "", parent=self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        self.call_dialog = dialog
+        return dialog
+
+    def remind_me(self):
+        from retainer.ui.reminder_dialog import ReminderDialog
+
+        if self.customer_id is None:
+            return None
+        dialog = ReminderDialog(self.services, self.tasks, self.customer_id, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        self.reminder_dialog = dialog
+        return dialog
 
     def focus_purchase(self) -> None:
         if self.customer_id is None:

@@ -28,10 +28,13 @@ def headers() -> list[str]:
             tr("Total spent"), tr("Tags")]
 
 
-def status_hint(row: CustomerRow) -> str:
-    from retainer.status import Status
+def status_hint(row: CustomerRow, today) -> str:
+    """The rule in words, and this customer's own figures behind it."""
+    from retainer.status import PurchaseRhythm, Status, status_reason
 
-    return {
+    rhythm = PurchaseRhythm(row.purchase_count, row.last_purchase_day, row.median_gap_days,
+                            lost=row.status is Status.LOST)
+    rule = {
         Status.AT_RISK: tr("Buying much less often than usual: worth a call."),
         Status.LAPSED: tr("No purchase for longer than the lapse period."),
         Status.NEW: tr("One purchase so far, recently."),
@@ -39,6 +42,8 @@ def status_hint(row: CustomerRow) -> str:
         Status.PROSPECT: tr("Has not bought anything yet."),
         Status.LOST: tr("Marked as lost."),
     }[row.status]
+    reason = status_reason(rhythm, today, row.status)
+    return rule if reason == rule else f"{rule}\n{reason}"
 
 
 class CustomersModel(QAbstractTableModel):
@@ -167,7 +172,7 @@ class CustomersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return STATUS_COLORS[row.status]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
-            return status_hint(row)
+            return status_hint(row, self.services.now().date())
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_COUNT, COL_TOTAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

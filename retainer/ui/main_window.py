@@ -173,6 +173,11 @@ class MainWindow(QMainWindow):
         self.customers.addAction(trash)
         edit.addAction(trash)
 
+        edit.addSeparator()
+        preferences = QAction(tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
+        preferences.triggered.connect(self.open_settings)
+        edit.addAction(preferences)
+
         help_menu = self.menuBar().addMenu(tr("&Help"))
         about = QAction(tr("&About Retainer"), self)
         about.triggered.connect(lambda: QMessageBox.about(
@@ -201,6 +206,15 @@ class MainWindow(QMainWindow):
         self.card = card
         return card
 
+    def open_settings(self):
+        from retainer.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self.tasks, self)
+        dialog.accepted.connect(lambda: self.say(tr("Settings saved.")))
+        dialog.open()
+        self.settings_dialog = dialog
+        return dialog
+
     def undo(self) -> None:
         def done(label: str | None) -> None:
             self.say(tr("Done: {what}.").format(what=label) if label else tr("Nothing to undo."))
@@ -211,7 +225,7 @@ class MainWindow(QMainWindow):
         label = self.services.undo_label()
         self.undo_action.setEnabled(label is not None)
         self.undo_action.setText(label or tr("&Undo"))
-        if CUSTOMERS in change.kinds:
+        if change.kinds & {CUSTOMERS, SETTINGS}:
             self.customers.refresh()
             self.customers.refresh_tags()
         if change.kinds & {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}:

@@ -16,12 +16,15 @@ class TodayModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.items: list[TodayItem] = []
+        self.currency = ""
+        self.model_fitted = False
         self._headers = [tr("Name"), tr("Phone"), tr("Why call"), tr("Last purchase"),
                          tr("Status"), tr("Still a customer"), tr("Last call")]
 
-    def set_items(self, items: list[TodayItem]) -> None:
+    def set_items(self, items: list[TodayItem], currency: str = "", model_fitted: bool = False) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self.currency, self.model_fitted = currency, model_fitted
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -47,7 +50,8 @@ class TodayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{labels.reminder_reason(item.reason)}: {item.why}\n{item.rank_hint}"
+            hint = item.rank_hint(self.currency, self.model_fitted)
+            return f"{labels.reminder_reason(item.reason)}: {item.why}\n{hint}"
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return STATUS_COLORS[item.status]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ALIVE:

@@ -137,7 +137,7 @@ class TodayScreen(QWidget):
     def show_listing(self, listing: TodayList) -> None:
         self.listing = listing
         selected = set(self.selected_reminders())
-        self.model.set_items(listing.items)
+        self.model.set_items(listing.items, self.services.settings.currency, listing.model.fitted)
         count = len(listing.items)
         self.heading.setText(tr("Today: {n} to call").format(n=count) if count else tr("Today"))
         model = listing.model

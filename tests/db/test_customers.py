@@ -213,3 +213,14 @@ def test_the_summary_never_drifts_from_the_purchases(services):
         ).one()
         c = session.get(Customer, cid)
         assert (c.purchase_count, c.total_spent_cents) == (count, total)
+
+
+def test_status_counts_cover_every_customer_once(services):
+    a = add(services, name="A", phone="+370 612 00001")
+    services.purchases.record(a, 100, datetime(2026, 6, 1))
+    add(services, name="B", phone="+370 612 00002")
+    c = add(services, name="C", phone="+370 612 00003")
+    services.purchases.record(c, 100, datetime(2025, 1, 1))
+    counts = services.customers.status_counts()
+    assert counts[Status.NEW] == 1 and counts[Status.PROSPECT] == 1 and counts[Status.LAPSED] == 1
+    assert sum(counts.values()) == 3

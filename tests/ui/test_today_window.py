@@ -133,3 +133,36 @@ def test_a_purchase_takes_the_customer_off_today(qtbot, window, services):
     window.make_reminders()
     services.purchases.record(cid, 500, NOW)
     assert window.today.model.rowCount() == 0
+
+
+def test_from_the_card_log_a_call_and_set_a_reminder(qtbot, window, services):
+    cid = drifting(services, "Anna Petrova", "8 916 123-45-67")
+    card = window.open_card(cid)
+    dialog = card.log_call()
+    assert dialog.windowTitle() == "Call Anna Petrova"
+    dialog.set_outcome("call_back")
+    dialog.save_button.click()
+    assert card.contacts.rowCount() == 1
+    assert card.reminders.rowCount() == 1  # the call-back
+    remind = card.remind_me()
+    remind.note.setText("the new menu")
+    remind.save()
+    assert card.reminders.rowCount() == 2
+    notes = {r.note for r in services.customers.card(cid).reminders}
+    assert "the new menu" in notes
+
+
+def test_settings_change_the_status_rules(qtbot, window, services):
+    drifting(services, "Anna Petrova", "8 916 123-45-67", days_ago=60)
+    from retainer.ui.customers_model import COL_STATUS
+
+    model = window.customers.model
+    assert model.data(model.index(0, COL_STATUS)) == "New"
+    dialog = window.open_settings()
+    assert dialog.lapse.value() == 90
+    dialog.lapse.setValue(30)
+    dialog.save()
+    assert services.settings.lapse_days == 30
+    assert model.data(model.index(0, COL_STATUS)) == "Lapsed"
+    tip = model.data(model.index(0, COL_STATUS), Qt.ItemDataRole.ToolTipRole)
+    assert "No purchase for 60 days" in tip

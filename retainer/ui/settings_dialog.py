@@ -1,0 +1,108 @@
+"""The shop's settings: when a customer counts as lapsed or at risk, reminders, phones, money."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from retainer import settings as keys
+from retainer.i18n import tr
+from retainer.phones import SUPPORTED_REGIONS, region_name
+from retainer.services import Retainer
+from retainer.ui.tasks import Tasks
+
+
+def _spin(key: keys.Key, suffix: str, tip: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(int(key.minimum), int(key.maximum))
+    box.setSuffix(suffix)
+    box.setToolTip(tip)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.setWindowTitle(tr("Settings"))
+        current = services.settings
+        days = tr(" days")
+        self.lapse = _spin(keys.LAPSE_DAYS, days, tr(
+            "A customer with no purchase for longer than this is lapsed."))
+        self.lapse.setValue(current.lapse_days)
+        self.risk = QDoubleSpinBox()
+        self.risk.setRange(keys.RISK_FACTOR.minimum, keys.RISK_FACTOR.maximum)
+        self.risk.setSingleStep(0.5)
+        self.risk.setDecimals(1)
+        self.risk.setSuffix(" ×")
+        self.risk.setToolTip(tr("A regular (three purchases or more) is at risk when the time "
+                                "since their last purchase is this many times their usual gap."))
+        self.risk.setValue(current.risk_factor)
+        self.cooldown = _spin(keys.COOLDOWN_DAYS, days, tr(
+            "After a call or a dismissed reminder, no automatic reminder for this long."))
+        self.cooldown.setValue(current.cooldown_days)
+        self.birthday = _spin(keys.BIRTHDAY_DAYS_AHEAD, days, tr(
+            "Remind this many days before a birthday; 0 turns birthday reminders off."))
+        self.birthday.setValue(current.birthday_days_ahead)
+        self.winback = _spin(keys.WINBACK_DAYS, days, tr(
+            "Customers silent for longer than this are no longer put on the call list."))
+        self.winback.setValue(current.winback_days)
+        self.region = QComboBox()
+        for code in SUPPORTED_REGIONS:
+            self.region.addItem(region_name(code), code)
+        self.region.setCurrentIndex(self.region.findData(current.default_region))
+        self.region.setToolTip(tr("Phone numbers typed without + and a country code are read "
+                                  "as numbers of this country."))
+        self.currency = QComboBox()
+        for code in keys.CURRENCIES:
+            self.currency.addItem(code, code)
+        self.currency.setCurrentIndex(self.currency.findData(current.currency))
+
+        form = QFormLayout()
+        form.addRow(tr("Lapsed after"), self.lapse)
+        form.addRow(tr("At risk after their usual gap"), self.risk)
+        form.addRow(tr("Quiet time after a call"), self.cooldown)
+        form.addRow(tr("Birthday reminders ahead"), self.birthday)
+        form.addRow(tr("Stop calling after"), self.winback)
+        form.addRow(tr("Phone numbers from"), self.region)
+        form.addRow(tr("Currency"), self.currency)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        return {
+            keys.LAPSE_DAYS.name: self.lapse.value(),
+            keys.RISK_FACTOR.name: float(self.risk.value()),
+            keys.COOLDOWN_DAYS.name: self.cooldown.value(),
+            keys.BIRTHDAY_DAYS_AHEAD.name: self.birthday.value(),
+            keys.WINBACK_DAYS.name: self.winback.value(),
+            keys.DEFAULT_REGION.name: self.region.currentData(),
+            keys.CURRENCY.name: self.currency.currentData(),
+        }
+
+    def save(self) -> None:
+        values = self.values()
+
+        def failed(exc) -> None:
+            self.error.setText(str(exc))
+            self.error.show()
+
+        self.tasks.run(lambda: self.services.change_settings(**values), lambda _: self.accept(), failed)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -58,13 +59,13 @@ class CallDialog(QDialog):
         reason.setStyleSheet("color: #4b5563;")
 
         outcome_box = QGroupBox(tr("How did it go?"))
-        outcome_row = QHBoxLayout(outcome_box)
+        outcome_row = QGridLayout(outcome_box)
         self.outcomes = QButtonGroup(self)
         for i, code in enumerate(OUTCOMES):
             button = QRadioButton(labels.outcome(code))
             button.setChecked(code == "reached")
             self.outcomes.addButton(button, i)
-            outcome_row.addWidget(button)
+            outcome_row.addWidget(button, i // 3, i % 3)
         self.outcomes.idClicked.connect(self._outcome_changed)
 
         self.questions = QGroupBox(tr("The three questions"))

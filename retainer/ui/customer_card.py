@@ -251,7 +251,7 @@ class CustomerCardDialog(QDialog):
         self._summary_parts = parts
         cid = card.id
         self.tasks.run(lambda: self.services.radar.outlook(cid), self._show_outlook,
-                       lambda exc: None, slow=True)
+                       lambda exc: None, lane="model")
         if not self.dirty:
             self.form.set_form(card.form, card.referred_by_name)
         self.purchases.set_records(card.purchases)

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self)
         self.rooms = QStackedWidget()
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(200)
+        self.nav.setMaximumWidth(260)
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
         rooms = [
@@ -107,9 +107,10 @@ class MainWindow(QMainWindow):
                 self.notifier.announce_new(result.total, due_before)
             self.today.refresh()
             self.tasks.run(self.services.radar.refresh, lambda _: self.today.refresh(),
-                           lambda exc: self.say(str(exc)), slow=True)
+                           lambda exc: self.say(str(exc)), lane="model")
 
-        self.tasks.run(self.services.reminders.generate, made, lambda exc: self.say(str(exc)))
+        self.tasks.run(self.services.reminders.generate, made, lambda exc: self.say(str(exc)),
+                       lane="today")
 
     def _due_changed(self, count: int) -> None:
         first = self._due is None

@@ -24,15 +24,15 @@ class Tasks(QObject):
     def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self._executor = None if synchronous else ThreadPoolExecutor(1, "retainer-db")
-        # Long computations (fitting the churn model) get a lane of their own, so a search
-        # typed meanwhile is not queued behind them.
-        self._slow = None if synchronous else ThreadPoolExecutor(1, "retainer-model")
+        # One lane per kind of work, each a single thread that runs its jobs in order. What
+        # the user waits for (a search, a save) has the "db" lane to itself; the call list
+        # and the churn model's fit run on their own lanes, so nothing typed waits behind them.
+        self._lanes: dict[str, ThreadPoolExecutor] = {}
         self._finished.connect(self._deliver)
         self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
 
     def run(self, work: Callable[[], Any], on_done: Callback | None = None,
-            on_error: Callback | None = None, slow: bool = False) -> None:
+            on_error: Callback | None = None, lane: str = "db") -> None:
         def job() -> None:
             try:
                 value = work()
@@ -43,10 +43,13 @@ class Tasks(QObject):
                 if on_done is not None:
                     self._finished.emit(on_done, value)
 
-        if self._executor is None:
+        if self.synchronous:
             job()
-        else:
-            (self._slow if slow else self._executor).submit(job)
+            return
+        executor = self._lanes.get(lane)
+        if executor is None:
+            executor = self._lanes[lane] = ThreadPoolExecutor(1, f"retainer-{lane}")
+        executor.submit(job)
 
     def _deliver(self, callback: Callback, value: Any) -> None:
         try:
@@ -57,6 +60,5 @@ class Tasks(QObject):
                 self.on_unhandled_error(exc)
 
     def shutdown(self) -> None:
-        for executor in (self._executor, self._slow):
-            if executor is not None:
-                executor.shutdown(wait=True, cancel_futures=True)
+        for executor in self._lanes.values():
+            executor.shutdown(wait=True, cancel_futures=True)

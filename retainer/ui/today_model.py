@@ -19,7 +19,7 @@ class TodayModel(QAbstractTableModel):
         self.currency = ""
         self.model_fitted = False
         self._headers = [tr("Name"), tr("Phone"), tr("Why call"), tr("Last purchase"),
-                         tr("Status"), tr("Still a customer"), tr("Last call")]
+                         tr("Status"), tr("Still buying"), tr("Last call")]
 
     def set_items(self, items: list[TodayItem], currency: str = "", model_fitted: bool = False) -> None:
         self.beginResetModel()

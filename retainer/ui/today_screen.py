@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -106,10 +105,11 @@ class TodayScreen(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        for col, width in enumerate((180, 140, 330, 100, 70, 90, 120)):
-            header.resizeSection(col, max(width, header.sectionSizeFromContents(col).width() + 8))
-        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((180, 135, 300, 100, 70, 90, 110)):
+            # The reason keeps its width; with longer translated titles the list scrolls sideways.
+            contents = header.sectionSizeFromContents(col).width() + 8
+            header.resizeSection(col, width if col == COL_WHY else max(width, contents))
         self.view.doubleClicked.connect(lambda _: self.call_selected())
         self.view.activated.connect(lambda _: self.call_selected())
         QShortcut(QKeySequence.StandardKey.Copy, self.view, activated=self.copy_number)
@@ -132,7 +132,7 @@ class TodayScreen(QWidget):
     # Loading --------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.tasks.run(self.services.today.today, self.show_listing,
-                       lambda exc: self.message.emit(str(exc)))
+                       lambda exc: self.message.emit(str(exc)), lane="today")
 
     def show_listing(self, listing: TodayList) -> None:
         self.listing = listing

@@ -65,6 +65,7 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
     services = open_retainer(str(base))
     tasks = Tasks()  # the real background thread, as in the app
     results: dict[str, list[float]] = {"screen": [], "search": [], "card": []}
+    # The start-up work (reminders, the call list, the model fit) runs as in the app.
 
     def wait(condition, limit=30.0) -> None:
         deadline = time.perf_counter() + limit
@@ -74,9 +75,11 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
                 raise TimeoutError
             time.sleep(0.0005)
 
+    results["search while starting"] = []
     window = None
-    for _ in range(runs):
+    for run in range(runs):
         if window is not None:
+            wait(tasks.idle, 120)
             window.close()
             window.deleteLater()
         started = time.perf_counter()
@@ -88,6 +91,17 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
         wait(lambda: shown)
         window.customers.view.viewport().repaint()
         results["screen"].append((time.perf_counter() - started) * 1000)
+        # A search typed while the start-up work (reminders, call list, model fit) still runs.
+        text = TYPED[run % len(TYPED)]
+        loads = []
+        window.customers.model.loaded.connect(lambda: loads.append(1))
+        started = time.perf_counter()
+        window.customers.search.setText(text)
+        wait(lambda: loads)
+        window.customers.view.viewport().repaint()
+        results["search while starting"].append((time.perf_counter() - started) * 1000)
+        window.customers.search.setText("")
+    wait(tasks.idle, 120)  # the figures below are for a window at rest
 
     screen = window.customers
     for _ in range(max(1, runs // 3)):
@@ -152,6 +166,7 @@ def main() -> int:
     print(f"peak RSS of the app process:               {summary(rss, 'MB')}   target <= 400 MB")
     print(f"opening the Customers screen:              {summary(figures['screen'])}")
     print(f"search keystroke to rows shown:            {summary(figures['search'])}   target <= 50 ms")
+    print(f"  the same, typed during start-up work:    {summary(figures['search while starting'])}")
     print(f"opening a card (incl. the busiest):        {summary(figures['card'])}   target <= 100 ms")
     print(f"peak RSS of the benchmark process:         {figures['rss'][0]:.0f} MB")
     return 0

@@ -18,6 +18,10 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 
 
+def _ignore(_value: Any) -> None:
+    pass
+
+
 class Tasks(QObject):
     _finished = Signal(object, object)  # callback, value
 
@@ -28,6 +32,7 @@ class Tasks(QObject):
         # the user waits for (a search, a save) has the "db" lane to itself; the call list
         # and the churn model's fit run on their own lanes, so nothing typed waits behind them.
         self._lanes: dict[str, ThreadPoolExecutor] = {}
+        self._pending = 0  # jobs submitted whose result is not delivered yet (GUI thread only)
         self._finished.connect(self._deliver)
         self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
 
@@ -40,18 +45,24 @@ class Tasks(QObject):
                 log.debug("task failed", exc_info=True)
                 self._finished.emit(on_error or self.on_unhandled_error, exc)
             else:
-                if on_done is not None:
-                    self._finished.emit(on_done, value)
+                self._finished.emit(on_done or _ignore, value)
 
         if self.synchronous:
             job()
             return
+        self._pending += 1
         executor = self._lanes.get(lane)
         if executor is None:
             executor = self._lanes[lane] = ThreadPoolExecutor(1, f"retainer-{lane}")
         executor.submit(job)
 
+    def idle(self) -> bool:
+        """True when every job submitted has finished and its result was handed over."""
+        return self._pending == 0
+
     def _deliver(self, callback: Callback, value: Any) -> None:
+        if not self.synchronous:
+            self._pending -= 1
         try:
             callback(value)
         except Exception as exc:  # noqa: BLE001

@@ -30,6 +30,16 @@ def big_base() -> Path:
     return path
 
 
+def fresh_copy(name: str) -> Path:
+    """A copy of the generated base to work on: the app writes reminders and model fits."""
+    import shutil
+    import tempfile
+
+    target = Path(tempfile.mkdtemp(prefix="retainer-bench-")) / f"{name}.sqlite"
+    shutil.copyfile(big_base(), target)
+    return target
+
+
 def summary(values: list[float], unit: str = "ms") -> str:
     values = sorted(values)
     median = statistics.median(values)

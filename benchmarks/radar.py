@@ -8,14 +8,12 @@ Works on a copy of the generated base, so reminders made here do not change it.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import big_base, peak_rss_mb, summary  # noqa: E402
+from common import fresh_copy, peak_rss_mb, summary  # noqa: E402
 
 
 def timed(work, runs: int) -> tuple[list[float], object]:
@@ -33,9 +31,7 @@ def main() -> int:
     args = parser.parse_args()
     from retainer.services import open_retainer
 
-    copy = Path(tempfile.mkdtemp()) / "radar.sqlite"
-    shutil.copyfile(big_base(), copy)
-    services = open_retainer(str(copy))
+    services = open_retainer(str(fresh_copy("radar")))
     started = time.perf_counter()
     made = services.reminders.generate()
     first_generation = (time.perf_counter() - started) * 1000

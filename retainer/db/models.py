@@ -91,6 +91,9 @@ class Customer(Base):
     tag_list: Mapped[str] = mapped_column(String(500), default="")
     # Lower-cased name, e-mail, card, phone digits and tags: one column to search.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The import that added this customer. A plain column, not a foreign key: adding it
+    # to an existing base is then instant, where a key would make SQLite copy the table.
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)
     sort_name: Mapped[str] = mapped_column(String(200), default="")
 
     phones: Mapped[list[CustomerPhone]] = relationship(
@@ -132,6 +135,7 @@ class Purchase(Base):
     amount_cents: Mapped[int] = mapped_column(Integer)
     items: Mapped[str | None] = mapped_column(Text)
     comment: Mapped[str | None] = mapped_column(Text)
+    import_id: Mapped[int | None] = mapped_column(Integer, index=True)  # as on customers
 
 
 class Contact(Base):
@@ -198,6 +202,44 @@ class LoyaltyTier(Base):
     min_total_spent_cents: Mapped[int | None] = mapped_column(Integer)
     min_tenure_days: Mapped[int | None] = mapped_column(Integer)
     discount_percent: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class Import(Base):
+    """One import of a file: what it added and changed, so it can be undone."""
+
+    __tablename__ = "imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(400))
+    sheet: Mapped[str | None] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    customers_added: Mapped[int] = mapped_column(Integer, default=0)
+    customers_updated: Mapped[int] = mapped_column(Integer, default=0)
+    purchases_added: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ImportChange(Base):
+    """A customer's details as they were before an import updated or merged them."""
+
+    __tablename__ = "import_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    before: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class ImportMapping(Base):
+    """The column mapping chosen for a file's headers, offered again for the same headers."""
+
+    __tablename__ = "import_mappings"
+
+    headers_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mapping: Mapped[str] = mapped_column(Text)  # JSON: header -> field
+    used_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class ModelFit(Base):

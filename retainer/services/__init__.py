@@ -11,6 +11,7 @@ from retainer.events import SETTINGS, Change
 from retainer.services.base import Clock, Context
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 from retainer.services.calls import CallService
+from retainer.services.imports import ImportService
 from retainer.services.purchases import PurchaseService
 from retainer.services.radar import RadarService
 from retainer.services.reminders import ReminderService
@@ -31,6 +32,7 @@ class Retainer:
         self.radar = RadarService(self.ctx)
         self.today = TodayService(self.ctx, self.radar)
         self.calls = CallService(self.ctx)
+        self.imports = ImportService(self.ctx)
         self.ctx.settings = self.load_settings()
 
     @property

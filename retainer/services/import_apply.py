@@ -1,0 +1,277 @@
+"""Writing an import: group rows into customers, find them in the base, insert in bulk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable
+
+from sqlalchemy import insert, select
+
+from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Purchase, Tag, customer_tags
+from retainer.events import PURCHASES
+from retainer.i18n import tr
+from retainer.services.import_rows import Problem, RowRecord
+from retainer.services.reminders import close_automatic_on_purchase
+from retainer.services.summary import bump, refresh_purchase_summary, refresh_search, search_text_for
+from retainer.status import median_gap
+
+CHUNK = 500
+DETAIL_FIELDS = ("email", "birthday", "city", "address", "card_number", "source", "notes")
+
+
+@dataclass
+class Group:
+    record: RowRecord
+    purchases: list[RowRecord] = field(default_factory=list)
+    existing_id: int | None = None
+
+
+def _fill(target: RowRecord, other: RowRecord, overwrite: bool) -> None:
+    for name in ("name",) + DETAIL_FIELDS + ("consent", "do_not_call", "customer_code"):
+        value = getattr(other, name)
+        if value not in (None, "", []) and (overwrite or getattr(target, name) in (None, "", [])):
+            setattr(target, name, value)
+    for number in other.phones:
+        if number not in target.phones:
+            target.phones.append(number)
+    for tag in other.tags:
+        if tag.casefold() not in {t.casefold() for t in target.tags}:
+            target.tags.append(tag)
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def apply_records(writer, records: list[RowRecord]) -> Iterable[int]:
+    from retainer.services.imports import MERGE, SKIP, UPDATE, Duplicate
+
+    session, plan, report, now = writer.session, writer.plan, writer.report, writer.now
+    batch = Import(file_name=str(plan.path)[-400:], sheet=plan.sheet, imported_at=now,
+                   rows=report.rows)
+    session.add(batch)
+    session.flush()
+    report.import_id = batch.id
+
+    # 1. Rows -> customers. In a purchase log the same customer comes back row after row.
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    for record in records:
+        group = next((by_key[k] for k in record.keys() if k in by_key), None)
+        if group is None:
+            group = Group(record)
+            groups.append(group)
+        elif writer.flat:
+            _fill(group.record, record, overwrite=False)
+        else:
+            policy = plan.row_choices.get(record.row, plan.duplicates)
+            report.duplicates.append(Duplicate(record.row, record.keys()[0], record.name,
+                                               group.record.name, in_base=False))
+            if policy == SKIP:
+                report.skipped += 1
+                continue
+            _fill(group.record, record, overwrite=policy == UPDATE)
+        for key in record.keys():
+            by_key.setdefault(key, group)
+        if writer.flat and record.has_purchase:
+            group.purchases.append(record)
+    yield len(records) // 4
+
+    # 2. Who is already in the base (same phone, e-mail, or a name with neither).
+    found: dict[str, int] = {}
+    names: dict[int, str] = {}
+    phone_keys = sorted({k[6:] for k in by_key if k.startswith("phone:")})
+    email_keys = sorted({k[6:] for k in by_key if k.startswith("email:")})
+    name_keys = sorted({k[5:] for k in by_key if k.startswith("name:")})
+    for part in _chunks(phone_keys):
+        for cid, number, name in session.execute(
+                select(CustomerPhone.customer_id, CustomerPhone.number, Customer.name)
+                .join(Customer, Customer.id == CustomerPhone.customer_id)
+                .where(CustomerPhone.number.in_(part), Customer.deleted_at.is_(None))):
+            found.setdefault(f"phone:{number}", cid)
+            names[cid] = name
+    for part in _chunks(email_keys):
+        for cid, email, name in session.execute(
+                select(Customer.id, Customer.email, Customer.name)
+                .where(Customer.email.in_(part), Customer.deleted_at.is_(None))):
+            found.setdefault(f"email:{email}", cid)
+            names[cid] = name
+    for part in _chunks(name_keys):
+        for cid, sort_name, name in session.execute(
+                select(Customer.id, Customer.sort_name, Customer.name)
+                .where(Customer.sort_name.in_(part), Customer.primary_phone.is_(None),
+                       Customer.email.is_(None), Customer.deleted_at.is_(None))):
+            found.setdefault(f"name:{sort_name}", cid)
+            names[cid] = name
+    for group in groups:
+        group.existing_id = next((found[k] for k in group.record.keys() if k in found), None)
+    yield len(records) // 2
+
+    # 3. Card numbers belong to one customer.
+    cards = [g.record.card_number for g in groups if g.record.card_number]
+    owners: dict[str, int] = {}
+    for part in _chunks(cards):
+        owners.update(dict(session.execute(
+            select(Customer.card_number, Customer.id).where(Customer.card_number.in_(part))).all()))
+    seen_cards: dict[str, int] = {}
+    for group in groups:
+        card = group.record.card_number
+        if not card:
+            continue
+        owner = owners.get(card)
+        if (owner is not None and owner != group.existing_id) or card in seen_cards:
+            report.problems.append(Problem(group.record.row, tr("Card number"), card, tr(
+                "This card number already belongs to another customer; the customer was "
+                "imported without it.")))
+            group.record.card_number = None
+        else:
+            seen_cards[card] = group.record.row
+
+    # 4. Customers already in the base: skip, update or merge their details.
+    existing_groups = [g for g in groups if g.existing_id is not None]
+    touched_purchases: set[int] = set()
+    for group in existing_groups:
+        policy = plan.row_choices.get(group.record.row, plan.duplicates)
+        if not writer.flat or policy != SKIP:
+            report.duplicates.append(Duplicate(group.record.row, group.record.keys()[0],
+                                               group.record.name, names.get(group.existing_id, ""),
+                                               in_base=True))
+        if policy == SKIP:
+            if not writer.flat:
+                report.skipped += 1
+        else:
+            _update_existing(session, group, policy == UPDATE, batch.id)
+            report.customers_updated += 1
+    yield (len(records) * 5) // 8
+
+    # 5. New customers, in bulk, with their summary figures.
+    tags = _tag_ids(session, {t for g in groups if g.existing_id is None for t in g.record.tags})
+    new_groups = [g for g in groups if g.existing_id is None]
+    for part in _chunks(new_groups, 2000):
+        rows = [_customer_row(g, now, batch.id, writer.service.ctx.today()) for g in part]
+        ids = session.execute(insert(Customer).returning(Customer.id, sort_by_parameter_order=True),
+                              rows).scalars().all()
+        phones, links = [], []
+        for group, cid in zip(part, ids):
+            group.existing_id = cid
+            phones.extend({"customer_id": cid, "number": n, "position": i}
+                          for i, n in enumerate(group.record.phones))
+            links.extend({"customer_id": cid, "tag_id": tags[t.casefold()]} for t in group.record.tags)
+        if phones:
+            session.execute(insert(CustomerPhone), phones)
+        if links:
+            session.execute(insert(customer_tags), links)
+        report.customers_added += len(part)
+    yield (len(records) * 6) // 8
+
+    # 6. Purchases; for customers already in the base, none that is there already.
+    known: dict[int, set[tuple[datetime, int]]] = {}
+    existing_ids = [g.existing_id for g in existing_groups if g.purchases]
+    for part in _chunks(existing_ids):
+        for cid, at, cents in session.execute(
+                select(Purchase.customer_id, Purchase.purchased_at, Purchase.amount_cents)
+                .where(Purchase.customer_id.in_(part))):
+            known.setdefault(cid, set()).add((at, cents))
+    rows = []
+    for group in groups:
+        seen = known.get(group.existing_id, set())
+        for p in group.purchases:
+            if (p.purchased_at, p.amount_cents) in seen:
+                continue
+            seen.add((p.purchased_at, p.amount_cents))
+            rows.append({"customer_id": group.existing_id, "purchased_at": p.purchased_at,
+                         "day": p.purchased_at.date().toordinal(), "amount_cents": p.amount_cents,
+                         "items": p.items, "import_id": batch.id})
+            if group in existing_groups:
+                touched_purchases.add(group.existing_id)
+    for part in _chunks(rows, 5000):
+        session.execute(insert(Purchase), part)
+    report.purchases_added = len(rows)
+    for cid in touched_purchases:
+        customer = session.get(Customer, cid)
+        refresh_purchase_summary(session, customer)
+        close_automatic_on_purchase(session, cid, now)
+    if rows:
+        bump(session, PURCHASES)
+    batch.customers_added = report.customers_added
+    batch.customers_updated = report.customers_updated
+    batch.purchases_added = report.purchases_added
+    batch.skipped = report.skipped
+    yield len(records)
+
+
+def _tag_ids(session, names: set[str]) -> dict[str, int]:
+    existing = {t.name.casefold(): t.id for t in session.scalars(select(Tag))}
+    for name in sorted(names, key=str.casefold):
+        if name.casefold() not in existing:
+            tag = Tag(name=name[:60])
+            session.add(tag)
+            session.flush()
+            existing[name.casefold()] = tag.id
+    return existing
+
+
+def _customer_row(group: Group, now: datetime, import_id: int, today) -> dict:
+    r = group.record
+    purchases = [p for p in group.purchases if p.purchased_at is not None]
+    moments = sorted(p.purchased_at for p in purchases)
+    days = [m.date().toordinal() for m in moments]
+    created = r.created_at or (moments[0] if moments else now)
+    tags = sorted(r.tags, key=str.casefold)
+    return {
+        "name": r.name, "email": r.email, "birthday": r.birthday, "city": r.city,
+        "address": r.address, "card_number": r.card_number, "source": r.source, "notes": r.notes,
+        "consent_to_messages": bool(r.consent), "consent_date": today if r.consent else None,
+        "do_not_call": bool(r.do_not_call), "created_at": created,
+        "first_purchase_at": moments[0] if moments else None,
+        "last_purchase_at": moments[-1] if moments else None,
+        "first_purchase_day": days[0] if days else None,
+        "last_purchase_day": days[-1] if days else None,
+        "purchase_count": len(moments), "purchase_days": len(set(days)),
+        "total_spent_cents": sum(p.amount_cents for p in purchases),
+        "median_gap_days": median_gap(days),
+        "primary_phone": r.phones[0] if r.phones else None, "tag_list": ", ".join(tags),
+        "search_text": search_text_for(r.name, r.email, r.card_number, r.phones, tags),
+        "sort_name": r.name.casefold(), "import_id": import_id,
+    }
+
+
+def snapshot(customer: Customer) -> str:
+    return json.dumps({
+        **{name: getattr(customer, name) for name in ("name",) + DETAIL_FIELDS
+           + ("consent_to_messages", "do_not_call")},
+        "birthday": customer.birthday.isoformat() if customer.birthday else None,
+        "phones": [p.number for p in customer.phones],
+        "tags": [t.name for t in customer.tags],
+    }, ensure_ascii=False)
+
+
+def _update_existing(session, group: Group, overwrite: bool, import_id: int) -> None:
+    customer = session.get(Customer, group.existing_id)
+    session.add(ImportChange(import_id=import_id, customer_id=customer.id, before=snapshot(customer)))
+    r = group.record
+    for name in ("name",) + DETAIL_FIELDS:
+        value = getattr(r, name)
+        if value not in (None, "") and (overwrite or getattr(customer, name) in (None, "")):
+            setattr(customer, name, value)
+    for name, target in (("consent", "consent_to_messages"), ("do_not_call", "do_not_call")):
+        value = getattr(r, name)
+        if value is not None and (overwrite or not getattr(customer, target)):
+            setattr(customer, target, value)
+    numbers = [p.number for p in customer.phones]
+    for number in r.phones:
+        if number not in numbers:
+            customer.phones.append(CustomerPhone(number=number, position=len(numbers)))
+            numbers.append(number)
+    have = {t.name.casefold() for t in customer.tags}
+    if any(t.casefold() not in have for t in r.tags):
+        ids = _tag_ids(session, set(r.tags))
+        for tag in r.tags:
+            if tag.casefold() not in have:
+                customer.tags.append(session.get(Tag, ids[tag.casefold()]))
+                have.add(tag.casefold())
+    session.flush()
+    refresh_search(customer)

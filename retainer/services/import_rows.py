@@ -1,0 +1,171 @@
+"""From a sheet's rows to clean customers and purchases, with every problem named.
+
+Pure Python, no database: the import service feeds rows in and gets records and problems out,
+so the preview, the test run and the import all read a file the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Iterable, Iterator
+
+from retainer import phones
+from retainer.excel import values
+from retainer.excel.columns import PURCHASE_FIELDS, field_label
+from retainer.i18n import tr
+from retainer.validation import MAX_AMOUNT_CENTS
+
+_EMAIL_OK = __import__("re").compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+@dataclass
+class Problem:
+    row: int        # as Excel numbers it (1 = the first row of the sheet)
+    column: str     # the column's header in the file
+    value: str
+    message: str
+
+
+@dataclass
+class RowRecord:
+    """One file row, cleaned: the customer it describes and, maybe, a purchase."""
+
+    row: int
+    name: str = ""
+    phones: list[str] = field(default_factory=list)
+    email: str | None = None
+    birthday: date | None = None
+    city: str | None = None
+    address: str | None = None
+    card_number: str | None = None
+    tags: list[str] = field(default_factory=list)
+    source: str | None = None
+    notes: str | None = None
+    consent: bool | None = None
+    do_not_call: bool | None = None
+    customer_code: str | None = None
+    created_at: datetime | None = None
+    purchased_at: datetime | None = None
+    amount_cents: int | None = None
+    items: str | None = None
+
+    def keys(self) -> list[str]:
+        """What identifies the customer: phones, e-mail, the file's own code, else the name."""
+        found = [f"phone:{p}" for p in self.phones]
+        if self.email:
+            found.append(f"email:{self.email}")
+        if self.customer_code:
+            found.append(f"code:{self.customer_code.casefold()}")
+        if not found and self.name:
+            found.append(f"name:{self.name.casefold()}")
+        return found
+
+    @property
+    def has_purchase(self) -> bool:
+        return self.amount_cents is not None
+
+
+class RowReader:
+    """Turns raw rows into RowRecords with a fixed column mapping."""
+
+    def __init__(self, headers: list[str], mapping: dict[int, str], region: str, today: date) -> None:
+        self.headers = headers
+        self.mapping = {i: f for i, f in mapping.items() if f}
+        self.region, self.today = region, today
+        self.flat = bool(set(self.mapping.values()) & set(PURCHASE_FIELDS))
+
+    def header(self, index: int) -> str:
+        if index < len(self.headers) and self.headers[index]:
+            return self.headers[index]
+        return field_label(self.mapping.get(index, ""))
+
+    def read(self, rows: Iterable[tuple[int, list[Any]]]) -> Iterator[tuple[RowRecord | None, list[Problem]]]:
+        """(record, problems) per non-blank row; record is None when the row cannot be used."""
+        for number, row in rows:
+            cells = {f: row[i] for i, f in self.mapping.items() if i < len(row)}
+            if all(values.is_blank(v) for v in cells.values()):
+                continue
+            yield self._record(number, row, cells)
+
+    def _record(self, number: int, row: list[Any], cells: dict[str, Any]):
+        record = RowRecord(row=number)
+        problems: list[Problem] = []
+        column_of = {f: i for i, f in self.mapping.items()}
+
+        def problem(field_name: str, message: str) -> None:
+            index = column_of[field_name]
+            value = row[index] if index < len(row) else ""
+            problems.append(Problem(number, self.header(index), values.text(value), message))
+
+        def get(field_name: str, reader):
+            value = cells.get(field_name)
+            if values.is_blank(value):
+                return None
+            try:
+                return reader(value)
+            except ValueError as exc:  # PhoneError is a ValueError too
+                problem(field_name, str(exc))
+                return None
+
+        name = get("name", values.text) or ""
+        if not name:
+            parts = [get(f, values.text) for f in ("last_name", "first_name", "middle_name")]
+            name = " ".join(p for p in parts if p)
+        record.name = " ".join(name.split())[:200]
+        for f in ("phone", "phone2"):
+            number_ = get(f, lambda v: values.phone(v, self.region))
+            if number_ and number_ not in record.phones:
+                record.phones.append(number_)
+        email = get("email", lambda v: values.text(v).lower())
+        if email:
+            if _EMAIL_OK.match(email):
+                record.email = email
+            else:
+                problem("email", tr("“{value}” is not an e-mail address.").format(value=email))
+        birthday = get("birthday", lambda v: values.day(v, self.today))
+        if birthday is not None:
+            if birthday > self.today or birthday.year < 1900:
+                problem("birthday", tr("A birthday cannot be {date}.").format(
+                    date=birthday.strftime("%d.%m.%Y")))
+            else:
+                record.birthday = birthday
+        for f in ("city", "address", "card_number", "source", "notes", "customer_code"):
+            setattr(record, f, get(f, values.text) or None)
+        record.tags = get("tags", values.tag_list) or []
+        record.consent = get("consent", values.flag)
+        record.do_not_call = get("do_not_call", values.flag)
+        created = get("created_at", lambda v: values.moment(v, self.today))
+        if created is not None and created.date() <= self.today:
+            record.created_at = created
+        if self.flat:
+            self._purchase(record, get, problem)
+        if not record.name:
+            if record.phones or record.email:
+                record.name = phones.display(record.phones[0]) if record.phones else record.email
+            elif not problems:
+                problems.append(Problem(number, self.header(next(iter(self.mapping))), "",
+                                        tr("The row has no name, phone or e-mail.")))
+        return (None if problems else record), problems
+
+    def _purchase(self, record: RowRecord, get, problem) -> None:
+        amount = get("amount", values.money)
+        when = get("purchase_date", lambda v: values.moment(v, self.today))
+        if amount is not None:
+            if amount <= 0:
+                problem("amount", tr("The amount must be more than zero."))
+            elif amount > MAX_AMOUNT_CENTS:
+                problem("amount", tr("The amount is too large; check for an extra zero."))
+            else:
+                record.amount_cents = amount
+        if when is not None:
+            if when.date() > self.today:
+                problem("purchase_date", tr("The purchase date is in the future."))
+            elif when.year < 1990:
+                problem("purchase_date", tr("The purchase date is too far in the past."))
+            else:
+                record.purchased_at = when
+        if record.amount_cents is not None and record.purchased_at is None and "purchase_date" in \
+                set(self.mapping.values()) and when is None:
+            problem("purchase_date", tr("The purchase has an amount but no date."))
+        record.items = get("items", values.text) or None

@@ -1,0 +1,254 @@
+"""Importing an Excel or CSV list: look at the file, preview, test run, import, undo.
+
+The whole import is one transaction: cancelled (the generator is closed) or failed, nothing
+is written. Duplicates — the same phone or e-mail twice in the file or already in the base —
+are skipped, update the customer, or are merged into them, as the owner chooses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Generator, Iterable
+
+from sqlalchemy import select
+
+from retainer.db.models import Import, ImportMapping
+from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
+from retainer.excel.columns import HeaderGuess, find_header, headers_key
+from retainer.excel.reader import FileProblem, Source, open_file
+from retainer.i18n import tr
+from retainer.services.base import Context
+from retainer.services.import_rows import Problem, RowReader, RowRecord
+
+SKIP, UPDATE, MERGE = "skip", "update", "merge"
+PROGRESS_EVERY = 2000
+
+
+@dataclass
+class Layout:
+    """What the wizard shows after choosing a file: sheets, header row, columns, first rows."""
+
+    path: str
+    sheets: list[str]
+    sheet: str
+    header_row: int           # 0-based
+    headers: list[str]
+    mapping: dict[int, str]
+    remembered: bool          # the mapping was chosen before for these headers
+    sample: list[list[Any]]   # rows after the header, raw
+
+
+@dataclass
+class Plan:
+    path: str
+    sheet: str | None
+    header_row: int
+    mapping: dict[int, str]
+    duplicates: str = SKIP
+    row_choices: dict[int, str] = field(default_factory=dict)  # file row -> skip/update/merge
+
+
+@dataclass
+class Duplicate:
+    row: int
+    key: str
+    name: str
+    existing_name: str
+    in_base: bool  # False: an earlier row of the same file
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+
+
+@dataclass
+class Report:
+    rows: int = 0
+    customers_added: int = 0
+    customers_updated: int = 0
+    purchases_added: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    import_id: int | None = None
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    id: int
+    file_name: str
+    imported_at: datetime
+    rows: int
+    customers_added: int
+    customers_updated: int
+    purchases_added: int
+    undone_at: datetime | None
+
+
+def plan_problem(mapping: dict[int, str]) -> str | None:
+    fields = set(mapping.values())
+    if not fields & {"name", "first_name", "last_name", "phone", "email"}:
+        return tr("Choose which column holds the name, the phone or the e-mail.")
+    if "amount" in fields and "purchase_date" not in fields:
+        return tr("Purchases need a date: choose the column with the purchase date, or do not "
+                  "import the amount.")
+    return None
+
+
+class ImportService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # Looking at a file ---------------------------------------------------------------------
+    def layout(self, path: str, sheet: str | None = None) -> Layout:
+        source = open_file(path)
+        name = sheet or source.sheet_names[0]
+        head = []
+        for row in source.rows(name):
+            head.append(list(row))
+            if len(head) >= 60:
+                break
+        if not any(any(not _blank(c) for c in row) for row in head):
+            raise FileProblem(tr("The sheet “{sheet}” of {file} is empty.").format(
+                sheet=name, file=Path(path).name))
+        guess: HeaderGuess = find_header(head, source.merged_ranges(name))
+        remembered = self.remembered_mapping(guess.headers)
+        mapping = remembered if remembered is not None else guess.mapping
+        return Layout(str(path), source.sheet_names, name, guess.row, guess.headers, mapping,
+                      remembered is not None, head[guess.row + 1:guess.row + 21])
+
+    def remembered_mapping(self, headers: list[str]) -> dict[int, str] | None:
+        with self.ctx.read() as session:
+            saved = session.get(ImportMapping, headers_key(headers))
+        if saved is None:
+            return None
+        return {int(k): v for k, v in json.loads(saved.mapping).items()}
+
+    def preview(self, plan: Plan, limit: int = 20) -> list[tuple[RowRecord | None, list[Problem]]]:
+        """The first rows exactly as they would be saved, with their problems."""
+        source = open_file(plan.path)
+        headers, rows = self._rows(source, plan)
+        reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region, self.ctx.today())
+        out = []
+        for item in reader.read(rows):
+            out.append(item)
+            if len(out) >= limit:
+                break
+        return out
+
+    # Importing -----------------------------------------------------------------------------
+    def run(self, plan: Plan, dry_run: bool = False) -> Generator[Progress, None, Report]:
+        """Yields progress; returns the report. Closing the generator cancels: nothing is kept."""
+        problem = plan_problem(plan.mapping)
+        if problem:
+            raise FileProblem(problem)
+        source = open_file(plan.path)
+        headers, rows = self._rows(source, plan)
+        reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region, self.ctx.today())
+        total = max((s.rows or 0) for s in source.sheets if s.name == (plan.sheet or source.sheet_names[0])) \
+            if source.sheets else 0
+        report = Report(dry_run=dry_run)
+        records: list[RowRecord] = []
+        for index, (record, problems) in enumerate(reader.read(rows)):
+            report.rows += 1
+            report.problems.extend(problems)
+            if record is not None:
+                records.append(record)
+            if index % PROGRESS_EVERY == 0:
+                yield Progress(index, total or index + 1)
+        session = self.ctx.db.sessions()
+        transaction = session.begin()
+        try:
+            writer = _Writer(self, session, plan, report, reader.flat)
+            for done in writer.write(records):
+                yield Progress(done, max(total, done))
+            if dry_run:
+                transaction.rollback()
+            else:
+                self._remember(session, headers, plan.mapping)
+                transaction.commit()
+        except BaseException:
+            transaction.rollback()  # cancelled (GeneratorExit) or failed: nothing is kept
+            raise
+        finally:
+            session.close()
+        if not dry_run and (report.customers_added or report.customers_updated or report.purchases_added):
+            self.ctx.announce(Change.of(CUSTOMERS, PURCHASES, REMINDERS))
+        return report
+
+    def run_to_end(self, plan: Plan, dry_run: bool = False) -> Report:
+        steps = self.run(plan, dry_run)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    def _rows(self, source: Source, plan: Plan):
+        """The header row's titles, and the rows below it numbered as Excel numbers them."""
+        rows = source.rows(plan.sheet)
+        headers: list[str] = []
+        for index, row in enumerate(rows):
+            if index == plan.header_row:
+                headers = [str(c).strip() if c is not None else "" for c in row]
+                break
+
+        def rest() -> Iterable[tuple[int, list[Any]]]:
+            yield from enumerate(rows, start=plan.header_row + 2)
+
+        return headers, rest()
+
+    def _remember(self, session, headers: list[str], mapping: dict[int, str]) -> None:
+        key = headers_key(headers)
+        saved = session.get(ImportMapping, key)
+        text = json.dumps({str(k): v for k, v in mapping.items()})
+        if saved is None:
+            session.add(ImportMapping(headers_key=key, mapping=text, used_at=self.ctx.now()))
+        else:
+            saved.mapping, saved.used_at = text, self.ctx.now()
+
+    # History -------------------------------------------------------------------------------
+    def history(self) -> list[ImportRecord]:
+        with self.ctx.read() as session:
+            return [ImportRecord(i.id, i.file_name, i.imported_at, i.rows, i.customers_added,
+                                 i.customers_updated, i.purchases_added, i.undone_at)
+                    for i in session.scalars(select(Import).order_by(Import.id.desc()))]
+
+    def undo(self, import_id: int) -> ImportRecord:
+        from retainer.services.import_undo import undo_import
+
+        with self.ctx.write() as session:
+            undo_import(session, import_id, self.ctx.now())
+        self.ctx.announce(Change.of(CUSTOMERS, PURCHASES, REMINDERS))
+        return next(r for r in self.history() if r.id == import_id)
+
+    def save_problems(self, report: Report, path: str) -> None:
+        from retainer.excel.writer import Column, write_table
+
+        columns = [Column(tr("Row"), "number", 8), Column(tr("Column"), width=22),
+                   Column(tr("Value"), width=30), Column(tr("Problem"), width=70)]
+        write_table(Path(path), tr("Problems"), "Problems", columns,
+                    ([p.row, p.column, p.value, p.message] for p in report.problems))
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class _Writer:
+    """Writes cleaned rows inside the import's transaction."""
+
+    def __init__(self, service: ImportService, session, plan: Plan, report: Report, flat: bool) -> None:
+        self.service, self.session, self.plan, self.report, self.flat = service, session, plan, report, flat
+        self.now = service.ctx.now()
+
+    def write(self, records: list[RowRecord]) -> Iterable[int]:
+        from retainer.services.import_apply import apply_records
+
+        yield from apply_records(self, records)

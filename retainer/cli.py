@@ -15,7 +15,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="retainer",
         description=tr("Retainer keeps the customers you already have."),
         epilog=tr("Other commands: 'retainer demo --help' makes a demo base; "
-                  "'retainer remind --help' prints whom to call today."),
+                  "'retainer remind --help' prints whom to call today; 'retainer import "
+                  "--help' and 'retainer export --help' move data to and from Excel."),
     )
     parser.add_argument("--db", metavar="PATH",
                         help=tr("customer base to open: a file or a database address "
@@ -87,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "demo":
         return _run_demo(argv[1:])
+    if argv and argv[0] in ("import", "export"):
+        from retainer.transfer_cli import run_export, run_import
+
+        return (run_import if argv[0] == "import" else run_export)(argv[1:])
     if argv and argv[0] == "remind":
         from retainer.remind_cli import run
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Iterator
 
+import phonenumbers
 from sqlalchemy import insert
 
 from retainer.db.engine import Database
@@ -93,7 +94,7 @@ def _phone(rng: random.Random, kind: str, used: set[str]) -> str:
             number = f"+3706{rng.randrange(10000000):07d}"
         else:
             number = f"+447{rng.choice('4579')}{rng.randrange(100000000):08d}"
-        if number not in used:
+        if number not in used and phonenumbers.is_valid_number(phonenumbers.parse(number)):
             used.add(number)
             return number
 

@@ -46,6 +46,8 @@ def normalise(raw: str, region: str) -> str:
     except NumberParseException as exc:
         raise PhoneError(tr("“{phone}” does not look like a phone number.").format(phone=raw)) from exc
     if not phonenumbers.is_valid_number(number):
+        if text.startswith("+"):
+            raise PhoneError(tr("“{phone}” is not a valid phone number.").format(phone=raw))
         raise PhoneError(
             tr("“{phone}” is not a valid phone number for {country}. Numbers from abroad "
                "start with + and the country code.").format(phone=raw, country=region_name(region))

@@ -13,7 +13,7 @@ from retainer.i18n import tr
 IGNORE = ""
 CUSTOMER_FIELDS = ("name", "last_name", "first_name", "middle_name", "phone", "phone2", "email",
                    "birthday", "city", "address", "card_number", "tags", "source", "notes",
-                   "consent", "do_not_call", "customer_code", "created_at")
+                   "consent", "do_not_call", "customer_code", "referred_by_code", "created_at")
 PURCHASE_FIELDS = ("purchase_date", "amount", "items")
 FIELDS = CUSTOMER_FIELDS + PURCHASE_FIELDS
 
@@ -49,6 +49,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "do_not_call": ("не звонить", "do not call", "neskambinti"),
     "customer_code": ("код клиента", "код", "id клиента", "client id", "customer id",
                       "customer code", "kliento kodas", "kodas", "id"),
+    "referred_by_code": ("referred by code", "referred by (code)", "рекомендовал (код)"),
     "created_at": ("дата регистрации", "клиент с", "дата создания", "created", "registered",
                    "customer since", "registracijos data"),
     "purchase_date": ("дата покупки", "дата", "дата визита", "дата заказа", "date",
@@ -70,6 +71,7 @@ def field_label(field: str) -> str:
         "tags": tr("Tags"), "source": tr("Came from"), "notes": tr("Notes"),
         "consent": tr("Agreed to messages"), "do_not_call": tr("Do not call"),
         "customer_code": tr("Customer code (links purchases)"),
+        "referred_by_code": tr("Referred by (customer code)"),
         "created_at": tr("Customer since"), "purchase_date": tr("Purchase date"),
         "amount": tr("Purchase amount"), "items": tr("What they bought"),
     }[field]

@@ -88,6 +88,20 @@ class Source:
             raise FileProblem(tr("{file}: the sheet “{sheet}” cannot be read ({reason}).").format(
                 file=self.path.name, sheet=name, reason=exc)) from exc
 
+    def tables(self) -> dict[str, tuple[str, int]]:
+        """Excel tables by name: (sheet, 0-based header row). Retainer's export names its own."""
+        if self._book is None:
+            return {}
+        try:
+            names = list(self._book.table_names)
+        except Exception:  # noqa: BLE001 - .xls and .ods have no tables
+            return {}
+        found = {}
+        for name in names:
+            table = self._book.get_table_by_name(name)
+            found[name] = (table.sheet, table.start[0] - 1)
+        return found
+
     def merged_ranges(self, sheet: str | None = None) -> list[tuple[int, int, int, int]]:
         """(first row, first column, last row, last column), 0-based, of merged cells."""
         if self._book is None:
@@ -142,8 +156,9 @@ def _delimiter(text: str) -> str:
         return max(counts, key=counts.get)
 
 
-def open_file(path: str | Path, max_rows: int = MAX_ROWS) -> Source:
+def open_file(path: str | Path, max_rows: int | None = None) -> Source:
     path = Path(path)
+    max_rows = MAX_ROWS if max_rows is None else max_rows
     if not path.exists():
         raise FileProblem(tr("{file} does not exist.").format(file=path))
     if path.is_dir():
@@ -191,7 +206,7 @@ def open_file(path: str | Path, max_rows: int = MAX_ROWS) -> Source:
     try:
         from python_calamine import CalamineWorkbook
 
-        book = CalamineWorkbook.from_path(str(path))
+        book = CalamineWorkbook.from_path(str(path), load_tables=suffix in (".xlsx", ".xlsm"))
         sheets = [Sheet(m.name, None) for m in book.sheets_metadata
                   if str(getattr(m, "typ", "WorkSheet")).endswith("WorkSheet")]
     except FileProblem:

@@ -11,7 +11,9 @@ from retainer.events import SETTINGS, Change
 from retainer.services.base import Clock, Context
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 from retainer.services.calls import CallService
+from retainer.services.exports import ExportService
 from retainer.services.imports import ImportService
+from retainer.services.metrics import MetricsService
 from retainer.services.purchases import PurchaseService
 from retainer.services.radar import RadarService
 from retainer.services.reminders import ReminderService
@@ -33,6 +35,8 @@ class Retainer:
         self.today = TodayService(self.ctx, self.radar)
         self.calls = CallService(self.ctx)
         self.imports = ImportService(self.ctx)
+        self.metrics = MetricsService(self.ctx)
+        self.exports = ExportService(self.ctx, self.metrics)
         self.ctx.settings = self.load_settings()
 
     @property

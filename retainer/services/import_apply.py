@@ -46,7 +46,8 @@ def _chunks(items: list, size: int = CHUNK):
         yield items[start:start + size]
 
 
-def apply_records(writer, records: list[RowRecord]) -> Iterable[int]:
+def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = (),
+                  extras: dict | None = None) -> Iterable[int]:
     from retainer.services.imports import MERGE, SKIP, UPDATE, Duplicate
 
     session, plan, report, now = writer.session, writer.plan, writer.report, writer.now
@@ -78,13 +79,22 @@ def apply_records(writer, records: list[RowRecord]) -> Iterable[int]:
             by_key.setdefault(key, group)
         if writer.flat and record.has_purchase:
             group.purchases.append(record)
+    # Purchases from a separate sheet join their customer by code, phone or e-mail.
+    orphans: list[RowRecord] = []
+    for record in linked:
+        group = next((by_key[k] for k in record.keys() if k in by_key), None)
+        if group is not None:
+            group.purchases.append(record)
+        else:
+            orphans.append(record)
     yield len(records) // 4
 
     # 2. Who is already in the base (same phone, e-mail, or a name with neither).
     found: dict[str, int] = {}
     names: dict[int, str] = {}
-    phone_keys = sorted({k[6:] for k in by_key if k.startswith("phone:")})
-    email_keys = sorted({k[6:] for k in by_key if k.startswith("email:")})
+    orphan_keys = {k for r in orphans for k in r.keys()}
+    phone_keys = sorted({k[6:] for k in (*by_key, *orphan_keys) if k.startswith("phone:")})
+    email_keys = sorted({k[6:] for k in (*by_key, *orphan_keys) if k.startswith("email:")})
     name_keys = sorted({k[5:] for k in by_key if k.startswith("name:")})
     for part in _chunks(phone_keys):
         for cid, number, name in session.execute(
@@ -108,6 +118,17 @@ def apply_records(writer, records: list[RowRecord]) -> Iterable[int]:
             names[cid] = name
     for group in groups:
         group.existing_id = next((found[k] for k in group.record.keys() if k in found), None)
+    base_groups: dict[int, Group] = {}
+    for record in orphans:
+        cid = next((found[k] for k in record.keys() if k in found), None)
+        if cid is None:
+            report.problems.append(Problem(record.row, tr("Purchases"), record.keys()[0].split(":", 1)[-1],
+                                           tr("No customer with this code, phone or e-mail.")))
+            continue
+        holder = base_groups.get(cid) or next((g for g in groups if g.existing_id == cid), None)
+        if holder is None:
+            holder = base_groups[cid] = Group(RowRecord(row=record.row), existing_id=cid)
+        holder.purchases.append(record)
     yield len(records) // 2
 
     # 3. Card numbers belong to one customer.
@@ -168,6 +189,8 @@ def apply_records(writer, records: list[RowRecord]) -> Iterable[int]:
     yield (len(records) * 6) // 8
 
     # 6. Purchases; for customers already in the base, none that is there already.
+    existing_groups = existing_groups + list(base_groups.values())
+    groups = groups + list(base_groups.values())
     known: dict[int, set[tuple[datetime, int]]] = {}
     existing_ids = [g.existing_id for g in existing_groups if g.purchases]
     for part in _chunks(existing_ids):
@@ -196,11 +219,28 @@ def apply_records(writer, records: list[RowRecord]) -> Iterable[int]:
         close_automatic_on_purchase(session, cid, now)
     if rows:
         bump(session, PURCHASES)
+    codes = {g.record.customer_code: g.existing_id for g in groups if g.record.customer_code}
+    _link_referrals(session, groups, codes)
+    if extras:
+        from retainer.services.import_restore import restore_history
+
+        restore_history(session, extras, codes, report)
     batch.customers_added = report.customers_added
     batch.customers_updated = report.customers_updated
     batch.purchases_added = report.purchases_added
     batch.skipped = report.skipped
     yield len(records)
+
+
+def _link_referrals(session, groups: list[Group], codes: dict[str, int]) -> None:
+    from sqlalchemy import update
+
+    for group in groups:
+        code = group.record.referred_by_code
+        if code and code in codes and codes[code] != group.existing_id:
+            session.execute(update(Customer).where(Customer.id == group.existing_id,
+                                                   Customer.referred_by_id.is_(None))
+                            .values(referred_by_id=codes[code]))
 
 
 def _tag_ids(session, names: set[str]) -> dict[str, int]:

@@ -45,6 +45,7 @@ class RowRecord:
     consent: bool | None = None
     do_not_call: bool | None = None
     customer_code: str | None = None
+    referred_by_code: str | None = None
     created_at: datetime | None = None
     purchased_at: datetime | None = None
     amount_cents: int | None = None
@@ -69,11 +70,14 @@ class RowRecord:
 class RowReader:
     """Turns raw rows into RowRecords with a fixed column mapping."""
 
-    def __init__(self, headers: list[str], mapping: dict[int, str], region: str, today: date) -> None:
+    def __init__(self, headers: list[str], mapping: dict[int, str], region: str, today: date,
+                 linked: bool = False) -> None:
+        """``linked``: a purchases sheet, whose rows only point at their customer."""
         self.headers = headers
         self.mapping = {i: f for i, f in mapping.items() if f}
         self.region, self.today = region, today
-        self.flat = bool(set(self.mapping.values()) & set(PURCHASE_FIELDS))
+        self.linked = linked
+        self.flat = linked or bool(set(self.mapping.values()) & set(PURCHASE_FIELDS))
 
     def header(self, index: int) -> str:
         if index < len(self.headers) and self.headers[index]:
@@ -130,7 +134,8 @@ class RowReader:
                     date=birthday.strftime("%d.%m.%Y")))
             else:
                 record.birthday = birthday
-        for f in ("city", "address", "card_number", "source", "notes", "customer_code"):
+        for f in ("city", "address", "card_number", "source", "notes", "customer_code",
+                  "referred_by_code"):
             setattr(record, f, get(f, values.text) or None)
         record.tags = get("tags", values.tag_list) or []
         record.consent = get("consent", values.flag)
@@ -140,6 +145,14 @@ class RowReader:
             record.created_at = created
         if self.flat:
             self._purchase(record, get, problem)
+        if self.linked:
+            if not record.keys():
+                problems.append(Problem(number, self.header(next(iter(self.mapping))), "",
+                                        tr("The purchase does not say whose it is.")))
+            elif record.amount_cents is None and not problems:
+                problems.append(Problem(number, self.header(next(iter(self.mapping))), "",
+                                        tr("The purchase has no amount.")))
+            return (None if problems else record), problems
         if not record.name:
             if record.phones or record.email:
                 record.name = phones.display(record.phones[0]) if record.phones else record.email

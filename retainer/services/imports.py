@@ -39,6 +39,24 @@ class Layout:
     mapping: dict[int, str]
     remembered: bool          # the mapping was chosen before for these headers
     sample: list[list[Any]]   # rows after the header, raw
+    restore: dict[str, tuple[str, int]] | None = None  # set for a workbook Retainer exported
+
+    def plan(self, **choices) -> Plan:
+        purchases = None
+        if self.restore:
+            sheet, row = self.restore["Purchases"]
+            purchases = LinkedSheet(sheet, row, dict(RESTORE_PURCHASES))
+        return Plan(self.path, self.sheet, self.header_row, dict(self.mapping),
+                    purchases=purchases, restore=self.restore, **choices)
+
+
+@dataclass
+class LinkedSheet:
+    """A purchases sheet whose rows point at their customer by code, phone or e-mail."""
+
+    sheet: str
+    header_row: int
+    mapping: dict[int, str]
 
 
 @dataclass
@@ -49,6 +67,17 @@ class Plan:
     mapping: dict[int, str]
     duplicates: str = SKIP
     row_choices: dict[int, str] = field(default_factory=dict)  # file row -> skip/update/merge
+    purchases: LinkedSheet | None = None
+    restore: dict[str, tuple[str, int]] | None = None  # a Retainer workbook: its tables
+
+
+# A workbook exported by Retainer is read by its tables' names and column order, whatever
+# language its headers are in, so an export imported into an empty base gives the base back.
+RESTORE_CUSTOMERS = {0: "customer_code", 1: "name", 2: "phone", 3: "phone2", 4: "email",
+                     5: "birthday", 6: "city", 7: "address", 8: "card_number", 9: "tags",
+                     10: "source", 11: "referred_by_code", 12: "consent", 13: "do_not_call",
+                     14: "notes", 15: "created_at"}
+RESTORE_PURCHASES = {0: "customer_code", 3: "purchase_date", 4: "amount", 5: "items"}
 
 
 @dataclass
@@ -117,6 +146,13 @@ class ImportService:
         if not any(any(not _blank(c) for c in row) for row in head):
             raise FileProblem(tr("The sheet “{sheet}” of {file} is empty.").format(
                 sheet=name, file=Path(path).name))
+        tables = source.tables()
+        if {"Customers", "Purchases"} <= set(tables) and sheet is None:
+            name = tables["Customers"][0]
+            head = [list(r) for _, r in zip(range(60), source.rows(name))]
+            row = tables["Customers"][1]
+            return Layout(str(path), source.sheet_names, name, row, [str(c) for c in head[row]],
+                          dict(RESTORE_CUSTOMERS), True, head[row + 1:row + 21], restore=tables)
         guess: HeaderGuess = find_header(head, source.merged_ranges(name))
         remembered = self.remembered_mapping(guess.headers)
         mapping = remembered if remembered is not None else guess.mapping
@@ -162,11 +198,29 @@ class ImportService:
                 records.append(record)
             if index % PROGRESS_EVERY == 0:
                 yield Progress(index, total or index + 1)
+        linked: list[RowRecord] = []
+        if plan.purchases is not None:
+            sub = Plan(plan.path, plan.purchases.sheet, plan.purchases.header_row, plan.purchases.mapping)
+            sub_headers, sub_rows = self._rows(source, sub)
+            sub_reader = RowReader(sub_headers, plan.purchases.mapping,
+                                   self.ctx.settings.default_region, self.ctx.today(), linked=True)
+            for index, (record, problems) in enumerate(sub_reader.read(sub_rows)):
+                report.problems.extend(problems)
+                if record is not None:
+                    linked.append(record)
+                if index % PROGRESS_EVERY == 0:
+                    yield Progress(total, total)
+        extras = {}
+        if plan.restore:
+            for table in ("Contacts", "Feedback"):
+                if table in plan.restore:
+                    sheet, row = plan.restore[table]
+                    extras[table] = [list(r) for i, r in enumerate(source.rows(sheet)) if i > row]
         session = self.ctx.db.sessions()
         transaction = session.begin()
         try:
             writer = _Writer(self, session, plan, report, reader.flat)
-            for done in writer.write(records):
+            for done in writer.write(records, linked, extras):
                 yield Progress(done, max(total, done))
             if dry_run:
                 transaction.rollback()
@@ -248,7 +302,7 @@ class _Writer:
         self.service, self.session, self.plan, self.report, self.flat = service, session, plan, report, flat
         self.now = service.ctx.now()
 
-    def write(self, records: list[RowRecord]) -> Iterable[int]:
+    def write(self, records: list[RowRecord], linked: list[RowRecord], extras: dict) -> Iterable[int]:
         from retainer.services.import_apply import apply_records
 
-        yield from apply_records(self, records)
+        yield from apply_records(self, records, linked, extras)

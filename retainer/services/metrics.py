@@ -1,0 +1,124 @@
+"""Gathering the retention metrics from the base, in SQL, for a period or month by month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+
+from retainer.db.models import Customer, Feedback, Purchase
+from retainer.metrics import Nps, Retention, nps_of, ratio
+from retainer.services.base import Context
+
+
+def month_start(day: date, shift: int = 0) -> date:
+    index = day.year * 12 + day.month - 1 + shift
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Headline:
+    as_of: date
+    customers: int
+    buying_customers: int
+    active: int
+    repeat_rate: float | None        # customers with 2+ purchases / with 1+
+    purchase_frequency: float | None  # purchases per buying customer, last 365 days
+    average_order_cents: float | None  # revenue / purchases, last 365 days
+    average_lifetime_days: float | None  # lapsed or lost: first to last purchase
+    share_of_regulars: float | None  # 2+ purchases in 365 days / active in 365 days
+    revenue_365_cents: int
+
+
+class MetricsService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def _active_ids(self, session, day: date) -> set[int]:
+        lapse = self.ctx.settings.lapse_days
+        start = datetime.combine(date.fromordinal(day.toordinal() - lapse), time())
+        end = datetime.combine(day, time())
+        return set(session.scalars(
+            select(Purchase.customer_id).distinct()
+            .join(Customer, Customer.id == Purchase.customer_id)
+            .where(Purchase.purchased_at >= start, Purchase.purchased_at < end,
+                   Customer.deleted_at.is_(None))))
+
+    def retention(self, start: date, end: date) -> Retention:
+        with self.ctx.read() as session:
+            s = self._active_ids(session, start)
+            e = self._active_ids(session, end)
+            new = session.execute(select(func.count(Customer.id)).where(
+                Customer.first_purchase_day >= start.toordinal(),
+                Customer.first_purchase_day < end.toordinal(),
+                Customer.deleted_at.is_(None))).scalar_one()
+        return Retention(len(s), len(e), new, len(s - e))
+
+    def monthly_retention(self, months: int = 12, as_of: date | None = None) -> list[tuple[date, Retention]]:
+        """Each of the last full months [first day, first day of the next month)."""
+        this_month = month_start(as_of or self.ctx.today())
+        starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
+        with self.ctx.read() as session:
+            active = {d: self._active_ids(session, d) for d in starts}
+            firsts = dict(session.execute(
+                select(Customer.first_purchase_day, func.count(Customer.id))
+                .where(Customer.first_purchase_day >= starts[0].toordinal(),
+                       Customer.deleted_at.is_(None))
+                .group_by(Customer.first_purchase_day)).all())
+        out = []
+        for a, b in zip(starts, starts[1:]):
+            new = sum(n for d, n in firsts.items() if a.toordinal() <= d < b.toordinal())
+            out.append((a, Retention(len(active[a]), len(active[b]), new, len(active[a] - active[b]))))
+        return out
+
+    def nps(self, start: date, end: date) -> Nps:
+        with self.ctx.read() as session:
+            rows = session.execute(
+                select(Feedback.customer_id, Feedback.given_on, Feedback.id, Feedback.nps_score)
+                .join(Customer, Customer.id == Feedback.customer_id)
+                .where(Feedback.nps_score.is_not(None), Feedback.given_on >= start,
+                       Feedback.given_on < end, Customer.deleted_at.is_(None))).all()
+        latest: dict[int, tuple] = {}
+        for cid, given, fid, score in rows:
+            if cid not in latest or (given, fid) > latest[cid][:2]:
+                latest[cid] = (given, fid, score)
+        return nps_of(v[2] for v in latest.values())
+
+    def monthly_nps(self, months: int = 12, as_of: date | None = None) -> list[tuple[date, Nps]]:
+        this_month = month_start(as_of or self.ctx.today())
+        starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
+        return [(a, self.nps(a, b)) for a, b in zip(starts, starts[1:])]
+
+    def headline(self, as_of: date | None = None) -> Headline:
+        today = as_of or self.ctx.today()
+        year_ago = datetime.combine(date.fromordinal(today.toordinal() - 365), time())
+        until = datetime.combine(today, time())
+        alive = Customer.deleted_at.is_(None)
+        lapse = self.ctx.settings.lapse_days
+        with self.ctx.read() as session:
+            customers = session.execute(select(func.count(Customer.id)).where(alive)).scalar_one()
+            buying, repeat = session.execute(select(
+                func.count(Customer.id).filter(Customer.purchase_count >= 1),
+                func.count(Customer.id).filter(Customer.purchase_count >= 2)).where(alive)).one()
+            per_customer = session.execute(
+                select(Purchase.customer_id, func.count(Purchase.id), func.sum(Purchase.amount_cents))
+                .join(Customer, Customer.id == Purchase.customer_id)
+                .where(Purchase.purchased_at >= year_ago, Purchase.purchased_at < until, alive)
+                .group_by(Purchase.customer_id)).all()
+            gone = session.execute(select(
+                func.avg(Customer.last_purchase_day - Customer.first_purchase_day))
+                .where(alive, Customer.purchase_count > 0,
+                       (Customer.lost_at.is_not(None))
+                       | (Customer.last_purchase_day < today.toordinal() - lapse))).scalar()
+            active = len(self._active_ids(session, today))
+        purchases = sum(n for _, n, _ in per_customer)
+        revenue = int(sum(v or 0 for _, _, v in per_customer))
+        return Headline(
+            as_of=today, customers=customers, buying_customers=buying, active=active,
+            repeat_rate=ratio(repeat, buying),
+            purchase_frequency=ratio(purchases, len(per_customer)),
+            average_order_cents=ratio(revenue, purchases),
+            average_lifetime_days=float(gone) if gone is not None else None,
+            share_of_regulars=ratio(sum(1 for _, n, _ in per_customer if n >= 2), len(per_customer)),
+            revenue_365_cents=revenue)

@@ -1,0 +1,109 @@
+"""``retainer import`` and ``retainer export``: the same engines as the window, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from retainer.i18n import tr
+
+
+def _open(db: str | None):
+    from retainer.db.engine import DatabaseError
+    from retainer.paths import database_location
+    from retainer.services import open_retainer
+
+    try:
+        return open_retainer(database_location(db))
+    except DatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+
+
+def run_import(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="retainer import",
+                                     description=tr("Import customers (and purchases) from .xlsx, .xls, .ods or .csv."))
+    parser.add_argument("file")
+    parser.add_argument("--db", metavar="PATH")
+    parser.add_argument("--sheet", metavar="NAME", help=tr("the sheet to read (default: the first)"))
+    parser.add_argument("--map", metavar="Header=field", action="append", default=[],
+                        help=tr("map a column by its header, e.g. --map \"Моб.=phone\"; "
+                                "field '' skips the column"))
+    parser.add_argument("--duplicates", choices=("skip", "update", "merge"), default="skip",
+                        help=tr("what to do with customers already in the base (default: skip)"))
+    parser.add_argument("--dry-run", action="store_true", help=tr("check everything, save nothing"))
+    args = parser.parse_args(argv)
+    from retainer.excel.columns import FIELDS, field_label, normalise_header
+    from retainer.excel.reader import FileProblem
+    from retainer.services.imports import Plan
+
+    services = _open(args.db)
+    if services is None:
+        return 1
+    try:
+        layout = services.imports.layout(args.file, args.sheet)
+        mapping = dict(layout.mapping)
+        for item in args.map:
+            header, _, name = item.partition("=")
+            if name and name not in FIELDS:
+                print(tr("Unknown field “{field}”. Fields: {fields}.").format(
+                    field=name, fields=", ".join(FIELDS)), file=sys.stderr)
+                return 2
+            index = next((i for i, h in enumerate(layout.headers)
+                          if normalise_header(h) == normalise_header(header)), None)
+            if index is None:
+                print(tr("No column “{header}” in the header row ({headers}).").format(
+                    header=header, headers=", ".join(h for h in layout.headers if h)), file=sys.stderr)
+                return 2
+            mapping = {i: f for i, f in mapping.items() if f != name}
+            mapping[index] = name
+        print(tr("Sheet “{sheet}”, header on row {row}:").format(sheet=layout.sheet, row=layout.header_row + 1))
+        for index, header in enumerate(layout.headers):
+            if header:
+                target = field_label(mapping.get(index, ""))
+                print(f"  {header} → {target}")
+        plan = Plan(args.file, layout.sheet, layout.header_row, mapping, duplicates=args.duplicates)
+        report = services.imports.run_to_end(plan, dry_run=args.dry_run)
+    except FileProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    for p in report.problems[:200]:
+        print(tr("row {row}, {column}: {message} ({value})").format(
+            row=p.row, column=p.column, message=p.message, value=p.value or "—"), file=sys.stderr)
+    if len(report.problems) > 200:
+        print(tr("… and {n} more problems.").format(n=len(report.problems) - 200), file=sys.stderr)
+    verb = tr("Test run, nothing saved") if args.dry_run else tr("Imported")
+    print(tr("{verb}: {rows} rows; {added} customers added, {updated} updated, {skipped} skipped; "
+             "{purchases} purchases added; {problems} rows with problems.").format(
+                 verb=verb, rows=report.rows, added=report.customers_added,
+                 updated=report.customers_updated, skipped=report.skipped,
+                 purchases=report.purchases_added, problems=len({p.row for p in report.problems})))
+    return 1 if report.problems and not (report.customers_added or report.purchases_added
+                                         or report.customers_updated or args.dry_run) else 0
+
+
+def run_export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="retainer export",
+                                     description=tr("Export the whole base to one Excel workbook."))
+    parser.add_argument("file")
+    parser.add_argument("--db", metavar="PATH")
+    args = parser.parse_args(argv)
+    services = _open(args.db)
+    if services is None:
+        return 1
+    try:
+        report = services.exports.export_all_to_end(args.file)
+    except OSError as exc:
+        print(tr("Could not write {file}: {reason}").format(file=args.file, reason=exc.strerror or exc),
+              file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    print(tr("Saved {file}: {customers} customers, {purchases} purchases.").format(
+        file=args.file, customers=report.customers, purchases=report.purchases))
+    if report.removed_characters:
+        print(tr("{n} control characters that Excel does not accept were removed.").format(
+            n=report.removed_characters))
+    return 0

@@ -137,7 +137,8 @@ def generate(db: Database, plan: DemoPlan = DemoPlan()) -> Iterator[tuple[int, i
             if rng.random() < 0.6:
                 email = f"{name.split()[0].lower().translate(_TRANSLIT)}.{cid}@example.com"
             card = f"R{100000 + cid}" if rng.random() < 0.4 else None
-            my_tags = sorted({rng.choice(TAGS) for _ in range(rng.choice((0, 0, 0, 1, 1, 2)))})
+            my_tags = sorted({rng.choice(TAGS) for _ in range(rng.choice((0, 0, 0, 1, 1, 2)))},
+                             key=str.casefold)
             days = [] if rng.random() < 0.04 else _purchase_days(rng, joined, today)
             mean_cents = int(rng.lognormvariate(math.log(2500), 0.6))
             total = 0

@@ -180,7 +180,7 @@ def open_file(path: str | Path, max_rows: int | None = None) -> Source:
             raise FileProblem(tr("{file} is empty.").format(file=path.name))
         if "\x00" in text[:4096]:
             raise FileProblem(tr("{file} is not a text file, whatever its name says.").format(file=path.name))
-        lines = text.count("\n") + 1
+        lines = text.count("\n") + (0 if text.endswith("\n") else 1)
         if lines > max_rows + 100:
             raise FileProblem(tr("{file} has {n} rows; at most {max} can be imported at once. "
                                  "Split the file.").format(file=path.name, n=lines, max=max_rows))

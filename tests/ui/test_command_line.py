@@ -74,3 +74,24 @@ def test_remind_prints_todays_calls(tmp_path):
     assert {"name", "phone", "reason", "why", "p_alive", "score"} <= set(first)
     bad = run("remind", "--db", str(path), "--as-of", "31.02.2026")
     assert bad.returncode == 2 and "31.02.2026" in bad.stderr
+
+
+def test_import_and_export_commands(tmp_path):
+    from tests.excel import ugly
+
+    db = str(tmp_path / "shop.sqlite")
+    source = ugly.xlsx(tmp_path / "list.xlsx", [["Клиент", "Моб."], ["Анна", "+79161234567"],
+                                                ["Jonas", "12"]])
+    dry = run("import", str(source), "--db", db, "--map", "Моб.=phone", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Моб. → Phone" in dry.stdout and "Test run, nothing saved" in dry.stdout
+    assert "row 3, Моб.:" in dry.stderr
+    real = run("import", str(source), "--db", db, "--map", "Моб.=phone")
+    assert "1 customers added" in real.stdout
+    out = tmp_path / "all.xlsx"
+    exported = run("export", str(out), "--db", db)
+    assert exported.returncode == 0 and "1 customers" in exported.stdout and out.exists()
+    bad = run("import", str(tmp_path / "missing.xlsx"), "--db", db)
+    assert bad.returncode == 1 and "does not exist" in bad.stderr and "Traceback" not in bad.stderr
+    unknown = run("import", str(source), "--db", db, "--map", "Моб.=telephone")
+    assert unknown.returncode == 2 and "Unknown field" in unknown.stderr

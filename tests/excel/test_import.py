@@ -1,0 +1,239 @@
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from retainer.db.models import Customer, Purchase
+from retainer.excel.reader import FileProblem
+from retainer.services import CustomerQuery
+from retainer.services.imports import MERGE, SKIP, UPDATE, Plan
+from retainer.validation import CustomerForm
+from tests.excel import ugly
+
+
+def counts(services):
+    with services.ctx.read() as s:
+        return (s.execute(select(func.count(Customer.id))).scalar_one(),
+                s.execute(select(func.count(Purchase.id))).scalar_one())
+
+
+def plan_for(services, path, **choices):
+    return services.imports.layout(str(path)).plan(**choices)
+
+
+def test_layout_finds_the_header_below_title_rows(services, tmp_path):
+    layout = services.imports.layout(str(ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS, merge="A1:E1")))
+    assert layout.header_row == 2
+    assert layout.headers == ["ФИО", "Телефон", "E-mail", "Дата рождения", "Карта"]
+    assert layout.mapping == {0: "name", 1: "phone", 2: "email", 3: "birthday", 4: "card_number"}
+    assert not layout.remembered
+
+
+def test_merged_header_cells_take_the_merged_title(services, tmp_path):
+    rows = [["Клиент", None, "Контакты", None], ["ФИО", None, "Телефон", "E-mail"],
+            ["Анна", None, "+79161234567", "a@example.com"]]
+    path = ugly.xlsx(tmp_path / "m.xlsx", rows, merge="A2:B2")
+    layout = services.imports.layout(str(path))
+    assert layout.header_row == 1
+    assert layout.mapping[2] == "phone" and layout.mapping[3] == "email"
+
+
+def test_preview_shows_rows_as_they_will_be_saved(services, tmp_path):
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
+    preview = services.imports.preview(plan_for(services, path))
+    (anna, p1), (jonas, p2), (oliver, p3) = preview
+    assert (anna.name, anna.phones, anna.birthday, anna.card_number) == (
+        "Анна Петрова", ["+79161234567"], date(1990, 5, 17), "1001")
+    assert (jonas.phones, jonas.birthday) == (["+37061234567"], date(1985, 12, 31))
+    assert oliver.phones == ["+447400123456"] and oliver.birthday == date(1990, 1, 1)  # serial 32874
+    assert (anna.row, jonas.row, oliver.row) == (4, 5, 7)  # the blank row 6 is skipped
+    assert not (p1 or p2 or p3)
+
+
+def test_test_run_lists_problems_and_saves_nothing(services, tmp_path):
+    rows = [["Имя", "Телефон", "E-mail", "Дата рождения"],
+            ["Анна", "12", "anna@", "31.02.1990"],
+            ["Jonas", "+370 612 34567", "", "2030-01-01"],
+            ["Oliver", "+44 7400 123456", "o@example.com", "1.1.1990"]]
+    path = ugly.xlsx(tmp_path / "bad.xlsx", rows)
+    report = services.imports.run_to_end(plan_for(services, path), dry_run=True)
+    found = {(p.row, p.column, p.value) for p in report.problems}
+    assert found == {(2, "Телефон", "12"), (2, "E-mail", "anna@"), (2, "Дата рождения", "31.02.1990"),
+                     (3, "Дата рождения", "2030-01-01")}
+    assert report.customers_added == 1  # Oliver: what the real import would add
+    assert counts(services) == (0, 0)
+
+
+def test_import_then_again_adds_nothing(services, tmp_path):
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
+    first = services.imports.run_to_end(plan_for(services, path))
+    assert (first.customers_added, first.rows) == (3, 3)
+    second = services.imports.run_to_end(plan_for(services, path))
+    assert (second.customers_added, second.skipped) == (0, 3)
+    assert counts(services) == (3, 0)
+    card = services.customers.card(services.customers.page(CustomerQuery(text="анна"), 0, 1)[0].id)
+    assert card.form.email == "anna@example.com" and card.form.card_number == "1001"
+
+
+@pytest.mark.parametrize("policy,email,city", [(SKIP, "old@example.com", "Vilnius"),
+                                               (UPDATE, "anna@example.com", "Kaunas"),
+                                               (MERGE, "old@example.com", "Vilnius")])
+def test_duplicates_against_the_base(services, tmp_path, policy, email, city):
+    cid = services.customers.create(CustomerForm(name="Anna P.", phones=["+79161234567"],
+                                                 email="old@example.com", city="Vilnius"))
+    rows = [["ФИО", "Телефон", "E-mail", "Город", "Теги"],
+            ["Анна Петрова", "89161234567", "anna@example.com", "Kaunas", "VIP"]]
+    path = ugly.xlsx(tmp_path / "dup.xlsx", rows)
+    report = services.imports.run_to_end(plan_for(services, path, duplicates=policy))
+    assert [d.in_base for d in report.duplicates] == [True]
+    card = services.customers.card(cid)
+    assert (card.form.email, card.form.city) == (email, city)
+    assert ("VIP" in card.form.tags) is (policy != SKIP)
+    assert counts(services)[0] == 1
+
+
+def test_duplicates_within_the_file_row_by_row(services, tmp_path):
+    rows = [["Name", "Phone", "City"], ["Anna", "+37061234567", "Vilnius"],
+            ["Anna P.", "+370 612 34567", "Kaunas"], ["Anna Petrova", "8 612 34567", "Klaipėda"]]
+    path = ugly.xlsx(tmp_path / "dup.xlsx", rows)
+    services.change_settings(default_region="LT")
+    plan = plan_for(services, path, duplicates=SKIP, row_choices={4: UPDATE})
+    report = services.imports.run_to_end(plan)
+    assert [(d.row, d.in_base) for d in report.duplicates] == [(3, False), (4, False)]
+    assert report.customers_added == 1 and report.skipped == 1
+    (row,) = services.customers.page(CustomerQuery(), 0, 10)
+    assert row.name == "Anna Petrova"
+    assert services.customers.card(row.id).form.city == "Klaipėda"
+
+
+def test_flat_file_one_row_per_purchase(services, tmp_path):
+    path = ugly.purchases_log(tmp_path / "sales.xlsx", n=3)
+    layout = services.imports.layout(str(path))
+    assert set(layout.mapping.values()) == {"purchase_date", "name", "phone", "amount", "items"}
+    report = services.imports.run_to_end(layout.plan())
+    assert (report.customers_added, report.purchases_added) == (2, 4)
+    anna = services.customers.page(CustomerQuery(text="анна"), 0, 1)[0]
+    assert (anna.purchase_count, anna.total_spent_cents) == (3, 370350)
+    again = services.imports.run_to_end(services.imports.layout(str(path)).plan())
+    assert again.purchases_added == 0 and counts(services) == (2, 4)
+
+
+def test_purchases_sheet_linked_by_phone(services, tmp_path):
+    from retainer.services.imports import LinkedSheet
+
+    path = ugly.xlsx(tmp_path / "two.xlsx", [["Name", "Phone"], ["Anna", "+79161234567"]],
+                     title="Customers", extra_sheets={"Sales": [
+                         ["Phone", "Date", "Amount"], ["+7 916 123-45-67", "01.05.2026", "10,50"],
+                         ["+7 999 000-00-00", "02.05.2026", "5"]]})
+    layout = services.imports.layout(str(path))
+    plan = layout.plan()
+    plan.purchases = LinkedSheet("Sales", 0, {0: "phone", 1: "purchase_date", 2: "amount"})
+    report = services.imports.run_to_end(plan)
+    assert (report.customers_added, report.purchases_added) == (1, 1)
+    assert [p.message for p in report.problems] == ["No customer with this code, phone or e-mail."]
+
+
+def test_cancel_midway_changes_nothing(services, tmp_path, monkeypatch):
+    import retainer.services.imports as imports
+
+    monkeypatch.setattr(imports, "PROGRESS_EVERY", 1)
+    path = ugly.purchases_log(tmp_path / "sales.xlsx", n=20)
+    steps = services.imports.run(services.imports.layout(str(path)).plan())
+    for _ in range(25):
+        next(steps)  # well into writing
+    steps.close()  # what Cancel does
+    assert counts(services) == (0, 0)
+    assert services.imports.history() == []
+
+
+def test_a_failure_midway_changes_nothing(services, tmp_path, monkeypatch):
+    import retainer.services.import_apply as apply
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(apply, "close_automatic_on_purchase", broken)
+    services.customers.create(CustomerForm(name="Anna", phones=["+79161234567"]))
+    path = ugly.purchases_log(tmp_path / "sales.xlsx")
+    with pytest.raises(OSError):
+        services.imports.run_to_end(services.imports.layout(str(path)).plan())
+    assert counts(services) == (1, 0)
+
+
+def test_undo_an_import_from_the_history(services, tmp_path):
+    anna = services.customers.create(CustomerForm(name="Anna", phones=["+79161234567"], city="Vilnius"))
+    path = ugly.purchases_log(tmp_path / "sales.xlsx")
+    plan = services.imports.layout(str(path)).plan(duplicates=UPDATE)
+    report = services.imports.run_to_end(plan)
+    assert services.customers.card(anna).form.name == "Анна Петрова"
+    (record,) = services.imports.history()
+    assert (record.customers_added, record.customers_updated, record.purchases_added) == (1, 1, 4)
+    services.imports.undo(report.import_id)
+    card = services.customers.card(anna)
+    assert (card.form.name, card.form.city, card.purchase_count) == ("Anna", "Vilnius", 0)
+    assert counts(services) == (1, 0)
+    assert services.imports.history()[0].undone_at is not None
+
+
+def test_the_mapping_is_remembered_for_the_same_headers(services, tmp_path):
+    rows = [["Клиент", "Моб."], ["Анна", "+79161234567"]]
+    path = ugly.xlsx(tmp_path / "a.xlsx", rows)
+    layout = services.imports.layout(str(path))
+    assert layout.mapping == {0: "name"}  # "Моб." is not a known header
+    plan = layout.plan()
+    plan.mapping[1] = "phone"
+    services.imports.run_to_end(plan)
+    again = services.imports.layout(str(ugly.xlsx(tmp_path / "b.xlsx", rows)))
+    assert again.remembered and again.mapping == {0: "name", 1: "phone"}
+
+
+def test_purchases_without_a_date_column_are_refused(services, tmp_path):
+    path = ugly.xlsx(tmp_path / "a.xlsx", [["Имя", "Сумма"], ["Анна", 100]])
+    with pytest.raises(FileProblem, match="need a date"):
+        services.imports.run_to_end(services.imports.layout(str(path)).plan())
+
+
+def test_problem_list_saved_as_xlsx(services, tmp_path):
+    from openpyxl import load_workbook
+
+    path = ugly.xlsx(tmp_path / "bad.xlsx", [["Имя", "Телефон"], ["Анна", "12"]])
+    report = services.imports.run_to_end(plan_for(services, path), dry_run=True)
+    out = tmp_path / "problems.xlsx"
+    services.imports.save_problems(report, str(out))
+    ws = load_workbook(out).active
+    assert [c.value for c in ws[2]][:3] == [2, "Телефон", "12"]
+
+
+def test_round_trip_export_then_import_into_an_empty_base(tmp_path):
+    from retainer.cli import make_demo
+    from retainer.services import open_retainer
+
+    source_path, target_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    make_demo(str(source_path), 300, 2.0, seed=4)
+    source = open_retainer(str(source_path))
+    workbook = tmp_path / "all.xlsx"
+    source.exports.export_all_to_end(str(workbook))
+    target = open_retainer(str(target_path))
+    report = target.imports.run_to_end(target.imports.layout(str(workbook)).plan())
+    assert report.problems == []
+
+    def snapshot(services):
+        with services.ctx.read() as s:
+            customers = sorted((
+                (c.name, c.email, c.birthday, c.city, c.card_number, c.tag_list, c.purchase_count,
+                 c.total_spent_cents, c.first_purchase_at, c.last_purchase_at, c.do_not_call,
+                 c.consent_to_messages, tuple(p.number for p in c.phones),
+                 c.referred_by_id is not None)
+                for c in s.scalars(select(Customer))), key=repr)
+            from retainer.db.models import Contact, Feedback
+
+            contacts = sorted(((c.contacted_at, c.outcome, c.channel, c.notes)
+                               for c in s.scalars(select(Contact))), key=repr)
+            feedback = sorted(((f.given_on, f.nps_score, f.comment, f.is_complaint)
+                               for f in s.scalars(select(Feedback))), key=repr)
+            purchases = sorted((p.purchased_at, p.amount_cents) for p in s.scalars(select(Purchase)))
+        return customers, contacts, feedback, purchases
+
+    assert snapshot(target) == snapshot(source)
+    source.close()
+    target.close()

@@ -119,26 +119,35 @@ class ExportService:
         target = Path(path)
         report = ExportReport()
         book = Workbook(write_only=True)
-        with self.ctx.read() as session:
-            total = sum(session.execute(select(func_count(m))).scalar_one()
-                        for m in (Customer, Purchase, Contact, Feedback, Reminder))
-            done = 0
-            summary = book.create_sheet(tr("Summary"))
-            for what, writer_step in self._sheets(book, session, report):
-                for n in writer_step:
-                    done += n
-                    yield Step(done, total, what)
-        from retainer.services.export_summary import write_summary
-
-        write_summary(summary, self.metrics, self.ctx)
-        yield Step(total, total, tr("Saving"))
-        handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".xlsx", dir=target.parent)
-        os.close(handle)
         try:
-            book.save(temporary)
-            os.replace(temporary, target)
+            with self.ctx.read() as session:
+                total = sum(session.execute(select(func_count(m))).scalar_one()
+                            for m in (Customer, Purchase, Contact, Feedback, Reminder))
+                done = 0
+                summary = book.create_sheet(tr("Summary"))
+                for what, writer_step in self._sheets(book, session, report):
+                    for n in writer_step:
+                        done += n
+                        yield Step(done, total, what)
+            from retainer.services.export_summary import write_summary
+
+            write_summary(summary, self.metrics, self.ctx)
+            yield Step(total, total, tr("Saving"))
+            handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".xlsx", dir=target.parent)
+            os.close(handle)
+            try:
+                book.save(temporary)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            # Cancelled or failed: finish the half-written sheets' temporary files quietly.
+            for sheet in book.worksheets:
+                try:
+                    sheet.close()
+                except Exception:  # noqa: BLE001
+                    pass
             raise
         return report
 

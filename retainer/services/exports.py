@@ -151,6 +151,38 @@ class ExportService:
             raise
         return report
 
+    def export_list(self, customers, query, path: str) -> int:
+        """The customer list as filtered on screen, as one Excel table."""
+        from openpyxl import Workbook
+
+        report = ExportReport()
+        book = Workbook(write_only=True)
+        sheet = SheetWriter(book, tr("Customers"), "CustomerList", [
+            Column(tr("Name"), width=28), Column(tr("Phone"), width=18), Column(tr("Status"), width=10),
+            Column(tr("Last purchase"), DATE, 13), Column(tr("Purchases"), NUMBER, 10),
+            Column(tr("Total spent"), MONEY, 12), Column(tr("Tags"), width=24)], report)
+        offset = 0
+        while True:
+            rows = customers.page(query, offset, BATCH)
+            for r in rows:
+                sheet.append([r.name, phones.display(r.phone), r.status.label,
+                              r.last_purchase_at.date() if r.last_purchase_at else None,
+                              r.purchase_count, r.total_spent_cents / 100, r.tags])
+            offset += len(rows)
+            if len(rows) < BATCH:
+                break
+        sheet.finish()
+        target = Path(path)
+        handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".xlsx", dir=target.parent)
+        os.close(handle)
+        try:
+            book.save(temporary)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return sheet.rows
+
     def export_all_to_end(self, path: str) -> ExportReport:
         steps = self.export_all(path)
         while True:

@@ -50,10 +50,11 @@ class EmptyState(QWidget):
         layout.addLayout(self.buttons)
         layout.addStretch(2)
         self.buttons.addStretch(1)
-        self.add_button = QPushButton(tr("Add a customer (Ctrl+N)"))
+        self.import_button = QPushButton(tr("Import my Excel list"))
+        self.add_button = QPushButton(tr("Start empty: add a customer"))
         self.demo_button = QPushButton(tr("Look around a demo base"))
-        self.buttons.addWidget(self.add_button)
-        self.buttons.addWidget(self.demo_button)
+        for button in (self.import_button, self.add_button, self.demo_button):
+            self.buttons.addWidget(button)
         self.buttons.addStretch(1)
 
 
@@ -61,6 +62,8 @@ class CustomersScreen(QWidget):
     open_customer = Signal(int)
     new_customer = Signal()
     open_demo = Signal()
+    import_requested = Signal()
+    export_list_requested = Signal()
     message = Signal(str)
     first_page_shown = Signal()
 
@@ -96,6 +99,10 @@ class CustomersScreen(QWidget):
         bar.addWidget(self.tag_filter, 1)
         bar.addWidget(self.trash)
         bar.addWidget(self.restore_button)
+        self.export_button = QPushButton(tr("Export list…"))
+        self.export_button.setToolTip(tr("Save the customers shown, as filtered, to Excel"))
+        self.export_button.clicked.connect(self.export_list_requested)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.add_button)
 
         self.view = QTableView()
@@ -119,6 +126,7 @@ class CustomersScreen(QWidget):
         self.empty = EmptyState()
         self.empty.add_button.clicked.connect(self.new_customer)
         self.empty.demo_button.clicked.connect(self.open_demo)
+        self.empty.import_button.clicked.connect(self.import_requested)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -188,9 +196,10 @@ class CustomersScreen(QWidget):
             self.empty.title.setText(tr("No customers yet"))
             self.empty.text.setText(tr(
                 "Your customers will be listed here with their status, so you can see who "
-                "is drifting away. Add the first one, or look around a demo base first."))
-            self.empty.add_button.show()
-            self.empty.demo_button.show()
+                "is drifting away. Bring in the list you keep in Excel, start with an empty "
+                "base, or look around a demo base first."))
+            for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
+                button.show()
             self.stack.setCurrentWidget(self.empty)
         elif total == 0:
             self.empty.title.setText(tr("Nobody found"))
@@ -202,8 +211,8 @@ class CustomersScreen(QWidget):
             else:
                 text = tr("No customer has this status or tag right now.")
             self.empty.text.setText(text)
-            self.empty.add_button.hide()
-            self.empty.demo_button.hide()
+            for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
+                button.hide()
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.view)

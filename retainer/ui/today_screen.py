@@ -116,8 +116,8 @@ class TodayScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.dismiss_selected)
 
         self.empty = EmptyState()
-        self.empty.add_button.hide()
-        self.empty.demo_button.hide()
+        for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
+            button.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

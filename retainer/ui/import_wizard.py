@@ -1,0 +1,451 @@
+"""The import wizard: file and sheet, columns, preview, test run, import — nothing is saved
+before the last step, and the last step can be undone from the import history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from retainer import phones
+from retainer.excel.columns import FIELDS, IGNORE, field_label
+from retainer.excel.values import text as cell_text
+from retainer.i18n import tr
+from retainer.services import Retainer
+from retainer.services.imports import MERGE, SKIP, UPDATE, Layout, Plan, Report, plan_problem
+from retainer.ui.progress import LongWork
+from retainer.ui.records_model import Column, RecordsModel
+from retainer.ui.tasks import Tasks
+
+ERROR = "color: #b91c1c;"
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(tr("Which file?"))
+        self.setSubTitle(tr("An Excel workbook (.xlsx, .xls), a LibreOffice sheet (.ods) or a "
+                            ".csv file with your customers — and their purchases, if you have them."))
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText(tr("no file chosen"))
+        choose = QPushButton(tr("Choose a file…"))
+        choose.clicked.connect(self.choose)
+        self.sheet = QComboBox()
+        self.sheet.currentTextChanged.connect(self._sheet_changed)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 60)
+        self.header_row.valueChanged.connect(self._header_changed)
+        self.found = QLabel()
+        self.found.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR)
+        self.error.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(choose)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(QLabel(tr("Sheet")))
+        sheet_row.addWidget(self.sheet, 1)
+        sheet_row.addWidget(QLabel(tr("Column titles on row")))
+        sheet_row.addWidget(self.header_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(sheet_row)
+        layout.addWidget(self.found)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import customers"), str(Path.home()),
+                                              tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str, sheet: str | None = None) -> None:
+        self.path.setText(path)
+        self.error.setText("")
+        self.w.tasks.run(lambda: self.w.services.imports.layout(path, sheet), self.show_layout,
+                         self.show_error)
+
+    def show_layout(self, layout: Layout) -> None:
+        self.w.layout_ = layout
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(layout.sheets)
+        self.sheet.setCurrentText(layout.sheet)
+        self.sheet.setEnabled(layout.restore is None and len(layout.sheets) > 1)
+        self.sheet.blockSignals(False)
+        self.header_row.blockSignals(True)
+        self.header_row.setValue(layout.header_row + 1)
+        self.header_row.blockSignals(False)
+        if layout.restore:
+            self.found.setText(tr("A workbook exported by Retainer: customers, purchases, calls "
+                                  "and feedback will be imported together."))
+        else:
+            known = sum(1 for f in layout.mapping.values() if f)
+            self.found.setText(tr("Column titles found on row {row}; {n} of {total} columns "
+                                  "recognised.").format(row=layout.header_row + 1, n=known,
+                                                        total=sum(1 for h in layout.headers if h)))
+        self.completeChanged.emit()
+
+    def show_error(self, exc: Exception) -> None:
+        self.w.layout_ = None
+        self.found.setText("")
+        self.error.setText(str(exc))
+        self.completeChanged.emit()
+
+    def _sheet_changed(self, name: str) -> None:
+        if name and self.path.text():
+            self.load(self.path.text(), name)
+
+    def _header_changed(self, value: int) -> None:
+        layout = self.w.layout_
+        if layout is None or value - 1 == layout.header_row:
+            return
+        from retainer.excel.columns import guess_mapping
+        from retainer.excel.reader import open_file
+
+        def work():
+            rows = [list(r) for _, r in zip(range(value + 20), open_file(layout.path).rows(layout.sheet))]
+            headers = [cell_text(c) if c is not None else "" for c in rows[value - 1]] if len(rows) >= value else []
+            return headers, rows[value:]
+
+        def done(result) -> None:
+            headers, sample = result
+            layout.header_row, layout.headers, layout.sample = value - 1, headers, sample
+            layout.mapping = guess_mapping(headers)
+            self.show_layout(layout)
+
+        self.w.tasks.run(work, done, self.show_error)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
+        return self.w.layout_ is not None
+
+
+class ColumnsPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(tr("What is in each column?"))
+        self.setSubTitle(tr("Retainer guessed from the titles; change anything it got wrong. "
+                            "Columns set to “do not import” are left out."))
+        self.note = QLabel()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR)
+        self.error.setWordWrap(True)
+        self.rows = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(self.rows)
+        layout.addStretch(1)
+        layout.addWidget(self.error)
+        self.combos: dict[int, QComboBox] = {}
+
+    def initializePage(self) -> None:  # noqa: N802
+        layout = self.w.layout_
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.layout():
+                while item.layout().count():
+                    child = item.layout().takeAt(0)
+                    if child.widget():
+                        child.widget().deleteLater()
+        self.combos.clear()
+        self.note.setText(tr("Remembered from the last file with these columns.")
+                          if layout.remembered and not layout.restore else "")
+        for index, header in enumerate(layout.headers):
+            if not header and all(index >= len(r) or cell_text(r[index]) == "" for r in layout.sample):
+                continue
+            combo = QComboBox()
+            for field in (IGNORE, *FIELDS):
+                combo.addItem(field_label(field), field)
+            combo.setCurrentIndex(combo.findData(layout.mapping.get(index, IGNORE)))
+            combo.currentIndexChanged.connect(self._changed)
+            sample = ", ".join(cell_text(r[index]) for r in layout.sample[:3]
+                               if index < len(r) and cell_text(r[index]))
+            title = QLabel(f"<b>{header or tr('(no title)')}</b>")
+            example = QLabel(sample[:60])
+            example.setStyleSheet("color: #6b7280;")
+            line = QHBoxLayout()
+            line.addWidget(title, 2)
+            line.addWidget(example, 3)
+            line.addWidget(combo, 2)
+            self.rows.addLayout(line)
+            self.combos[index] = combo
+        self._changed()
+
+    def mapping(self) -> dict[int, str]:
+        return {i: c.currentData() for i, c in self.combos.items() if c.currentData()}
+
+    def _changed(self, *_args) -> None:
+        chosen = [c.currentData() for c in self.combos.values() if c.currentData()]
+        twice = sorted({field_label(f) for f in chosen if chosen.count(f) > 1})
+        problem = plan_problem(self.mapping())
+        if twice:
+            problem = tr("Each kind of value can come from one column only: {fields}.").format(
+                fields=", ".join(twice))
+        self.error.setText(problem or "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.combos) and not self.error.text()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        self.w.layout_.mapping = self.mapping()
+        return True
+
+
+def _shown(record, field: str) -> str:
+    value = getattr(record, field, None)
+    if field == "phones":
+        return ", ".join(phones.display(p) for p in value)
+    if field in ("birthday",) and value:
+        return value.strftime("%d.%m.%Y")
+    if field == "purchased_at" and value:
+        return value.strftime("%d.%m.%Y %H:%M")
+    if field == "amount_cents" and value is not None:
+        return f"{value / 100:,.2f}".replace(",", "\u202f").replace(".", ",")
+    if field == "tags":
+        return ", ".join(value)
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    return "" if value is None else str(value)
+
+
+class PreviewModel(RecordsModel):
+    """Rows of (shown values, problems): a row with problems is red and says why on hover."""
+
+    RED = QColor("#fee2e2")
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid():
+            problems = self.records[index.row()][1]
+            if role == Qt.ItemDataRole.BackgroundRole and problems:
+                return self.RED
+            if role == Qt.ItemDataRole.ToolTipRole and problems:
+                return "\n".join(f"{p.column} = “{p.value}”: {p.message}" for p in problems)
+        return super().data(index, role)
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(tr("This is how the first rows will be saved"))
+        self.setSubTitle(tr("Rows in red have a problem and will be left out; hover for why."))
+        self.model = PreviewModel([])
+        self.view = _table(self.model)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+
+    def initializePage(self) -> None:  # noqa: N802
+        plan = self.w.plan()
+        fields = [("row", tr("Row")), ("name", tr("Name")), ("phones", tr("Phones")),
+                  ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
+        chosen = set(plan.mapping.values())
+        extra = [("city", "city"), ("card_number", "card_number"), ("tags", "tags"),
+                 ("purchased_at", "purchase_date"), ("amount_cents", "amount"), ("items", "items")]
+        fields += [(attr, field_label(f)) for attr, f in extra if f in chosen]
+
+        def done(preview) -> None:
+            rows = []
+            for record, problems in preview:
+                shown = {attr: _shown(record, attr) for attr, _ in fields} if record else {}
+                if problems:
+                    shown = {"row": str(problems[0].row), "name": "; ".join(
+                        f"{p.column}: {p.message}" for p in problems)}
+                rows.append((shown, problems))
+            self.model.columns = [Column(label, lambda r, a=attr: r[0].get(a, "")) for attr, label in fields]
+            self.model.set_records(rows)
+
+        self.w.tasks.run(lambda: self.w.services.imports.preview(plan), done, self.w.say_error)
+
+
+class CheckPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.report: Report | None = None
+        self.setTitle(tr("Test run"))
+        self.setSubTitle(tr("Reads the whole file and lists every problem and every customer "
+                            "you already have, without saving anything."))
+        self.policy = QButtonGroup(self)
+        policies = QHBoxLayout()
+        policies.addWidget(QLabel(tr("Customers already in the base (same phone or e-mail):")))
+        for code, label in ((SKIP, tr("skip them")), (UPDATE, tr("update them from the file")),
+                            (MERGE, tr("only fill in what is missing"))):
+            button = QRadioButton(label)
+            button.setProperty("policy", code)
+            button.setChecked(code == SKIP)
+            self.policy.addButton(button)
+            policies.addWidget(button)
+        policies.addStretch(1)
+        self.run_button = QPushButton(tr("Run the test"))
+        self.run_button.clicked.connect(self.run_test)
+        self.summary = QLabel(tr("Press “Run the test” to check the whole file."))
+        self.summary.setWordWrap(True)
+        self.problems = RecordsModel([
+            Column(tr("Row"), lambda p: str(p.row)), Column(tr("Column"), lambda p: p.column),
+            Column(tr("Value"), lambda p: p.value), Column(tr("Problem"), lambda p: p.message)])
+        self.save_button = QPushButton(tr("Save the problem list…"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_problems)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(policies)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(_table(self.problems), 1)
+
+    def chosen_policy(self) -> str:
+        return self.policy.checkedButton().property("policy")
+
+    def run_test(self) -> None:
+        plan = self.w.plan()
+
+        def done(report: Report) -> None:
+            self.report = report
+            self.problems.set_records(report.problems)
+            self.save_button.setEnabled(bool(report.problems))
+            in_base = sum(1 for d in report.duplicates if d.in_base)
+            in_file = sum(1 for d in report.duplicates if not d.in_base)
+            self.summary.setText(tr(
+                "{rows} rows read. The import would add {added} customers and {purchases} "
+                "purchases, and find {in_base} customers you already have and {in_file} repeated "
+                "rows. {bad} rows have problems and would be left out.").format(
+                    rows=report.rows, added=report.customers_added,
+                    purchases=report.purchases_added, in_base=in_base, in_file=in_file,
+                    bad=len({p.row for p in report.problems})))
+
+        self.w.long.run(tr("Checking the file…"), lambda: self.w.services.imports.run(plan, dry_run=True),
+                        done, self.w.say_error, parent=self)
+
+    def save_problems(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save the problem list"),
+                                                  str(Path.home() / tr("import problems.xlsx")),
+                                                  tr("Excel workbook (*.xlsx)"))
+        if path:
+            report = self.report
+            self.w.tasks.run(lambda: self.w.services.imports.save_problems(report, path),
+                             lambda _: self.summary.setText(self.summary.text() + " " +
+                                                             tr("Saved to {path}.").format(path=path)),
+                             self.w.say_error)
+
+
+class DonePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.w = wizard
+        self.setTitle(tr("Import"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.undo_button = QPushButton(tr("Undo this import"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.result)
+        layout.addWidget(self.undo_button)
+        layout.addStretch(1)
+        self.finished_import = False
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.finished_import = False
+        self.result.setText(tr("Importing…"))
+        self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        plan = self.w.plan()
+
+        def done(report: Report) -> None:
+            self.report = report
+            self.finished_import = True
+            self.result.setText(tr(
+                "Done: {added} customers added, {updated} updated, {skipped} skipped; {purchases} "
+                "purchases added. {bad} rows with problems were left out. You can undo this "
+                "import later from File → Import history.").format(
+                    added=report.customers_added, updated=report.customers_updated,
+                    skipped=report.skipped, purchases=report.purchases_added,
+                    bad=len({p.row for p in report.problems})))
+            self.undo_button.show()
+            self.completeChanged.emit()
+
+        def cancelled() -> None:
+            self.result.setText(tr("Cancelled: nothing was imported."))
+            self.finished_import = True
+            self.completeChanged.emit()
+
+        self.w.long.run(tr("Importing…"), lambda: self.w.services.imports.run(plan), done,
+                        lambda exc: (self.result.setText(tr("The import failed and nothing was saved: "
+                                                            "{reason}").format(reason=exc)),
+                                     setattr(self, "finished_import", True), self.completeChanged.emit()),
+                        cancelled, parent=self)
+
+    def undo(self) -> None:
+        import_id = self.report.import_id
+        self.w.tasks.run(lambda: self.w.services.imports.undo(import_id),
+                         lambda _: (self.result.setText(tr("The import was undone.")), self.undo_button.hide()),
+                         self.w.say_error)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.finished_import
+
+
+class ImportWizard(QWizard):
+    def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.long = LongWork(tasks, self)
+        self.layout_: Layout | None = None
+        self.setWindowTitle(tr("Import from Excel"))
+        self.resize(900, 620)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.file_page, self.columns_page = FilePage(self), ColumnsPage(self)
+        self.preview_page, self.check_page, self.done_page = PreviewPage(self), CheckPage(self), DonePage(self)
+        for page in (self.file_page, self.columns_page, self.preview_page, self.check_page, self.done_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Close"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
+
+    def plan(self) -> Plan:
+        policy = self.check_page.chosen_policy()
+        return self.layout_.plan(duplicates=policy)
+
+    def say_error(self, exc: Exception) -> None:
+        page = self.currentPage()
+        label = getattr(page, "error", None) or getattr(page, "summary", None) or getattr(page, "result", None)
+        if label is not None:
+            label.setText(str(exc))

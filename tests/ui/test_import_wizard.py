@@ -1,0 +1,97 @@
+from PySide6.QtWidgets import QWizard
+
+from retainer.services import CustomerQuery
+from tests.excel import ugly
+
+
+def test_wizard_imports_a_list_step_by_step(qtbot, window, services, tmp_path):
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS + [["Bad Row", "12", None, None, None]])
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    assert "row 3" in wizard.file_page.found.text()
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    combos = wizard.columns_page.combos
+    assert [c.currentData() for c in combos.values()] == ["name", "phone", "email", "birthday", "card_number"]
+    wizard.next()
+    preview = wizard.preview_page.model
+    assert preview.rowCount() == 4
+    assert preview.data(preview.index(0, 1)) == "Анна Петрова"
+    assert preview.data(preview.index(0, 2)) == "+7 916 123-45-67"
+    from PySide6.QtCore import Qt
+
+    assert preview.data(preview.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None  # a good row
+    assert "“12”" in preview.data(preview.index(3, 0), Qt.ItemDataRole.ToolTipRole)
+    assert preview.data(preview.index(3, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    wizard.next()
+    wizard.check_page.run_test()
+    assert "would add 3 customers" in wizard.check_page.summary.text()
+    assert wizard.check_page.problems.rowCount() == 1
+    assert services.is_empty()  # the test run saved nothing
+    wizard.next()
+    assert "3 customers added" in wizard.done_page.result.text()
+    assert services.customers.count(CustomerQuery()) == 3
+    assert window.customers.model.rowCount() == 3
+    wizard.done_page.undo()
+    assert services.customers.count(CustomerQuery()) == 0
+
+
+def test_wizard_names_a_bad_file(qtbot, window, tmp_path):
+    bad = ugly.encrypted(tmp_path / "secret.xlsx")
+    wizard = window.transfer.import_wizard(str(bad))
+    qtbot.addWidget(wizard)
+    assert "password" in wizard.file_page.error.text()
+    assert not wizard.file_page.isComplete()
+
+
+def test_wizard_requires_a_name_phone_or_email_column(qtbot, window, tmp_path):
+    path = ugly.xlsx(tmp_path / "odd.xlsx", [["Что-то", "Ещё"], ["a", "b"]])
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    assert "name, the phone or the e-mail" in wizard.columns_page.error.text()
+    assert not wizard.columns_page.isComplete()
+    first = next(iter(wizard.columns_page.combos.values()))
+    first.setCurrentIndex(first.findData("name"))
+    assert wizard.columns_page.isComplete()
+
+
+def test_one_click_export_and_the_filtered_list(qtbot, window, services, tmp_path):
+    from openpyxl import load_workbook
+
+    from retainer.validation import CustomerForm
+
+    services.customers.create(CustomerForm(name="Anna", phones=["+79161234567"], tags=["VIP"]))
+    services.customers.create(CustomerForm(name="Jonas", phones=["+37061234567"]))
+    target = tmp_path / "all.xlsx"
+    window.transfer.export_everything(str(target))
+    assert target.exists()
+    assert "Saved" in window.statusBar().currentMessage()
+    window.customers.search.setText("anna")
+    listed = tmp_path / "list.xlsx"
+    window.transfer.export_list(str(listed))
+    ws = load_workbook(listed).active
+    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == ["Anna"]
+
+
+def test_import_history_lists_and_undoes(qtbot, window, services, tmp_path, answers, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
+    services.imports.run_to_end(services.imports.layout(str(path)).plan())
+    dialog = window.transfer.import_history()
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    dialog.view.selectRow(0)
+    dialog.undo_selected()
+    assert services.is_empty()
+    assert dialog.model.data(dialog.model.index(0, 6)) != ""
+
+
+def test_empty_base_offers_three_doors(window):
+    empty = window.customers.empty
+    assert [b.text() for b in (empty.import_button, empty.add_button, empty.demo_button)] == [
+        "Import my Excel list", "Start empty: add a customer", "Look around a demo base"]
+    empty.import_button.click()
+    assert isinstance(window.wizard, QWizard) and window.wizard.isVisible()

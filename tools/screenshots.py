@@ -100,6 +100,35 @@ def main() -> int:
     services.close()
     del first
 
+    # The import wizard, step by step, on a typical list with title rows and a bad row.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.excel import ugly
+
+    sample = ugly.xlsx(tmp / "Клиенты.xlsx", ugly.CUSTOMERS + [["Bad Row", "12", "x@", "31.02.1990", None]],
+                       merge="A1:E1")
+    fresh = open_retainer(str(tmp / "import.sqlite"))
+    fresh.change_settings(default_region="RU")
+    host = MainWindow(fresh, tasks)
+    host.resize(1200, 760)
+    wizard = host.transfer.import_wizard(str(sample))
+    wizard.resize(900, 620)
+    shot(wizard, "import-1-file")
+    wizard.next()
+    shot(wizard, "import-2-columns")
+    wizard.next()
+    shot(wizard, "import-3-preview")
+    wizard.next()
+    wizard.check_page.run_test()
+    shot(wizard, "import-4-test-run")
+    wizard.next()
+    shot(wizard, "import-5-done")
+    wizard.close()
+    history = host.transfer.import_history()
+    shot(history, "import-history")
+    history.close()
+    host.close()
+    fresh.close()
+
     make_empty = open_retainer(str(tmp / "empty.sqlite"))
     empty = MainWindow(make_empty, tasks)
     empty.resize(1200, 760)

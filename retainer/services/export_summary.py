@@ -13,7 +13,7 @@ def write_summary(ws, metrics, ctx) -> None:
 
     today = ctx.today()
     bold, big = Font(bold=True), Font(bold=True, size=14)
-    for letter, width in zip("ABCDEFG", (34, 16, 12, 12, 12, 12, 60)):
+    for letter, width in zip("ABCDEF", (34, 16, 12, 12, 12, 12)):
         ws.column_dimensions[letter].width = width
     row = 0
 
@@ -53,8 +53,7 @@ def write_summary(ws, metrics, ctx) -> None:
          tr("2+ purchases in the last year / customers who bought in it")),
     ]
     for label, value, number_format, explanation in lines:
-        put(label, "—" if value is None else value, None, None, None, None, explanation,
-            formats={1: number_format})
+        put(label, "—" if value is None else value, explanation, formats={1: number_format})
     put()
 
     months = metrics.monthly_retention(12, today)

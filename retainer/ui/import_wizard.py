@@ -270,7 +270,7 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         plan = self.w.plan()
-        fields = [("row", tr("Row")), ("name", tr("Name")), ("phones", tr("Phones")),
+        fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")), ("phones", tr("Phones")),
                   ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
         chosen = set(plan.mapping.values())
         extra = [("city", "city"), ("card_number", "card_number"), ("tags", "tags"),
@@ -282,11 +282,16 @@ class PreviewPage(QWizardPage):
             for record, problems in preview:
                 shown = {attr: _shown(record, attr) for attr, _ in fields} if record else {}
                 if problems:
-                    shown = {"row": str(problems[0].row), "name": "; ".join(
+                    shown = {"row": str(problems[0].row), "problems": "; ".join(
                         f"{p.column}: {p.message}" for p in problems)}
                 rows.append((shown, problems))
             self.model.columns = [Column(label, lambda r, a=attr: r[0].get(a, "")) for attr, label in fields]
             self.model.set_records(rows)
+            header = self.view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for col, (attr, _) in enumerate(fields):
+                self.view.setColumnWidth(col, {"row": 44, "problems": 200}.get(attr, 140))
+            header.setStretchLastSection(True)
 
         self.w.tasks.run(lambda: self.w.services.imports.preview(plan), done, self.w.say_error)
 
@@ -296,6 +301,7 @@ class CheckPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.report: Report | None = None
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("Import"))
         self.setTitle(tr("Test run"))
         self.setSubTitle(tr("Reads the whole file and lists every problem and every customer "
                             "you already have, without saving anything."))
@@ -376,16 +382,18 @@ class DonePage(QWizardPage):
         self.undo_button = QPushButton(tr("Undo this import"))
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.result)
-        layout.addWidget(self.undo_button)
+        layout.addLayout(row)
         layout.addStretch(1)
         self.finished_import = False
 
     def initializePage(self) -> None:  # noqa: N802
         self.finished_import = False
         self.result.setText(tr("Importing…"))
-        self.w.button(QWizard.WizardButton.BackButton).setEnabled(False)
         plan = self.w.plan()
 
         def done(report: Report) -> None:
@@ -431,6 +439,9 @@ class ImportWizard(QWizard):
         self.setWindowTitle(tr("Import from Excel"))
         self.resize(900, 620)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # Once imported there is no going back through the steps, only Undo and Close.
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.file_page, self.columns_page = FilePage(self), ColumnsPage(self)
         self.preview_page, self.check_page, self.done_page = PreviewPage(self), CheckPage(self), DonePage(self)
         for page in (self.file_page, self.columns_page, self.preview_page, self.check_page, self.done_page):

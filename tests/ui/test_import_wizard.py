@@ -16,8 +16,8 @@ def test_wizard_imports_a_list_step_by_step(qtbot, window, services, tmp_path):
     wizard.next()
     preview = wizard.preview_page.model
     assert preview.rowCount() == 4
-    assert preview.data(preview.index(0, 1)) == "Анна Петрова"
-    assert preview.data(preview.index(0, 2)) == "+7 916 123-45-67"
+    assert preview.data(preview.index(0, 2)) == "Анна Петрова"
+    assert preview.data(preview.index(0, 3)) == "+7 916 123-45-67"
     from PySide6.QtCore import Qt
 
     assert preview.data(preview.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None  # a good row

@@ -65,6 +65,9 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # 32 MB of page cache (the default is 2 MB): bulk inserts into the list index stay in
+    # memory instead of re-reading pages, and big lists sort without spilling.
+    cursor.execute("PRAGMA cache_size=-32768")
     cursor.close()
 
 

@@ -37,6 +37,13 @@ def text(value: Any) -> str:
 
 def phone(value: Any, region: str) -> str:
     raw = text(value)
+    if isinstance(value, (int, float)) and len(raw) >= 11 and not raw.startswith("8"):
+        # A number cell has lost its "+": 79161234567 is far more often +7 916 than a
+        # national number; trying that first saves a second parse for most such cells.
+        try:
+            return phones.normalise("+" + raw, region)
+        except phones.PhoneError:
+            pass
     try:
         return phones.normalise(raw, region)
     except phones.PhoneError:

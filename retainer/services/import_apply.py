@@ -7,17 +7,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
+from retainer.db.bulk import bulk_insert
 from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Purchase, Tag, customer_tags
 from retainer.events import PURCHASES
 from retainer.i18n import tr
-from retainer.services.import_rows import Problem, RowRecord
+from retainer.excel.rows import Problem, RowRecord
 from retainer.services.reminders import close_automatic_on_purchase
 from retainer.services.summary import bump, refresh_purchase_summary, refresh_search, search_text_for
 from retainer.status import median_gap
 
-CHUNK = 500
+CHUNK = 5000  # keys per lookup query: well inside SQLite's and PostgreSQL's parameter limits
 DETAIL_FIELDS = ("email", "birthday", "city", "address", "card_number", "source", "notes")
 
 
@@ -50,12 +51,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
                   extras: dict | None = None) -> Iterable[int]:
     from retainer.services.imports import MERGE, SKIP, UPDATE, Duplicate
 
-    session, plan, report, now = writer.session, writer.plan, writer.report, writer.now
-    batch = Import(file_name=str(plan.path)[-400:], sheet=plan.sheet, imported_at=now,
-                   rows=report.rows)
-    session.add(batch)
-    session.flush()
-    report.import_id = batch.id
+    session, plan, report, now, batch = writer.session, writer.plan, writer.report, writer.now, writer.batch
 
     # 1. Rows -> customers. In a purchase log the same customer comes back row after row.
     groups: list[Group] = []
@@ -92,30 +88,37 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     # 2. Who is already in the base (same phone, e-mail, or a name with neither).
     found: dict[str, int] = {}
     names: dict[int, str] = {}
-    orphan_keys = {k for r in orphans for k in r.keys()}
-    phone_keys = sorted({k[6:] for k in (*by_key, *orphan_keys) if k.startswith("phone:")})
-    email_keys = sorted({k[6:] for k in (*by_key, *orphan_keys) if k.startswith("email:")})
-    name_keys = sorted({k[5:] for k in by_key if k.startswith("name:")})
+    ours: set[int] = set()  # added by an earlier slice of this same file
+    # The first import goes into an empty base: nothing to look up.
+    base_is_empty = session.execute(select(Customer.id).limit(1)).first() is None
+    orphan_keys = set() if base_is_empty else {k for r in orphans for k in r.keys()}
+    keys = () if base_is_empty else (*by_key, *orphan_keys)
+    phone_keys = sorted({k[6:] for k in keys if k.startswith("phone:")})
+    email_keys = sorted({k[6:] for k in keys if k.startswith("email:")})
+    name_keys = sorted({k[5:] for k in keys if k.startswith("name:")})
     for part in _chunks(phone_keys):
-        for cid, number, name in session.execute(
-                select(CustomerPhone.customer_id, CustomerPhone.number, Customer.name)
+        for cid, number, name, source in session.execute(
+                select(CustomerPhone.customer_id, CustomerPhone.number, Customer.name, Customer.import_id)
                 .join(Customer, Customer.id == CustomerPhone.customer_id)
                 .where(CustomerPhone.number.in_(part), Customer.deleted_at.is_(None))):
             found.setdefault(f"phone:{number}", cid)
             names[cid] = name
+            ours.add(cid) if source == batch.id else None
     for part in _chunks(email_keys):
-        for cid, email, name in session.execute(
-                select(Customer.id, Customer.email, Customer.name)
+        for cid, email, name, source in session.execute(
+                select(Customer.id, Customer.email, Customer.name, Customer.import_id)
                 .where(Customer.email.in_(part), Customer.deleted_at.is_(None))):
             found.setdefault(f"email:{email}", cid)
             names[cid] = name
+            ours.add(cid) if source == batch.id else None
     for part in _chunks(name_keys):
-        for cid, sort_name, name in session.execute(
-                select(Customer.id, Customer.sort_name, Customer.name)
+        for cid, sort_name, name, source in session.execute(
+                select(Customer.id, Customer.sort_name, Customer.name, Customer.import_id)
                 .where(Customer.sort_name.in_(part), Customer.primary_phone.is_(None),
                        Customer.email.is_(None), Customer.deleted_at.is_(None))):
             found.setdefault(f"name:{sort_name}", cid)
             names[cid] = name
+            ours.add(cid) if source == batch.id else None
     for group in groups:
         group.existing_id = next((found[k] for k in group.record.keys() if k in found), None)
     base_groups: dict[int, Group] = {}
@@ -134,7 +137,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     # 3. Card numbers belong to one customer.
     cards = [g.record.card_number for g in groups if g.record.card_number]
     owners: dict[str, int] = {}
-    for part in _chunks(cards):
+    for part in _chunks([] if base_is_empty else cards):
         owners.update(dict(session.execute(
             select(Customer.card_number, Customer.id).where(Customer.card_number.in_(part))).all()))
     seen_cards: dict[str, int] = {}
@@ -159,7 +162,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
         if not writer.flat or policy != SKIP:
             report.duplicates.append(Duplicate(group.record.row, group.record.keys()[0],
                                                group.record.name, names.get(group.existing_id, ""),
-                                               in_base=True))
+                                               in_base=group.existing_id not in ours))
         if policy == SKIP:
             if not writer.flat:
                 report.skipped += 1
@@ -171,10 +174,15 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     # 5. New customers, in bulk, with their summary figures.
     tags = _tag_ids(session, {t for g in groups if g.existing_id is None for t in g.record.tags})
     new_groups = [g for g in groups if g.existing_id is None]
-    for part in _chunks(new_groups, 2000):
+    for part in _chunks(new_groups, 5000):
         rows = [_customer_row(g, now, batch.id, writer.service.ctx.today()) for g in part]
-        ids = session.execute(insert(Customer).returning(Customer.id, sort_by_parameter_order=True),
-                              rows).scalars().all()
+        # Plain executemany, then the new ids in insertion order: RETURNING through the ORM's
+        # bulk path is quadratic in SQLAlchemy 2.x, and this reads back the same ids in order.
+        newest = session.execute(select(func.max(Customer.id))).scalar() or 0
+        bulk_insert(session.connection(), Customer.__table__, rows)
+        ids = session.scalars(select(Customer.id).where(Customer.import_id == batch.id,
+                                                        Customer.id > newest)
+                              .order_by(Customer.id)).all()
         phones, links = [], []
         for group, cid in zip(part, ids):
             group.existing_id = cid
@@ -182,7 +190,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
                           for i, n in enumerate(group.record.phones))
             links.extend({"customer_id": cid, "tag_id": tags[t.casefold()]} for t in group.record.tags)
         if phones:
-            session.execute(insert(CustomerPhone), phones)
+            bulk_insert(session.connection(), CustomerPhone.__table__, phones)
         if links:
             session.execute(insert(customer_tags), links)
         report.customers_added += len(part)
@@ -210,9 +218,9 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
                          "items": p.items, "import_id": batch.id})
             if group in existing_groups:
                 touched_purchases.add(group.existing_id)
-    for part in _chunks(rows, 5000):
-        session.execute(insert(Purchase), part)
-    report.purchases_added = len(rows)
+    for part in _chunks(rows, 20000):
+        bulk_insert(session.connection(), Purchase.__table__, part)
+    report.purchases_added += len(rows)
     for cid in touched_purchases:
         customer = session.get(Customer, cid)
         refresh_purchase_summary(session, customer)
@@ -225,11 +233,22 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
         from retainer.services.import_restore import restore_history
 
         restore_history(session, extras, codes, report)
+    yield len(records)
+
+
+def start_batch(session, plan, now: datetime) -> Import:
+    batch = Import(file_name=str(plan.path)[-400:], sheet=plan.sheet, imported_at=now, rows=0)
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def finish_batch(session, batch: Import, report) -> None:
+    batch.rows = report.rows
     batch.customers_added = report.customers_added
     batch.customers_updated = report.customers_updated
     batch.purchases_added = report.purchases_added
     batch.skipped = report.skipped
-    yield len(records)
 
 
 def _link_referrals(session, groups: list[Group], codes: dict[str, int]) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import insert
 from retainer.db.models import Contact, Feedback
 from retainer.excel import values
 from retainer.i18n import tr
-from retainer.services.import_rows import Problem
+from retainer.excel.rows import Problem
 
 OUTCOME_WORDS = {"reached", "no_answer", "call_back", "wrong_number", "refused"}
 CHURN_WORDS = ("poor_service", "poor_product", "price", "competitor", "moved_away",

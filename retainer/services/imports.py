@@ -21,10 +21,9 @@ from retainer.excel.columns import HeaderGuess, find_header, headers_key
 from retainer.excel.reader import FileProblem, Source, open_file
 from retainer.i18n import tr
 from retainer.services.base import Context
-from retainer.services.import_rows import Problem, RowReader, RowRecord
+from retainer.excel.rows import Problem, RowReader, RowRecord, clean_slices
 
 SKIP, UPDATE, MERGE = "skip", "update", "merge"
-PROGRESS_EVERY = 2000
 
 
 @dataclass
@@ -186,42 +185,34 @@ class ImportService:
             raise FileProblem(problem)
         source = open_file(plan.path)
         headers, rows = self._rows(source, plan)
-        reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region, self.ctx.today())
-        total = max((s.rows or 0) for s in source.sheets if s.name == (plan.sheet or source.sheet_names[0])) \
-            if source.sheets else 0
+        region, today = self.ctx.settings.default_region, self.ctx.today()
+        flat = RowReader(headers, plan.mapping, region, today).flat
+        raw = list(rows)
+        total = max(len(raw), 1)
         report = Report(dry_run=dry_run)
+        slices = clean_slices(headers, plan.mapping, region, today, raw)
+        del raw
         records: list[RowRecord] = []
-        for index, (record, problems) in enumerate(reader.read(rows)):
-            report.rows += 1
-            report.problems.extend(problems)
-            if record is not None:
-                records.append(record)
-            if index % PROGRESS_EVERY == 0:
-                yield Progress(index, total or index + 1)
-        linked: list[RowRecord] = []
-        if plan.purchases is not None:
-            sub = Plan(plan.path, plan.purchases.sheet, plan.purchases.header_row, plan.purchases.mapping)
-            sub_headers, sub_rows = self._rows(source, sub)
-            sub_reader = RowReader(sub_headers, plan.purchases.mapping,
-                                   self.ctx.settings.default_region, self.ctx.today(), linked=True)
-            for index, (record, problems) in enumerate(sub_reader.read(sub_rows)):
-                report.problems.extend(problems)
-                if record is not None:
-                    linked.append(record)
-                if index % PROGRESS_EVERY == 0:
-                    yield Progress(total, total)
-        extras = {}
-        if plan.restore:
-            for table in ("Contacts", "Feedback"):
-                if table in plan.restore:
-                    sheet, row = plan.restore[table]
-                    extras[table] = [list(r) for i, r in enumerate(source.rows(sheet)) if i > row]
         session = self.ctx.db.sessions()
         transaction = session.begin()
         try:
-            writer = _Writer(self, session, plan, report, reader.flat)
-            for done in writer.write(records, linked, extras):
-                yield Progress(done, max(total, done))
+            writer = _Writer(self, session, plan, report, flat)
+            done = 0
+            for results in slices:
+                part: list[RowRecord] = []
+                for record, problems in results:
+                    report.rows += 1
+                    report.problems.extend(problems)
+                    if record is not None:
+                        part.append(record)
+                done += len(results)
+                records.extend(part)
+                yield Progress(done // 2, total)
+            linked = list(self._linked(source, plan, report))
+            extras = self._extras(source, plan)
+            for step in writer.write(records, linked, extras):
+                yield Progress(total // 2 + step // 2, total)
+            writer.finish()
             if dry_run:
                 transaction.rollback()
             else:
@@ -235,6 +226,28 @@ class ImportService:
         if not dry_run and (report.customers_added or report.customers_updated or report.purchases_added):
             self.ctx.announce(Change.of(CUSTOMERS, PURCHASES, REMINDERS))
         return report
+
+    def _linked(self, source: Source, plan: Plan, report: Report) -> Iterable[RowRecord]:
+        """Records of the purchases sheet, if the plan has one."""
+        if plan.purchases is None:
+            return
+        sub = Plan(plan.path, plan.purchases.sheet, plan.purchases.header_row, plan.purchases.mapping)
+        headers, rows = self._rows(source, sub)
+        reader = RowReader(headers, plan.purchases.mapping, self.ctx.settings.default_region,
+                           self.ctx.today(), linked=True)
+        for record, problems in reader.read(rows):
+            report.problems.extend(problems)
+            if record is not None:
+                yield record
+
+    def _extras(self, source: Source, plan: Plan) -> dict:
+        """Calls and feedback of a workbook Retainer exported, as raw rows."""
+        extras = {}
+        for table in ("Contacts", "Feedback"):
+            if plan.restore and table in plan.restore:
+                sheet, row = plan.restore[table]
+                extras[table] = [list(r) for i, r in enumerate(source.rows(sheet)) if i > row]
+        return extras
 
     def run_to_end(self, plan: Plan, dry_run: bool = False) -> Report:
         steps = self.run(plan, dry_run)
@@ -296,11 +309,20 @@ def _blank(value: Any) -> bool:
 
 
 class _Writer:
-    """Writes cleaned rows inside the import's transaction."""
+    """Writes cleaned rows inside the import's transaction, in one or several batches."""
 
     def __init__(self, service: ImportService, session, plan: Plan, report: Report, flat: bool) -> None:
+        from retainer.services.import_apply import start_batch
+
         self.service, self.session, self.plan, self.report, self.flat = service, session, plan, report, flat
         self.now = service.ctx.now()
+        self.batch = start_batch(session, plan, self.now)
+        report.import_id = self.batch.id
+
+    def finish(self) -> None:
+        from retainer.services.import_apply import finish_batch
+
+        finish_batch(self.session, self.batch, self.report)
 
     def write(self, records: list[RowRecord], linked: list[RowRecord], extras: dict) -> Iterable[int]:
         from retainer.services.import_apply import apply_records

@@ -49,7 +49,7 @@ def _chunks(items: list, size: int = CHUNK):
 
 def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = (),
                   extras: dict | None = None) -> Iterable[int]:
-    from retainer.services.imports import MERGE, SKIP, UPDATE, Duplicate
+    from retainer.services.imports import SKIP, UPDATE, Duplicate
 
     session, plan, report, now, batch = writer.session, writer.plan, writer.report, writer.now, writer.batch
 

@@ -27,6 +27,15 @@ SKIP, UPDATE, MERGE = "skip", "update", "merge"
 
 
 @dataclass
+class LinkedSheet:
+    """A purchases sheet whose rows point at their customer by code, phone or e-mail."""
+
+    sheet: str
+    header_row: int
+    mapping: dict[int, str]
+
+
+@dataclass
 class Layout:
     """What the wizard shows after choosing a file: sheets, header row, columns, first rows."""
 
@@ -39,23 +48,15 @@ class Layout:
     remembered: bool          # the mapping was chosen before for these headers
     sample: list[list[Any]]   # rows after the header, raw
     restore: dict[str, tuple[str, int]] | None = None  # set for a workbook Retainer exported
+    purchases: LinkedSheet | None = None  # a sheet of purchases found beside the customers
 
     def plan(self, **choices) -> Plan:
-        purchases = None
+        purchases = self.purchases
         if self.restore:
             sheet, row = self.restore["Purchases"]
             purchases = LinkedSheet(sheet, row, dict(RESTORE_PURCHASES))
         return Plan(self.path, self.sheet, self.header_row, dict(self.mapping),
                     purchases=purchases, restore=self.restore, **choices)
-
-
-@dataclass
-class LinkedSheet:
-    """A purchases sheet whose rows point at their customer by code, phone or e-mail."""
-
-    sheet: str
-    header_row: int
-    mapping: dict[int, str]
 
 
 @dataclass
@@ -155,8 +156,32 @@ class ImportService:
         guess: HeaderGuess = find_header(head, source.merged_ranges(name))
         remembered = self.remembered_mapping(guess.headers)
         mapping = remembered if remembered is not None else guess.mapping
-        return Layout(str(path), source.sheet_names, name, guess.row, guess.headers, mapping,
-                      remembered is not None, head[guess.row + 1:guess.row + 21])
+        layout = Layout(str(path), source.sheet_names, name, guess.row, guess.headers, mapping,
+                        remembered is not None, head[guess.row + 1:guess.row + 21])
+        layout.purchases = self._purchases_sheet(source, name)
+        return layout
+
+    def _purchases_sheet(self, source: Source, customers_sheet: str) -> LinkedSheet | None:
+        """Another sheet whose columns say whose purchase, when and how much."""
+        for name in source.sheet_names:
+            if name != customers_sheet:
+                found = self._linked_guess(source, name)
+                if found is not None:
+                    return found
+        return None
+
+    def linked_sheet(self, path: str, sheet: str) -> LinkedSheet | None:
+        """The purchases on ``sheet``, if its columns name a customer, a date and an amount."""
+        return self._linked_guess(open_file(path), sheet)
+
+    def _linked_guess(self, source: Source, name: str) -> LinkedSheet | None:
+        head = [list(r) for _, r in zip(range(30), source.rows(name))]
+        guess = find_header(head, ())
+        fields = set(guess.mapping.values())
+        if {"purchase_date", "amount"} <= fields and fields & {"phone", "email", "customer_code"}:
+            keep = {"phone", "phone2", "email", "customer_code", "purchase_date", "amount", "items"}
+            return LinkedSheet(name, guess.row, {i: f for i, f in guess.mapping.items() if f in keep})
+        return None
 
     def remembered_mapping(self, headers: list[str]) -> dict[int, str] | None:
         with self.ctx.read() as session:

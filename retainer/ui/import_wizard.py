@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,6 +29,7 @@ from retainer.excel.values import text as cell_text
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.services.imports import MERGE, SKIP, UPDATE, Layout, Plan, Report, plan_problem
+from retainer.ui.import_models import ChoiceDelegate, DuplicatesModel, PreviewModel
 from retainer.ui.progress import LongWork
 from retainer.ui.records_model import Column, RecordsModel
 from retainer.ui.tasks import Tasks
@@ -65,6 +64,10 @@ class FilePage(QWizardPage):
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 60)
         self.header_row.valueChanged.connect(self._header_changed)
+        self.purchases_sheet = QComboBox()
+        self.purchases_sheet.setToolTip(tr("A sheet of purchases that names each customer by "
+                                           "phone, e-mail or code"))
+        self.purchases_sheet.currentIndexChanged.connect(self._purchases_changed)
         self.found = QLabel()
         self.found.setWordWrap(True)
         self.error = QLabel()
@@ -78,9 +81,13 @@ class FilePage(QWizardPage):
         sheet_row.addWidget(self.sheet, 1)
         sheet_row.addWidget(QLabel(tr("Column titles on row")))
         sheet_row.addWidget(self.header_row)
+        purchases_row = QHBoxLayout()
+        purchases_row.addWidget(QLabel(tr("Purchases from the sheet")))
+        purchases_row.addWidget(self.purchases_sheet, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addLayout(sheet_row)
+        layout.addLayout(purchases_row)
         layout.addWidget(self.found)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -108,6 +115,16 @@ class FilePage(QWizardPage):
         self.header_row.blockSignals(True)
         self.header_row.setValue(layout.header_row + 1)
         self.header_row.blockSignals(False)
+        self.purchases_sheet.blockSignals(True)
+        self.purchases_sheet.clear()
+        self.purchases_sheet.addItem(tr("— none —"), None)
+        for name in layout.sheets:
+            if name != layout.sheet:
+                self.purchases_sheet.addItem(name, name)
+        if layout.purchases is not None:
+            self.purchases_sheet.setCurrentIndex(self.purchases_sheet.findData(layout.purchases.sheet))
+        self.purchases_sheet.setEnabled(layout.restore is None and self.purchases_sheet.count() > 1)
+        self.purchases_sheet.blockSignals(False)
         if layout.restore:
             self.found.setText(tr("A workbook exported by Retainer: customers, purchases, calls "
                                   "and feedback will be imported together."))
@@ -123,6 +140,25 @@ class FilePage(QWizardPage):
         self.found.setText("")
         self.error.setText(str(exc))
         self.completeChanged.emit()
+
+    def _purchases_changed(self, _index: int) -> None:
+        layout, name = self.w.layout_, self.purchases_sheet.currentData()
+        if layout is None:
+            return
+        if name is None:
+            layout.purchases = None
+            return
+
+        def found(linked) -> None:
+            layout.purchases = linked
+            if linked is None:
+                self.error.setText(tr("The sheet “{sheet}” has no columns for the customer "
+                                      "(phone, e-mail or code), the date and the amount.").format(sheet=name))
+            else:
+                self.error.setText("")
+
+        self.w.tasks.run(lambda: self.w.services.imports.linked_sheet(layout.path, name), found,
+                         self.show_error)
 
     def _sheet_changed(self, name: str) -> None:
         if name and self.path.text():
@@ -242,21 +278,6 @@ def _shown(record, field: str) -> str:
     return "" if value is None else str(value)
 
 
-class PreviewModel(RecordsModel):
-    """Rows of (shown values, problems): a row with problems is red and says why on hover."""
-
-    RED = QColor("#fee2e2")
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid():
-            problems = self.records[index.row()][1]
-            if role == Qt.ItemDataRole.BackgroundRole and problems:
-                return self.RED
-            if role == Qt.ItemDataRole.ToolTipRole and problems:
-                return "\n".join(f"{p.column} = “{p.value}”: {p.message}" for p in problems)
-        return super().data(index, role)
-
-
 class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -323,6 +344,11 @@ class CheckPage(QWizardPage):
         self.problems = RecordsModel([
             Column(tr("Row"), lambda p: str(p.row)), Column(tr("Column"), lambda p: p.column),
             Column(tr("Value"), lambda p: p.value), Column(tr("Problem"), lambda p: p.message)])
+        self.duplicates = DuplicatesModel()
+        self.duplicates_view = _table(self.duplicates)
+        self.duplicates_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.duplicates_view.setItemDelegateForColumn(DuplicatesModel.CHOICE, ChoiceDelegate(self))
+        self.duplicates_view.hide()
         self.save_button = QPushButton(tr("Save the problem list…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_problems)
@@ -335,6 +361,7 @@ class CheckPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(_table(self.problems), 1)
+        layout.addWidget(self.duplicates_view, 1)
 
     def chosen_policy(self) -> str:
         return self.policy.checkedButton().property("policy")
@@ -346,6 +373,8 @@ class CheckPage(QWizardPage):
             self.report = report
             self.problems.set_records(report.problems)
             self.save_button.setEnabled(bool(report.problems))
+            self.duplicates.set_duplicates(report.duplicates, self.w.row_choices)
+            self.duplicates_view.setVisible(bool(report.duplicates))
             in_base = sum(1 for d in report.duplicates if d.in_base)
             in_file = sum(1 for d in report.duplicates if not d.in_base)
             self.summary.setText(tr(
@@ -436,6 +465,7 @@ class ImportWizard(QWizard):
         self.services, self.tasks = services, tasks
         self.long = LongWork(tasks, self)
         self.layout_: Layout | None = None
+        self.row_choices: dict[int, str] = {}  # file row -> skip/update/merge, chosen one by one
         self.setWindowTitle(tr("Import from Excel"))
         self.resize(900, 620)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -453,7 +483,7 @@ class ImportWizard(QWizard):
 
     def plan(self) -> Plan:
         policy = self.check_page.chosen_policy()
-        return self.layout_.plan(duplicates=policy)
+        return self.layout_.plan(duplicates=policy, row_choices=dict(self.row_choices))
 
     def say_error(self, exc: Exception) -> None:
         page = self.currentPage()

@@ -235,3 +235,13 @@ def test_round_trip_export_then_import_into_an_empty_base(tmp_path):
     assert snapshot(target) == snapshot(source)
     source.close()
     target.close()
+
+
+def test_a_sheet_of_purchases_is_found_beside_the_customers(services, tmp_path):
+    path = ugly.xlsx(tmp_path / "two.xlsx", [["Name", "Phone"], ["Anna", "+79161234567"]],
+                     title="Customers", extra_sheets={"Sales": [
+                         ["Phone", "Date", "Amount"], ["+7 916 123-45-67", "01.05.2026", "10,50"]]})
+    layout = services.imports.layout(str(path))
+    assert layout.purchases is not None and layout.purchases.sheet == "Sales"
+    report = services.imports.run_to_end(layout.plan())
+    assert (report.customers_added, report.purchases_added) == (1, 1)

@@ -95,3 +95,40 @@ def test_empty_base_offers_three_doors(window):
         "Import my Excel list", "Start empty: add a customer", "Look around a demo base"]
     empty.import_button.click()
     assert isinstance(window.wizard, QWizard) and window.wizard.isVisible()
+
+
+def test_duplicates_are_chosen_row_by_row(qtbot, window, services, tmp_path):
+    from retainer.validation import CustomerForm
+
+    anna = services.customers.create(CustomerForm(name="Anna", phones=["+79161234567"], city="Vilnius"))
+    jonas = services.customers.create(CustomerForm(name="Jonas", phones=["+37061234567"], city="Kaunas"))
+    path = ugly.xlsx(tmp_path / "dup.xlsx", [["Name", "Phone", "City"],
+                                             ["Anna Petrova", "+79161234567", "Riga"],
+                                             ["Jonas K.", "+37061234567", "Riga"]])
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    wizard.check_page.run_test()
+    model = wizard.check_page.duplicates
+    assert model.rowCount() == 2 and wizard.check_page.duplicates_view.isVisibleTo(wizard)
+    assert "Anna (in the base)" == model.data(model.index(0, 2))
+    model.setData(model.index(1, model.CHOICE), "update")  # Jonas only; Anna: skip, as for all
+    assert model.data(model.index(1, model.CHOICE)) == "update"
+    wizard.next()
+    assert services.customers.card(anna).form.city == "Vilnius"
+    assert services.customers.card(jonas).form.city == "Riga"
+
+
+def test_purchases_sheet_is_offered_in_the_wizard(qtbot, window, services, tmp_path):
+    path = ugly.xlsx(tmp_path / "two.xlsx", [["Name", "Phone"], ["Anna", "+79161234567"]],
+                     title="Customers", extra_sheets={"Sales": [
+                         ["Phone", "Date", "Amount"], ["+7 916 123-45-67", "01.05.2026", "10,50"]]})
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    assert wizard.file_page.purchases_sheet.currentText() == "Sales"
+    wizard.file_page.purchases_sheet.setCurrentIndex(0)  # — none —
+    assert wizard.layout_.purchases is None
+    wizard.file_page.purchases_sheet.setCurrentIndex(1)
+    assert wizard.layout_.purchases.sheet == "Sales"

@@ -157,28 +157,38 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--one", nargs=2, metavar=("KIND", "ARG"))
     parser.add_argument("--skip-export", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
     if args.one:
         one(*args.one)
         return 0
     path = sample_file()
     print(f"file: {path.name}, {ROWS:,} rows, {path.stat().st_size / 2**20:.1f} MiB; {os.cpu_count()} cores")
-    ours, ours_rss = measure("import", str(path), args.runs)
-    theirs, theirs_rss = measure("pandas", str(path), args.runs)
+    if not args.skip_import:
+        compare_import(path, args.runs)
+    if not args.skip_export:
+        compare_export(args.runs)
+    return 0
+
+
+def compare_import(path: Path, runs: int) -> None:
+    ours, ours_rss = measure("import", str(path), runs)
+    theirs, theirs_rss = measure("pandas", str(path), runs)
     print(f"import, end to end (read, check, normalise, insert): {summary(ours)}   target <= 8000 ms")
     print(f"pandas.read_excel + DataFrame.to_sql:               {summary(theirs)}")
     print(f"  Retainer is {sorted(theirs)[len(theirs) // 2] / sorted(ours)[len(ours) // 2]:.1f}x faster (target >= 1.7x)")
     print(f"peak RSS, import:                                    {summary(ours_rss, 'MB')}   target <= 400 MB")
     print(f"peak RSS, pandas:                                    {summary(theirs_rss, 'MB')}")
-    if not args.skip_export:
-        base = fresh_copy("export")
-        export, export_rss = measure("export", str(base), args.runs)
-        raw, raw_rss = measure("raw", str(base), args.runs)
-        print(f"export of the whole base:                            {summary(export)}")
-        print(f"openpyxl write-only alone, same cells:               {summary(raw)}")
-        print(f"  export / raw writer: {sorted(export)[len(export) // 2] / sorted(raw)[len(raw) // 2]:.2f}x (target <= 1.3x)")
-        print(f"peak RSS, export:                                    {summary(export_rss, 'MB')}   target <= 400 MB")
-    return 0
+
+
+def compare_export(runs: int) -> None:
+    base = fresh_copy("export")
+    export, export_rss = measure("export", str(base), runs)
+    raw, raw_rss = measure("raw", str(base), runs)
+    print(f"export of the whole base:                            {summary(export)}")
+    print(f"openpyxl write-only alone, same cells:               {summary(raw)}")
+    print(f"  export / raw writer: {sorted(export)[len(export) // 2] / sorted(raw)[len(raw) // 2]:.2f}x (target <= 1.3x)")
+    print(f"peak RSS, export:                                    {summary(export_rss, 'MB')}   target <= 400 MB")
 
 
 if __name__ == "__main__":

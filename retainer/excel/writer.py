@@ -37,6 +37,8 @@ class WriteReport:
 
 
 def clean_text(text: str, report: WriteReport) -> str:
+    if text.isprintable():  # the usual case, and much cheaper than the search below
+        return text
     cleaned, count = _ILLEGAL.subn("", text)
     report.removed_characters += count
     return cleaned

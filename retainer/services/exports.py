@@ -68,26 +68,42 @@ class SheetWriter:
             cell.font = bold
             header.append(cell)
         self.ws.append(header)
-        self._formats = {DATE: "dd.mm.yyyy", DATETIME: "dd.mm.yyyy hh:mm", MONEY: "#,##0.00",
-                         NUMBER: "0", PERCENT: "0%"}
+        formats = {DATE: "dd.mm.yyyy", DATETIME: "dd.mm.yyyy hh:mm", MONEY: "#,##0.00",
+                   NUMBER: "0", PERCENT: "0%"}
+        # One cell per formatted column, reused for every row: a write-only sheet serialises a
+        # row the moment it is appended, so the cell is free again for the next row, and its
+        # number format is resolved once instead of a million times.
+        self._typed: list[Any] = []
+        for column in columns:
+            if column.kind in formats:
+                cell = WriteOnlyCell(self.ws)
+                cell.number_format = formats[column.kind]
+                self._typed.append(cell)
+            else:
+                self._typed.append(None)
 
     def append(self, values: list[Any]) -> None:
-        row = []
-        for column, value in zip(self.columns, values):
+        row: list[Any] = []
+        add = row.append
+        for index, value in enumerate(values):
             if value is None or value == "":
-                row.append(None)
-            elif column.kind == TEXT or isinstance(value, str):
-                text = clean_text(str(value), self.report)
-                if text.startswith(FORMULA_STARTS):
-                    cell = self._cell(self.ws, value=text)
-                    cell.data_type = "s"  # stored as text: Excel never runs it
-                    row.append(cell)
-                else:
-                    row.append(text)
+                add(None)
+                continue
+            cell = self._typed[index]
+            if cell is not None and value.__class__ is not str:
+                cell.value = value  # this column's one formatted cell, written as soon as sent
+                add(cell)
+                continue
+            if value.__class__ is not str and self.columns[index].kind != TEXT:
+                add(value)
+                continue
+            text = clean_text(value if value.__class__ is str else str(value), self.report)
+            if text.startswith(FORMULA_STARTS):
+                unsafe = self._cell(self.ws, value=text)
+                unsafe.data_type = "s"  # stored as text: Excel never runs it
+                add(unsafe)
             else:
-                cell = self._cell(self.ws, value=value)
-                cell.number_format = self._formats.get(column.kind, "General")
-                row.append(cell)
+                add(text)
         self.ws.append(row)
         self.rows += 1
 
@@ -195,6 +211,7 @@ class ExportService:
         s = self.ctx.settings
         today = self.ctx.today()
         names = {}
+        yes, no = tr("yes"), tr("no")
 
         def stream(stmt) -> Iterable[list]:
             result = session.connection().execution_options(yield_per=BATCH).execute(stmt)
@@ -220,20 +237,23 @@ class ExportService:
             numbers: dict[int, list[str]] = {}
             for cid, number in phone_rows:
                 numbers.setdefault(cid, []).append(number)
-            stmt = select(Customer).where(Customer.deleted_at.is_(None)).order_by(Customer.id)
-            for part in session.scalars(stmt).partitions(BATCH):
+            # Plain rows, streamed: ORM objects for the whole base would all stay in memory.
+            stmt = (select(*Customer.__table__.c).where(Customer.deleted_at.is_(None))
+                    .order_by(Customer.id))
+            for part in stream(stmt):
                 for c in part:
-                    names[c.id] = (c.name, c.primary_phone)
-                    own = numbers.get(c.id, [])
+                    own = numbers.pop(c.id, [])
+                    shown = [phones.display(n) for n in own]
+                    # Every linked sheet repeats the name and phone: formatted once, here.
+                    names[c.id] = (c.name, shown[0] if shown else "")
                     status = status_of(PurchaseRhythm(c.purchase_count, c.last_purchase_day,
                                                       c.median_gap_days, c.lost_at is not None),
                                        today, s.lapse_days, s.risk_factor)
                     customers.append([
-                        c.id, c.name, phones.display(own[0]) if own else "",
-                        ", ".join(phones.display(n) for n in own[1:]), c.email, c.birthday, c.city,
-                        c.address, c.card_number, c.tag_list, c.source, c.referred_by_id,
-                        tr("yes") if c.consent_to_messages else tr("no"),
-                        tr("yes") if c.do_not_call else tr("no"), c.notes, c.created_at.date(),
+                        c.id, c.name, shown[0] if shown else "", ", ".join(shown[1:]), c.email,
+                        c.birthday, c.city, c.address, c.card_number, c.tag_list, c.source,
+                        c.referred_by_id, yes if c.consent_to_messages else no,
+                        yes if c.do_not_call else no, c.notes, c.created_at.date(),
                         status.label, c.purchase_count, c.total_spent_cents / 100,
                         c.first_purchase_at.date() if c.first_purchase_at else None,
                         c.last_purchase_at.date() if c.last_purchase_at else None,
@@ -255,7 +275,7 @@ class ExportService:
                         if r.customer_id not in names:
                             continue  # a customer in the trash
                         name, phone = names[r.customer_id]
-                        sheet.append([r.customer_id, name, phones.display(phone)] + row(r))
+                        sheet.append([r.customer_id, name, phone] + row(r))
                         setattr(report, counter, getattr(report, counter) + 1)
                     yield len(part)
                 sheet.finish()

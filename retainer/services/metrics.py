@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -59,8 +60,24 @@ class MetricsService:
         """Each of the last full months [first day, first day of the next month)."""
         this_month = month_start(as_of or self.ctx.today())
         starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
+        lapse = self.ctx.settings.lapse_days
+        ordinals = [d.toordinal() for d in starts]
         with self.ctx.read() as session:
-            active = {d: self._active_ids(session, d) for d in starts}
+            # One pass over the purchases of the whole span instead of a query per month:
+            # a purchase on day p makes its customer active at every D with D - lapse <= p < D.
+            rows = session.connection().execute(
+                select(Purchase.customer_id, Purchase.day)
+                .join(Customer, Customer.id == Purchase.customer_id)
+                .where(Purchase.purchased_at >= datetime.combine(
+                    date.fromordinal(ordinals[0] - lapse), time()),
+                       Purchase.purchased_at < datetime.combine(starts[-1], time()),
+                       Customer.deleted_at.is_(None)))
+            sets: list[set[int]] = [set() for _ in starts]
+            for cid, day in rows:
+                # The month starts D with day < D <= day + lapse.
+                for k in range(bisect_right(ordinals, day), bisect_right(ordinals, day + lapse)):
+                    sets[k].add(cid)
+            active = dict(zip(starts, sets))
             firsts = dict(session.execute(
                 select(Customer.first_purchase_day, func.count(Customer.id))
                 .where(Customer.first_purchase_day >= starts[0].toordinal(),

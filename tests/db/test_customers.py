@@ -224,3 +224,18 @@ def test_status_counts_cover_every_customer_once(services):
     counts = services.customers.status_counts()
     assert counts[Status.NEW] == 1 and counts[Status.PROSPECT] == 1 and counts[Status.LAPSED] == 1
     assert sum(counts.values()) == 3
+
+
+def test_monthly_retention_matches_the_per_period_figures(services):
+    from datetime import date as d
+
+    from retainer.services.metrics import month_start
+
+    for i, days in enumerate([(10, 40, 70), (200, 100), (5,), (300, 31, 29)]):
+        cid = add(services, name=f"C{i}", phone=f"+370 612 0000{i}")
+        for n in days:
+            services.purchases.record(cid, 100, datetime.combine(d.fromordinal(d(2026, 6, 15).toordinal() - n),
+                                                                 datetime.min.time()))
+    months = services.metrics.monthly_retention(6)
+    for start, figures in months:
+        assert figures == services.metrics.retention(start, month_start(start, 1))

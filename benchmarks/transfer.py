@@ -97,7 +97,8 @@ def one(kind: str, arg: str) -> None:
 
 
 def raw_writer(base: str) -> None:
-    """openpyxl's write-only writer alone: the export's cells, read beforehand, written and saved."""
+    """openpyxl's write-only writer alone: the export's cells (every sheet but the Summary),
+    read beforehand, then written and saved; only the writing and saving are timed."""
     import sqlite3
 
     from openpyxl import Workbook
@@ -121,11 +122,25 @@ def raw_writer(base: str) -> None:
                  + [parse(r[19]).date() if r[19] else None, parse(r[20]).date() if r[20] else None, r[21]]
                  for r in customers]
     purchases = [[r[0], r[1], r[2], parse(r[3]), r[4], r[5], r[6]] for r in purchases]
+    contacts = [[r[0], r[1], r[2], parse(r[3])] + list(r[4:]) for r in conn.execute(
+        "SELECT t.customer_id, c.name, c.primary_phone, t.contacted_at, t.channel, t.outcome,"
+        " t.satisfied, t.satisfaction_comment, t.wished_offer, t.referral_note, t.notes"
+        " FROM contacts t JOIN customers c ON c.id = t.customer_id ORDER BY t.contacted_at")]
+    feedback = [[r[0], r[1], r[2], date.fromisoformat(r[3])] + list(r[4:]) for r in conn.execute(
+        "SELECT f.customer_id, c.name, c.primary_phone, f.given_on, f.nps_score, f.comment,"
+        " f.is_complaint, f.resolution, f.churn_reason"
+        " FROM feedback f JOIN customers c ON c.id = f.customer_id ORDER BY f.given_on")]
+    reminders = [[r[0], r[1], r[2], date.fromisoformat(r[3])] + list(r[4:]) for r in conn.execute(
+        "SELECT m.customer_id, c.name, c.primary_phone, m.due_on, m.reason, m.state,"
+        " m.snoozed_until, m.note FROM reminders m JOIN customers c ON c.id = m.customer_id")]
     started = time.perf_counter()
     book = Workbook(write_only=True)
     for title, rows, formats in (("Customers", customers, {5: "dd.mm.yyyy", 15: "dd.mm.yyyy", 18: "#,##0.00",
                                                            19: "dd.mm.yyyy", 20: "dd.mm.yyyy"}),
-                                 ("Purchases", purchases, {3: "dd.mm.yyyy hh:mm", 4: "#,##0.00"})):
+                                 ("Purchases", purchases, {3: "dd.mm.yyyy hh:mm", 4: "#,##0.00"}),
+                                 ("Calls", contacts, {3: "dd.mm.yyyy hh:mm"}),
+                                 ("Feedback", feedback, {3: "dd.mm.yyyy", 4: "0"}),
+                                 ("Reminders", reminders, {3: "dd.mm.yyyy"})):
         ws = book.create_sheet(title)
         for row in rows:
             out = []

@@ -8,8 +8,6 @@ recognises a Retainer workbook by them — while sheet titles and headers follow
 
 from __future__ import annotations
 
-import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,18 @@ from sqlalchemy import select
 
 from retainer import labels, phones
 from retainer.db.models import Contact, Customer, Feedback, Purchase, Reminder
-from retainer.excel.writer import DATE, DATETIME, FORMULA_STARTS, MONEY, NUMBER, PERCENT, TEXT, Column, clean_text
+from retainer.excel.writer import (
+    DATE,
+    DATETIME,
+    FORMULA_STARTS,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    TEXT,
+    Column,
+    clean_text,
+    save_atomically,
+)
 from retainer.i18n import tr
 from retainer.services.base import Context
 from retainer.status import PurchaseRhythm, status_of
@@ -149,14 +158,7 @@ class ExportService:
 
             write_summary(summary, self.metrics, self.ctx)
             yield Step(total, total, tr("Saving"))
-            handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".xlsx", dir=target.parent)
-            os.close(handle)
-            try:
-                book.save(temporary)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            save_atomically(book, target)
         except BaseException:
             # Cancelled or failed: finish the half-written sheets' temporary files quietly.
             for sheet in book.worksheets:
@@ -188,15 +190,7 @@ class ExportService:
             if len(rows) < BATCH:
                 break
         sheet.finish()
-        target = Path(path)
-        handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".xlsx", dir=target.parent)
-        os.close(handle)
-        try:
-            book.save(temporary)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        save_atomically(book, Path(path))
         return sheet.rows
 
     def export_all_to_end(self, path: str) -> ExportReport:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -327,8 +328,9 @@ class CheckPage(QWizardPage):
         self.setSubTitle(tr("Reads the whole file and lists every problem and every customer "
                             "you already have, without saving anything."))
         self.policy = QButtonGroup(self)
-        policies = QHBoxLayout()
-        policies.addWidget(QLabel(tr("Customers already in the base (same phone or e-mail):")))
+        # One under the other: the choices are long, and longer still once translated.
+        box = QGroupBox(tr("Customers already in the base (same phone or e-mail)"))
+        policies = QVBoxLayout(box)
         for code, label in ((SKIP, tr("skip them")), (UPDATE, tr("update them from the file")),
                             (MERGE, tr("only fill in what is missing"))):
             button = QRadioButton(label)
@@ -336,7 +338,6 @@ class CheckPage(QWizardPage):
             button.setChecked(code == SKIP)
             self.policy.addButton(button)
             policies.addWidget(button)
-        policies.addStretch(1)
         self.run_button = QPushButton(tr("Run the test"))
         self.run_button.clicked.connect(self.run_test)
         self.summary = QLabel(tr("Press “Run the test” to check the whole file."))
@@ -357,7 +358,7 @@ class CheckPage(QWizardPage):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(policies)
+        layout.addWidget(box)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(_table(self.problems), 1)

@@ -245,3 +245,21 @@ def test_a_sheet_of_purchases_is_found_beside_the_customers(services, tmp_path):
     assert layout.purchases is not None and layout.purchases.sheet == "Sales"
     report = services.imports.run_to_end(layout.plan())
     assert (report.customers_added, report.purchases_added) == (1, 1)
+
+
+def test_large_files_are_cleaned_in_worker_processes_with_the_same_result(services, tmp_path, monkeypatch):
+    import retainer.excel.rows as rows
+
+    lines = [["Name", "Phone", "Birthday"]] + [
+        [f"Customer {i}", f"+370 612 {10000 + i}", f"{1 + i % 28}.0{1 + i % 9}.1990"] for i in range(40)]
+    lines.append(["Broken", "12", "31.02.1990"])
+    path = ugly.xlsx(tmp_path / "many.xlsx", lines)
+    serial = services.imports.run_to_end(plan_for(services, path), dry_run=True)
+    monkeypatch.setattr(rows, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(rows, "SLICE", 12)
+    parallel = services.imports.run_to_end(plan_for(services, path))
+    assert parallel.customers_added == serial.customers_added == 40
+    assert [(p.row, p.column, p.message) for p in parallel.problems] == \
+        [(p.row, p.column, p.message) for p in serial.problems]
+    names = [r.name for r in services.customers.page(CustomerQuery(sort="name"), 0, 100)]
+    assert len(names) == 40 and "Customer 0" in names

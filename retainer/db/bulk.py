@@ -8,7 +8,8 @@ rows go to the driver's executemany as plain tuples or dicts, per its parameter 
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterator, Sequence
 
 from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.engine import Connection
@@ -35,3 +36,27 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
         prepared = [{c: (p(row[c]) if p is not None and row[c] is not None else row[c])
                      for c, p in zip(columns, processors)} for row in rows]
     connection.exec_driver_sql(str(compiled), prepared)
+
+
+@contextmanager
+def indexes_deferred(connection: Connection, table: str, many: bool) -> Iterator[None]:
+    """For a large load into SQLite: drop the table's indexes, rebuild them once at the end.
+
+    Building an index over sorted keys once is several times cheaper than inserting a
+    hundred thousand keys into it in random order. Inside the import's transaction, so a
+    rollback brings the indexes back untouched. Other databases keep their indexes (dropping
+    one would lock out the other terminals for the length of the import).
+    """
+    if not many or connection.dialect.name != "sqlite":
+        yield
+        return
+    saved = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table,)).all()
+    for name, _ in saved:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _, sql in saved:
+            connection.exec_driver_sql(sql)

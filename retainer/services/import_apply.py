@@ -9,7 +9,7 @@ from typing import Iterable
 
 from sqlalchemy import func, insert, select
 
-from retainer.db.bulk import bulk_insert
+from retainer.db.bulk import bulk_insert, indexes_deferred
 from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Purchase, Tag, customer_tags
 from retainer.events import PURCHASES
 from retainer.i18n import tr
@@ -19,6 +19,7 @@ from retainer.services.summary import bump, refresh_purchase_summary, refresh_se
 from retainer.status import median_gap
 
 CHUNK = 5000  # keys per lookup query: well inside SQLite's and PostgreSQL's parameter limits
+DEFER_INDEXES_FROM = 20_000  # new customers; from here rebuilding the indexes once is cheaper
 DETAIL_FIELDS = ("email", "birthday", "city", "address", "card_number", "source", "notes")
 
 
@@ -174,26 +175,30 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     # 5. New customers, in bulk, with their summary figures.
     tags = _tag_ids(session, {t for g in groups if g.existing_id is None for t in g.record.tags})
     new_groups = [g for g in groups if g.existing_id is None]
-    for part in _chunks(new_groups, 5000):
-        rows = [_customer_row(g, now, batch.id, writer.service.ctx.today()) for g in part]
-        # Plain executemany, then the new ids in insertion order: RETURNING through the ORM's
-        # bulk path is quadratic in SQLAlchemy 2.x, and this reads back the same ids in order.
-        newest = session.execute(select(func.max(Customer.id))).scalar() or 0
-        bulk_insert(session.connection(), Customer.__table__, rows)
-        ids = session.scalars(select(Customer.id).where(Customer.import_id == batch.id,
-                                                        Customer.id > newest)
-                              .order_by(Customer.id)).all()
-        phones, links = [], []
-        for group, cid in zip(part, ids):
-            group.existing_id = cid
-            phones.extend({"customer_id": cid, "number": n, "position": i}
-                          for i, n in enumerate(group.record.phones))
-            links.extend({"customer_id": cid, "tag_id": tags[t.casefold()]} for t in group.record.tags)
-        if phones:
-            bulk_insert(session.connection(), CustomerPhone.__table__, phones)
-        if links:
-            session.execute(insert(customer_tags), links)
-        report.customers_added += len(part)
+    many = len(new_groups) >= DEFER_INDEXES_FROM
+    connection = session.connection()
+    with indexes_deferred(connection, "customers", many), \
+            indexes_deferred(connection, "customer_phones", many):
+        for part in _chunks(new_groups, 5000):
+            rows = [_customer_row(g, now, batch.id, writer.service.ctx.today()) for g in part]
+            # Plain executemany, then the new ids in insertion order: RETURNING through the ORM's
+            # bulk path is quadratic in SQLAlchemy 2.x, and this reads back the same ids in order.
+            newest = session.execute(select(func.max(Customer.id))).scalar() or 0
+            bulk_insert(session.connection(), Customer.__table__, rows)
+            ids = session.scalars(select(Customer.id).where(Customer.import_id == batch.id,
+                                                            Customer.id > newest)
+                                  .order_by(Customer.id)).all()
+            phones, links = [], []
+            for group, cid in zip(part, ids):
+                group.existing_id = cid
+                phones.extend({"customer_id": cid, "number": n, "position": i}
+                              for i, n in enumerate(group.record.phones))
+                links.extend({"customer_id": cid, "tag_id": tags[t.casefold()]} for t in group.record.tags)
+            if phones:
+                bulk_insert(session.connection(), CustomerPhone.__table__, phones)
+            if links:
+                session.execute(insert(customer_tags), links)
+            report.customers_added += len(part)
     yield (len(records) * 6) // 8
 
     # 6. Purchases; for customers already in the base, none that is there already.

@@ -102,3 +102,18 @@ def test_bad_purchases(cents, when, field):
     with pytest.raises(ValidationError) as err:
         check_purchase(cents, when, datetime(2026, 6, 15, 12))
     assert field in err.value.errors
+
+
+@pytest.mark.parametrize("raw", ["+370 612 34567", "+7 (916) 123-45-67", "+44 7400 123456",
+                                 "+1 212 555 0123", "+49 30 123456", "+380 44 123 4567",
+                                 "+39 06 6982 1234", "+44 (0) 7400 123456"])
+def test_the_fast_path_agrees_with_libphonenumber(raw):
+    import phonenumbers as lib
+
+    parsed = lib.parse(raw, "RU")
+    expected = lib.format_number(parsed, lib.PhoneNumberFormat.E164) if lib.is_valid_number(parsed) else None
+    try:
+        got = phones.normalise(raw, "RU")
+    except phones.PhoneError:
+        got = None
+    assert got == expected

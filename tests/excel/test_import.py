@@ -263,3 +263,22 @@ def test_large_files_are_cleaned_in_worker_processes_with_the_same_result(servic
         [(p.row, p.column, p.message) for p in serial.problems]
     names = [r.name for r in services.customers.page(CustomerQuery(sort="name"), 0, 100)]
     assert len(names) == 40 and "Customer 0" in names
+
+
+def test_a_large_load_rebuilds_the_indexes_it_set_aside(services, tmp_path, monkeypatch):
+    import retainer.services.import_apply as apply
+
+    def index_names():
+        with services.ctx.read() as s:
+            return sorted(r[0] for r in s.connection().exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
+                "('customers', 'customer_phones') AND sql IS NOT NULL"))
+
+    before = index_names()
+    monkeypatch.setattr(apply, "DEFER_INDEXES_FROM", 2)
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
+    services.imports.run_to_end(plan_for(services, path), dry_run=True)
+    assert index_names() == before  # the rollback brought them back
+    services.imports.run_to_end(plan_for(services, path))
+    assert index_names() == before and "ix_customers_list" in before
+    assert [r.name for r in services.customers.page(CustomerQuery(text="анна"), 0, 5)] == ["Анна Петрова"]

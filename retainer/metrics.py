@@ -73,3 +73,91 @@ def shown(value: float | None, suffix: str = " %", digits: int = 0) -> str:
     if value is None:
         return "—"
     return f"{value:.{digits}f}{suffix}"
+
+
+def month_index(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def cohort_matrix(purchase_months: Iterable[tuple[int, int]], months_after: int = 12) -> dict[int, list[float]]:
+    """Cohort retention from (customer, month index) pairs, one per purchase.
+
+    A cohort is the calendar month of a customer's first purchase; cell k is the share of the
+    cohort with at least one purchase in the k-th calendar month after it (k = 0 is 100 %).
+    """
+    first: dict[int, int] = {}
+    bought: dict[int, set[int]] = {}
+    for customer, month in purchase_months:
+        if customer not in first or month < first[customer]:
+            first[customer] = month
+        bought.setdefault(customer, set()).add(month)
+    members: dict[int, list[int]] = {}
+    for customer, month in first.items():
+        members.setdefault(month, []).append(customer)
+    matrix: dict[int, list[float]] = {}
+    for cohort, people in sorted(members.items()):
+        size = len(people)
+        matrix[cohort] = [sum(1 for c in people if cohort + k in bought[c]) / size
+                          for k in range(months_after + 1)]
+    return matrix
+
+
+SEGMENTS = ("Champions", "Loyal", "Potential loyalists", "New", "Promising", "Need attention",
+            "About to sleep", "At risk", "Can't lose them", "Hibernating", "Lost")
+
+
+def quintile_scores(values: list[float], higher_is_better: bool = True) -> list[int]:
+    """1–5 by quintiles of the values; equal values always get equal scores."""
+    if not values:
+        return []
+    if not higher_is_better:
+        return quintile_scores([-v for v in values])
+    ordered = sorted(values)
+    n = len(ordered)
+    # The last value of each fifth: a value above k of them is in the (k + 1)-th fifth.
+    cuts = [ordered[max(0, (n * q) // 5 - 1)] for q in (1, 2, 3, 4)]
+    return [1 + sum(1 for c in cuts if c < v) for v in values]
+
+
+def rfm_segment(r: int, f: int) -> str:
+    """The usual map of recency and frequency scores to named segments."""
+    if r >= 5 and f >= 4:
+        return "Champions"
+    if r >= 3 and f >= 4:
+        return "Loyal"
+    if r >= 4 and f in (2, 3):
+        return "Potential loyalists"
+    if r == 5 and f == 1:
+        return "New"
+    if r == 4 and f == 1:
+        return "Promising"
+    if r == 3 and f == 3:
+        return "Need attention"
+    if r == 3:
+        return "About to sleep"
+    if f == 5:
+        return "Can't lose them"
+    if f >= 3:
+        return "At risk"
+    if r == 1 and f == 1:
+        return "Lost"
+    return "Hibernating"
+
+
+@dataclass(frozen=True)
+class RfmScore:
+    recency: int
+    frequency: int
+    monetary: int
+
+    @property
+    def segment(self) -> str:
+        return rfm_segment(self.recency, self.frequency)
+
+
+def rfm_scores(recency_days: list[float], purchases: list[int], spent: list[int]) -> list[RfmScore]:
+    """Scores for purchasing customers, lists aligned by customer (5 is best on each)."""
+    r = quintile_scores(recency_days, higher_is_better=False)
+    f = quintile_scores(purchases)
+    m = quintile_scores(spent)
+    return [RfmScore(*t) for t in zip(r, f, m)]

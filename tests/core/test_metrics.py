@@ -34,3 +34,45 @@ def test_nps_is_always_between_minus_100_and_100(scores):
 @given(st.integers(1, 1000), st.integers(0, 1000), st.integers(0, 1000))
 def test_crr_is_the_formula(s, e, n):
     assert Retention(s, e, n, 0).crr == (e - n) / s * 100
+
+
+from retainer.metrics import SEGMENTS, cohort_matrix, month_index, quintile_scores, rfm_scores, rfm_segment
+
+
+def test_cohort_matrix_worked_example():
+    jan, feb, mar = month_index(2026, 1), month_index(2026, 2), month_index(2026, 3)
+    purchases = [(1, jan), (1, feb), (2, jan), (2, mar), (3, jan), (4, feb), (4, feb)]
+    matrix = cohort_matrix(purchases, months_after=2)
+    assert matrix[jan] == [1.0, 1 / 3, 1 / 3]   # 1 came back in February, 2 in March
+    assert matrix[feb] == [1.0, 0.0, 0.0]
+
+
+@given(st.lists(st.tuples(st.integers(1, 30), st.integers(24000, 24030)), min_size=1, max_size=200))
+def test_cohort_month_zero_is_always_100_percent(purchases):
+    for row in cohort_matrix(purchases, 6).values():
+        assert row[0] == 1.0 and all(0.0 <= share <= 1.0 for share in row)
+
+
+def test_quintiles_and_ties():
+    assert quintile_scores([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert quintile_scores([10, 1], higher_is_better=False)[1] > quintile_scores([10, 1], higher_is_better=False)[0]
+    tied = quintile_scores([1] * 7 + [5, 9, 20])
+    assert len(set(tied[:7])) == 1
+
+
+def test_rfm_segments_at_the_corners():
+    assert rfm_segment(5, 5) == "Champions"
+    assert rfm_segment(1, 5) == "Can't lose them"
+    assert rfm_segment(5, 1) == "New"
+    assert rfm_segment(1, 1) == "Lost"
+    assert rfm_segment(2, 3) == "At risk"
+    assert {rfm_segment(r, f) for r in range(1, 6) for f in range(1, 6)} == set(SEGMENTS)
+
+
+@given(st.lists(st.tuples(st.integers(0, 900), st.integers(1, 60), st.integers(1, 10**6)), min_size=1, max_size=100))
+def test_every_buying_customer_gets_one_segment(rows):
+    recency, frequency, spent = (list(x) for x in zip(*rows))
+    scores = rfm_scores(recency, frequency, spent)
+    assert len(scores) == len(rows)
+    assert all(1 <= s.recency <= 5 and 1 <= s.frequency <= 5 and 1 <= s.monetary <= 5 for s in scores)
+    assert all(s.segment in SEGMENTS for s in scores)

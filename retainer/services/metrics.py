@@ -107,6 +107,47 @@ class MetricsService:
         starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
         return [(a, self.nps(a, b)) for a, b in zip(starts, starts[1:])]
 
+    def cohorts(self, cohorts: int = 24, as_of: date | None = None) -> dict[date, list[float]]:
+        """Retention of the last ``cohorts`` monthly cohorts, month by month after joining."""
+        from retainer.metrics import cohort_matrix, month_index
+
+        this_month = month_start(as_of or self.ctx.today())
+        first = month_start(this_month, -(cohorts - 1))
+        with self.ctx.read() as session:
+            rows = session.connection().execute(
+                select(Purchase.customer_id, Purchase.day)
+                .join(Customer, Customer.id == Purchase.customer_id)
+                .where(Customer.first_purchase_day >= first.toordinal(),
+                       Customer.first_purchase_day < this_month.toordinal() + 31,
+                       Customer.deleted_at.is_(None)))
+            pairs = []
+            for cid, day in rows:
+                d = date.fromordinal(day)
+                pairs.append((cid, month_index(d.year, d.month)))
+        matrix = cohort_matrix(pairs, months_after=cohorts - 1)
+        now = month_index(this_month.year, this_month.month)
+        out = {}
+        for index, shares in matrix.items():
+            # Months that have not happened yet are not zeros: leave them out.
+            out[date(index // 12, index % 12 + 1, 1)] = shares[: now - index + 1]
+        return out
+
+    def rfm(self, as_of: date | None = None) -> dict[str, int]:
+        """How many purchasing customers fall in each RFM segment."""
+        from retainer.metrics import SEGMENTS, rfm_scores
+
+        day = (as_of or self.ctx.today()).toordinal()
+        with self.ctx.read() as session:
+            rows = session.connection().execute(
+                select(Customer.last_purchase_day, Customer.purchase_count, Customer.total_spent_cents)
+                .where(Customer.purchase_count > 0, Customer.deleted_at.is_(None))).all()
+        counts = dict.fromkeys(SEGMENTS, 0)
+        if rows:
+            recency, frequency, spent = zip(*rows)
+            for score in rfm_scores([day - r for r in recency], list(frequency), list(spent)):
+                counts[score.segment] += 1
+        return counts
+
     def headline(self, as_of: date | None = None) -> Headline:
         today = as_of or self.ctx.today()
         year_ago = datetime.combine(date.fromordinal(today.toordinal() - 365), time())

@@ -239,3 +239,18 @@ def test_monthly_retention_matches_the_per_period_figures(services):
     months = services.metrics.monthly_retention(6)
     for start, figures in months:
         assert figures == services.metrics.retention(start, month_start(start, 1))
+
+
+def test_cohorts_and_rfm_from_the_base(services):
+    from datetime import date as d
+
+    for i, months in enumerate([(1, 2), (1,), (2, 4), (3, 4, 5)]):
+        cid = add(services, name=f"C{i}", phone=f"+370 612 0001{i}")
+        for m in months:
+            services.purchases.record(cid, 1000 * (i + 1), datetime(2026, m, 10))
+    cohorts = services.metrics.cohorts(6)
+    assert cohorts[d(2026, 1, 1)][:3] == [1.0, 0.5, 0.0]  # Jan: C0 came back in Feb, C1 never
+    assert cohorts[d(2026, 2, 1)][:3] == [1.0, 0.0, 1.0]  # Feb: C2 came back in April
+    assert cohorts[d(2026, 3, 1)] == [1.0, 1.0, 1.0, 0.0]  # March to June (today), no further
+    segments = services.metrics.rfm()
+    assert sum(segments.values()) == 4

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from retainer.db.models import Customer, Purchase
 from retainer.excel.reader import FileProblem
 from retainer.services import CustomerQuery
-from retainer.services.imports import MERGE, SKIP, UPDATE, Plan
+from retainer.services.imports import MERGE, SKIP, UPDATE
 from retainer.validation import CustomerForm
 from tests.excel import ugly
 

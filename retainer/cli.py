@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         from retainer.transfer_cli import run_export, run_import
 
         return (run_import if argv[0] == "import" else run_export)(argv[1:])
+    if argv and argv[0] == "metrics":
+        from retainer.metrics_cli import run as run_metrics
+
+        return run_metrics(argv[1:])
     if argv and argv[0] == "remind":
         from retainer.remind_cli import run
 

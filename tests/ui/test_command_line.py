@@ -95,3 +95,25 @@ def test_import_and_export_commands(tmp_path):
     assert bad.returncode == 1 and "does not exist" in bad.stderr and "Traceback" not in bad.stderr
     unknown = run("import", str(source), "--db", db, "--map", "Моб.=telephone")
     assert unknown.returncode == 2 and "Unknown field" in unknown.stderr
+
+
+def test_metrics_command(tmp_path):
+    import json
+
+    path = tmp_path / "demo.sqlite"
+    assert run("demo", "--customers", "400", "--years", "2", "--db", str(path)).returncode == 0
+    assert run("remind", "--db", str(path)).returncode == 0  # fits the model, as the window does
+    text = run("metrics", "--db", str(path))
+    assert text.returncode == 0, text.stderr
+    assert "CRR" in text.stdout and "NPS" in text.stdout
+    figures = json.loads(run("metrics", "--db", str(path), "--json", "--from", "2026-01-01",
+                             "--to", "2026-04-01").stdout)
+    r = figures["retention"]
+    if r["start_active"]:
+        assert r["crr_percent"] == (r["end_active"] - r["new"]) / r["start_active"] * 100
+    assert figures["period"] == {"from": "2026-01-01", "to": "2026-04-01",
+                                 "as_of": figures["period"]["as_of"]}
+    assert set(figures["bg_nbd"]) >= {"r", "alpha", "a", "b", "time_unit"}
+    assert sum(figures["statuses"].values()) == 400
+    bad = run("metrics", "--db", str(path), "--from", "2026-05-01", "--to", "2026-04-01")
+    assert bad.returncode == 2 and "--from must be before --to" in bad.stderr

@@ -1,0 +1,117 @@
+"""``retainer metrics``: every retention figure of SPEC.md for a period, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from retainer.i18n import tr
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="retainer metrics",
+                                description=tr("Print the retention figures for a period."))
+    p.add_argument("--db", metavar="PATH")
+    p.add_argument("--from", dest="start", metavar="DATE",
+                   help=tr("first day of the period (default: the first day of last month)"))
+    p.add_argument("--to", dest="end", metavar="DATE",
+                   help=tr("the day after the period (default: the first day of this month)"))
+    p.add_argument("--as-of", metavar="DATE", help=tr("the day for figures 'as of' (default: today)"))
+    p.add_argument("--json", action="store_true")
+    return p
+
+
+def gather(services, start: date, end: date, as_of: date) -> dict:
+    m = services.metrics
+    retention = m.retention(start, end)
+    nps = m.nps(start, end)
+    head = m.headline(as_of)
+    state = services.radar.state()
+    statuses = services.customers.status_counts()
+    return {
+        "period": {"from": start.isoformat(), "to": end.isoformat(), "as_of": as_of.isoformat()},
+        "retention": {"start_active": retention.start_active, "end_active": retention.end_active,
+                      "new": retention.new, "churned": retention.churned,
+                      "crr_percent": retention.crr, "churn_rate_percent": retention.churn_rate},
+        "nps": {"score": nps.score, "promoters": nps.promoters, "passives": nps.passives,
+                "detractors": nps.detractors, "answers": nps.answers,
+                "response_rate": (nps.answers / retention.start_active
+                                  if retention.start_active else None)},
+        "customers": head.customers, "buying_customers": head.buying_customers,
+        "active": head.active, "repeat_purchase_rate": head.repeat_rate,
+        "purchase_frequency_365_days": head.purchase_frequency,
+        "average_order_365_days": None if head.average_order_cents is None else head.average_order_cents / 100,
+        "average_lifetime_days": head.average_lifetime_days,
+        "share_of_regulars": head.share_of_regulars,
+        "statuses": {s.value: n for s, n in statuses.items()},
+        "rfm_segments": m.rfm(as_of),
+        "bg_nbd": None if state.params is None else {
+            "r": state.params.r, "alpha": state.params.alpha, "a": state.params.a,
+            "b": state.params.b, "time_unit": "day", "fitted_on": state.as_of.isoformat(),
+            "customers": state.customers, "repeat_customers": state.repeat_customers},
+    }
+
+
+def run(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    from retainer.dates import parse_date
+    from retainer.db.engine import DatabaseError
+    from retainer.paths import database_location
+    from retainer.services import open_retainer
+    from retainer.services.metrics import month_start
+
+    try:
+        as_of = parse_date(args.as_of) if args.as_of else date.today()
+        end = parse_date(args.end) if args.end else month_start(as_of)
+        start = parse_date(args.start) if args.start else month_start(end, -1)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if start >= end:
+        print(tr("--from must be before --to."), file=sys.stderr)
+        return 2
+    try:
+        services = open_retainer(database_location(args.db))
+    except DatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    try:
+        figures = gather(services, start, end, as_of)
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return 0
+    r, n = figures["retention"], figures["nps"]
+
+    def pct(v):
+        return "—" if v is None else f"{v:.1f} %"
+
+    print(tr("Period {start} – {end} (the day after), as of {as_of}").format(
+        start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y"), as_of=as_of.strftime("%d.%m.%Y")))
+    print(tr("CRR {crr}  (S {s}, E {e}, N {n});  churn {churn}").format(
+        crr=pct(r["crr_percent"]), s=r["start_active"], e=r["end_active"], n=r["new"],
+        churn=pct(r["churn_rate_percent"])))
+    print(tr("NPS {score}  ({p} promoters, {pa} passives, {d} detractors)").format(
+        score="—" if n["score"] is None else f"{n['score']:+d}", p=n["promoters"],
+        pa=n["passives"], d=n["detractors"]))
+    for key, label in (("customers", tr("Customers")), ("active", tr("Active now")),
+                       ("repeat_purchase_rate", tr("Repeat-purchase rate")),
+                       ("purchase_frequency_365_days", tr("Purchases per customer (365 days)")),
+                       ("average_order_365_days", tr("Average order (365 days)")),
+                       ("average_lifetime_days", tr("Average lifetime (days)")),
+                       ("share_of_regulars", tr("Share of regulars"))):
+        value = figures[key]
+        shown = "—" if value is None else (f"{value:.0%}" if key in ("repeat_purchase_rate", "share_of_regulars")
+                                          else f"{value:,.2f}" if isinstance(value, float) else str(value))
+        print(f"{label}: {shown}")
+    print(tr("Statuses: ") + ", ".join(f"{k} {v}" for k, v in figures["statuses"].items()))
+    print(tr("RFM segments: ") + ", ".join(f"{k} {v}" for k, v in figures["rfm_segments"].items() if v))
+    model = figures["bg_nbd"]
+    if model:
+        print(tr("BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}").format(**model))
+    else:
+        print(tr("BG/NBD: not fitted yet (too few repeat customers, or the window has not run)."))
+    return 0

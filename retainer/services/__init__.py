@@ -12,6 +12,7 @@ from retainer.services.base import Clock, Context
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 from retainer.services.calls import CallService
 from retainer.services.exports import ExportService
+from retainer.services.feedback import FeedbackService
 from retainer.services.imports import ImportService
 from retainer.services.metrics import MetricsService
 from retainer.services.purchases import PurchaseService
@@ -34,6 +35,7 @@ class Retainer:
         self.radar = RadarService(self.ctx)
         self.today = TodayService(self.ctx, self.radar)
         self.calls = CallService(self.ctx)
+        self.feedback = FeedbackService(self.ctx)
         self.imports = ImportService(self.ctx)
         self.metrics = MetricsService(self.ctx)
         self.exports = ExportService(self.ctx, self.metrics)

@@ -14,6 +14,7 @@ from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, REMINDERS, Change
 from retainer.i18n import tr
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
+from retainer.services.feedback import add_feedback
 from retainer.services.reminders import WAITING
 from retainer.services.summary import refresh_search
 from retainer.services.undo import UndoStep
@@ -92,15 +93,12 @@ class CallService:
                 notes=form.notes.strip() or None)
             session.add(contact)
             session.flush()
-            feedback_id = None
+            feedback_id = detractor_reminder = None
             if form.nps_score is not None or (form.satisfied is False and form.satisfaction_comment.strip()):
-                feedback = Feedback(customer_id=customer_id, given_on=today,
-                                    nps_score=form.nps_score, contact_id=contact.id,
-                                    comment=form.satisfaction_comment.strip() or None,
-                                    is_complaint=form.satisfied is False)
-                session.add(feedback)
-                session.flush()
-                feedback_id = feedback.id
+                # The same rule as any answer: an unhappy one books a call-back.
+                feedback_id, detractor_reminder = add_feedback(
+                    session, customer, today, now, form.nps_score, form.satisfaction_comment,
+                    form.satisfied is False, contact_id=contact.id)
             referral_id, created_referral = self._referral(session, customer, form, referral_phone)
             reminders_before = _reminder_states(session, customer_id)
             self._close(session, customer_id, reminder_id, contact, form, today, now)
@@ -122,8 +120,9 @@ class CallService:
                 s.execute(update(Reminder).where(Reminder.id == rid).values(
                     state=state, snoozed_until=until, closed_at=closed_at, closed_by=closed_by,
                     contact_id=cid))
-            if next_id:
-                s.execute(delete(Reminder).where(Reminder.id == next_id))
+            for rid in (next_id, detractor_reminder):
+                if rid:
+                    s.execute(delete(Reminder).where(Reminder.id == rid))
             if feedback_id:
                 s.execute(delete(Feedback).where(Feedback.id == feedback_id))
             s.execute(delete(Contact).where(Contact.id == contact_id))

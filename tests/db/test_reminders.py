@@ -160,8 +160,9 @@ def test_log_a_reached_call_closes_the_reminder_with_its_answers(services):
         outcome="reached", satisfied=False, satisfaction_comment="Coffee got cold",
         wished_offer="oat milk", referral_name="Ieva", referral_phone="+370 612 99999",
         nps_score=6, notes="will come on Friday"), reminder_id=rid)
-    (r,) = reminders(services, cid)
+    r, call_back = reminders(services, cid)
     assert (r.state, r.closed_by, r.contact_id) == ("done", "contact", logged.contact_id)
+    assert (call_back.reason, call_back.state) == ("detractor", "open")  # 6 of 10: call back
     card = services.customers.card(cid)
     assert card.contacts[0].outcome == "reached"
     assert card.feedback[0].nps_score == 6 and card.feedback[0].is_complaint

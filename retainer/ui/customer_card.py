@@ -128,12 +128,18 @@ class CustomerCardDialog(QDialog):
         self.call_button.clicked.connect(self.log_call)
         self.remind_button = QPushButton(tr("Remind me to call…"))
         self.remind_button.clicked.connect(self.remind_me)
+        self.answer_button = QPushButton(tr("Add an answer or complaint…"))
+        self.answer_button.clicked.connect(self.add_answer)
+        self.feedback_view: QTableView | None = None
         for model, title, empty, button in (
             (self.contacts, tr("Calls"), tr("No calls yet. Calls logged from the Today list appear here."), self.call_button),
-            (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here."), None),
+            (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here."), self.answer_button),
             (self.reminders, tr("Reminders"), tr("No reminders for this customer."), self.remind_button),
         ):
-            box = _table(model, empty)[0]
+            box, view = _table(model, empty)
+            if model is self.feedback:
+                self.feedback_view = view
+                view.doubleClicked.connect(self.resolve_selected)
             if button is not None:
                 page = QWidget()
                 page_layout = QVBoxLayout(page)
@@ -153,7 +159,12 @@ class CustomerCardDialog(QDialog):
         split.setChildrenCollapsible(False)
         split.setSizes([470, 530])
 
+        self.lost_button = QPushButton(tr("Mark as lost…"))
+        self.lost_button.setToolTip(tr("The customer has left: record why"))
+        self.lost_button.clicked.connect(self.mark_lost)
+        self.lost_button.setEnabled(customer_id is not None)
         buttons = QDialogButtonBox()
+        buttons.addButton(self.lost_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
@@ -254,6 +265,8 @@ class CustomerCardDialog(QDialog):
                        lambda exc: None, lane="model")
         if not self.dirty:
             self.form.set_form(card.form, card.referred_by_name)
+        self.lost_button.setEnabled(True)
+        self.lost_button.setText(tr("Won back") if card.status.value == "lost" else tr("Mark as lost…"))
         self.purchases.set_records(card.purchases)
         self.contacts.set_records(card.contacts)
         self.feedback.set_records(card.feedback)
@@ -286,6 +299,40 @@ class CustomerCardDialog(QDialog):
         dialog.accepted.connect(self.reload)
         dialog.open()
         self.call_dialog = dialog
+        return dialog
+
+    def add_answer(self):
+        from retainer.ui.feedback_dialogs import AnswerDialog
+
+        return self._small(AnswerDialog(self.services, self.tasks, self.customer_id, self))
+
+    def resolve_selected(self, index=None):
+        from retainer.ui.feedback_dialogs import ResolveDialog
+
+        rows = self.feedback_view.selectionModel().selectedRows() if index is None else [index]
+        if not rows:
+            return None
+        row = self.feedback.records[rows[0].row()]
+        if not row.is_complaint:
+            return None
+        return self._small(ResolveDialog(self.services, self.tasks, row.id, row.comment or "", self))
+
+    def mark_lost(self):
+        from retainer.ui.feedback_dialogs import LostDialog
+
+        if self.card_shown is not None and self.card_shown.status.value == "lost":
+            cid = self.customer_id
+            self.tasks.run(lambda: self.services.feedback.won_back(cid), lambda _: self.reload(),
+                           self._failed)
+            return None
+        return self._small(LostDialog(self.services, self.tasks, self.customer_id, self))
+
+    def _small(self, dialog):
+        if self.customer_id is None:
+            return None
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        self.small_dialog = dialog
         return dialog
 
     def remind_me(self):

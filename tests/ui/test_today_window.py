@@ -166,3 +166,31 @@ def test_settings_change_the_status_rules(qtbot, window, services):
     assert model.data(model.index(0, COL_STATUS)) == "Lapsed"
     tip = model.data(model.index(0, COL_STATUS), Qt.ItemDataRole.ToolTipRole)
     assert "No purchase for 60 days" in tip
+
+
+def test_feedback_from_the_card(qtbot, window, services):
+    cid = drifting(services, "Anna Petrova", "8 916 123-45-67", days_ago=5)
+    card = window.open_card(cid)
+    answer = card.add_answer()
+    answer.score.setCurrentIndex(answer.score.findData(4))
+    answer.comment.setText("The coffee was cold")
+    answer.complaint.setChecked(True)
+    answer.save()
+    assert card.feedback.rowCount() == 1
+    assert card.feedback.data(card.feedback.index(0, 1)) == "4"
+    reasons = [r.reason for r in services.customers.card(cid).reminders]
+    assert reasons == ["detractor"]  # 4 of 10 books a call-back
+    card.feedback_view.selectRow(0)
+    resolve = card.resolve_selected()
+    resolve.resolution.setText("Free coffee next time")
+    resolve.save()
+    assert services.customers.card(cid).feedback[0].resolution == "Free coffee next time"
+    lost = card.mark_lost()
+    lost.save()
+    assert "Choose why" in lost.error.text()  # no reason chosen: nothing saved
+    lost.reason.setCurrentIndex(lost.reason.findData("price"))
+    lost.save()
+    assert services.customers.card(cid).status.value == "lost"
+    assert card.lost_button.text() == "Won back"
+    card.mark_lost()  # "Won back"
+    assert services.customers.card(cid).status.value == "new"

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 
+from retainer.cli_common import open_base
 from retainer.i18n import tr
 
 
@@ -57,9 +58,6 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
 def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     from retainer.dates import parse_date
-    from retainer.db.engine import DatabaseError
-    from retainer.paths import database_location
-    from retainer.services import open_retainer
     from retainer.services.metrics import month_start
 
     try:
@@ -72,10 +70,8 @@ def run(argv: list[str]) -> int:
     if start >= end:
         print(tr("--from must be before --to."), file=sys.stderr)
         return 2
-    try:
-        services = open_retainer(database_location(args.db))
-    except DatabaseError as exc:
-        print(str(exc), file=sys.stderr)
+    services = open_base(args.db)
+    if services is None:
         return 1
     try:
         figures = gather(services, start, end, as_of)

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 
+from retainer.cli_common import open_base
 from retainer.i18n import tr
 
 
@@ -25,19 +26,14 @@ def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     from retainer import phones
     from retainer.dates import parse_date
-    from retainer.db.engine import DatabaseError
-    from retainer.paths import database_location
-    from retainer.services import open_retainer
 
     try:
         as_of = parse_date(args.as_of) if args.as_of else None
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    try:
-        services = open_retainer(database_location(args.db))
-    except DatabaseError as exc:
-        print(str(exc), file=sys.stderr)
+    services = open_base(args.db)
+    if services is None:
         return 1
     try:
         if as_of is None or as_of == date.today():

@@ -5,19 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from retainer.cli_common import open_base
 from retainer.i18n import tr
-
-
-def _open(db: str | None):
-    from retainer.db.engine import DatabaseError
-    from retainer.paths import database_location
-    from retainer.services import open_retainer
-
-    try:
-        return open_retainer(database_location(db))
-    except DatabaseError as exc:
-        print(str(exc), file=sys.stderr)
-        return None
 
 
 def run_import(argv: list[str]) -> int:
@@ -37,7 +26,7 @@ def run_import(argv: list[str]) -> int:
     from retainer.excel.reader import FileProblem
     from retainer.services.imports import Plan
 
-    services = _open(args.db)
+    services = open_base(args.db)
     if services is None:
         return 1
     try:
@@ -90,7 +79,7 @@ def run_export(argv: list[str]) -> int:
     parser.add_argument("file")
     parser.add_argument("--db", metavar="PATH")
     args = parser.parse_args(argv)
-    services = _open(args.db)
+    services = open_base(args.db)
     if services is None:
         return 1
     try:

@@ -84,6 +84,8 @@ def main() -> int:
     shot(new, "card-new-errors")
     new.dirty = False
     new.close()
+    window.nav.setCurrentRow(2)
+    shot(window, "feedback")
     window.nav.setCurrentRow(0)
     shot(window, "today")
     window.today.view.selectRow(1)

@@ -139,6 +139,12 @@ class FeedbackService:
         self.ctx.undo.push(UndoStep(tr("Undo marking as lost"), revert))
         self.ctx.announce(Change.of(CUSTOMERS, FEEDBACK, REMINDERS, customer_ids=[customer_id]))
 
+    def page(self, query: FeedbackQuery, offset: int = 0, limit: int = 200) -> list[FeedbackRow]:
+        return feedback_page(self.ctx, query, offset, limit)
+
+    def count(self, query: FeedbackQuery) -> int:
+        return feedback_count(self.ctx, query)
+
     def won_back(self, customer_id: int) -> None:
         """A lost customer is back: the status follows their purchases again (history stays)."""
         with self.ctx.write() as session:
@@ -155,3 +161,56 @@ class FeedbackService:
 
         self.ctx.undo.push(UndoStep(tr("Undo won back"), revert))
         self.ctx.announce(Change.of(CUSTOMERS, customer_ids=[customer_id]))
+
+
+@dataclass(frozen=True)
+class FeedbackQuery:
+    start: date | None = None      # [start, end): None for "since the beginning"
+    end: date | None = None
+    group: str | None = None       # promoters / passives / detractors
+    unresolved: bool = False       # complaints not yet resolved
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    id: int
+    customer_id: int
+    name: str
+    phone: str | None
+    given_on: date
+    score: int | None
+    comment: str | None
+    complaint: bool
+    resolution: str | None
+    churn_reason: str | None
+
+
+def _filtered(stmt, query: FeedbackQuery):
+    stmt = stmt.join(Customer, Customer.id == Feedback.customer_id).where(Customer.deleted_at.is_(None))
+    if query.start is not None:
+        stmt = stmt.where(Feedback.given_on >= query.start)
+    if query.end is not None:
+        stmt = stmt.where(Feedback.given_on < query.end)
+    bounds = {"promoters": (9, 10), "passives": (7, 8), "detractors": (0, 6)}.get(query.group or "")
+    if bounds:
+        stmt = stmt.where(Feedback.nps_score.between(*bounds))
+    if query.unresolved:
+        stmt = stmt.where(Feedback.is_complaint.is_(True), Feedback.resolution.is_(None))
+    return stmt
+
+
+def feedback_page(ctx: Context, query: FeedbackQuery, offset: int, limit: int) -> list[FeedbackRow]:
+    stmt = _filtered(select(Feedback.id, Feedback.customer_id, Customer.name, Customer.primary_phone,
+                            Feedback.given_on, Feedback.nps_score, Feedback.comment,
+                            Feedback.is_complaint, Feedback.resolution, Feedback.churn_reason)
+                     .select_from(Feedback), query)
+    stmt = stmt.order_by(Feedback.given_on.desc(), Feedback.id.desc()).offset(offset).limit(limit)
+    with ctx.read() as session:
+        return [FeedbackRow(*r) for r in session.connection().execute(stmt)]
+
+
+def feedback_count(ctx: Context, query: FeedbackQuery) -> int:
+    from sqlalchemy import func
+
+    with ctx.read() as session:
+        return session.execute(_filtered(select(func.count(Feedback.id)).select_from(Feedback), query)).scalar_one()

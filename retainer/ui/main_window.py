@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from retainer import __version__
-from retainer.events import CONTACTS, CUSTOMERS, PURCHASES, REMINDERS, SETTINGS, Change
+from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, PURCHASES, REMINDERS, SETTINGS, Change
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui.customer_card import CustomerCardDialog
@@ -60,6 +60,10 @@ class MainWindow(QMainWindow):
         self.today.message.connect(self.say)
         self.today.due_changed.connect(self._due_changed)
         self.notifier = Notifier(self)
+        from retainer.ui.feedback_screen import FeedbackScreen
+
+        self.feedback = FeedbackScreen(services, tasks)
+        self.feedback.open_customer.connect(self.open_card)
         self.rooms = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(260)
@@ -68,9 +72,7 @@ class MainWindow(QMainWindow):
         rooms = [
             (tr("Today"), self.today),
             (tr("Customers"), self.customers),
-            (tr("Feedback"), UpcomingRoom(tr("Feedback"), tr(
-                "Answers to “how likely are you to recommend us” (NPS), complaints and why "
-                "customers left will be listed here."))),
+            (tr("Feedback"), self.feedback),
             (tr("Dashboard"), UpcomingRoom(tr("Dashboard"), tr(
                 "Retention, churn, NPS, cohorts and customer segments will be charted here."))),
         ]
@@ -257,3 +259,5 @@ class MainWindow(QMainWindow):
             self.customers.refresh_tags()
         if change.kinds & {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}:
             self.today.refresh()
+        if change.kinds & {FEEDBACK, CUSTOMERS}:
+            self.feedback.refresh()

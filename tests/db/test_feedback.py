@@ -85,3 +85,20 @@ def test_mark_lost_and_win_back(services):
     assert services.customers.card(cid).feedback[0].churn_reason == "moved_away"  # history stays
     with pytest.raises(ValidationError):
         services.feedback.mark_lost(cid, "aliens")
+
+
+def test_feedback_list_filters(services):
+    from retainer.services.feedback import FeedbackQuery
+
+    cid = customer(services)
+    services.feedback.record(cid, 10, "love it", given_on=TODAY - timedelta(days=40))
+    bad = services.feedback.record(cid, 3, "cold coffee", complaint=True)
+    services.feedback.record(cid, 8, "ok")
+    everything = services.feedback.page(FeedbackQuery())
+    assert [r.score for r in everything] == [8, 3, 10]  # newest first
+    assert [r.score for r in services.feedback.page(FeedbackQuery(group="detractors"))] == [3]
+    assert [r.score for r in services.feedback.page(FeedbackQuery(unresolved=True))] == [3]
+    recent = FeedbackQuery(start=TODAY - timedelta(days=30), end=TODAY + timedelta(days=1))
+    assert services.feedback.count(recent) == 2
+    services.feedback.resolve(bad.feedback_id, "refunded")
+    assert services.feedback.page(FeedbackQuery(unresolved=True)) == []

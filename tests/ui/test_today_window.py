@@ -194,3 +194,22 @@ def test_feedback_from_the_card(qtbot, window, services):
     assert card.lost_button.text() == "Won back"
     card.mark_lost()  # "Won back"
     assert services.customers.card(cid).status.value == "new"
+
+
+def test_feedback_room_lists_answers_with_filters(qtbot, window, services):
+    cid = drifting(services, "Anna Petrova", "8 916 123-45-67", days_ago=5)
+    room = window.feedback
+    assert room.stack.currentWidget() is room.empty
+    services.feedback.record(cid, 10, "love it")
+    services.feedback.record(cid, 3, "cold coffee", complaint=True)
+    assert room.model.rowCount() == 2
+    # Each customer counts once, with their latest answer (3): one detractor.
+    assert room.nps_line.text() == "NPS -100 — 0 promoters, 0 passives, 1 detractors"
+    room.group.setCurrentIndex(room.group.findData("promoters"))
+    assert room.model.rowCount() == 1 and room.model.records[0].score == 10
+    room.group.setCurrentIndex(0)
+    room.unresolved.setChecked(True)
+    assert [r.comment for r in room.model.records] == ["cold coffee"]
+    room.view.selectRow(0)
+    room._open_selected()
+    assert window.card.customer_id == cid

@@ -180,3 +180,46 @@ class MetricsService:
             average_lifetime_days=float(gone) if gone is not None else None,
             share_of_regulars=ratio(sum(1 for _, n, _ in per_customer if n >= 2), len(per_customer)),
             revenue_365_cents=revenue)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the Dashboard room draws, computed in one go off the GUI thread."""
+
+    start: date
+    end: date
+    previous_start: date
+    retention: Retention
+    previous_retention: Retention
+    nps: object
+    previous_nps: object
+    headline: Headline
+    months: list
+    nps_months: list
+    cohorts: dict
+    rfm: dict
+    statuses: dict
+    churn_reasons: dict
+
+
+def churn_reasons(ctx: Context) -> dict[str, int]:
+    with ctx.read() as session:
+        rows = session.execute(select(Customer.churn_reason, func.count(Customer.id))
+                               .where(Customer.lost_at.is_not(None), Customer.deleted_at.is_(None))
+                               .group_by(Customer.churn_reason)).all()
+    return {reason or "other": n for reason, n in rows}
+
+
+def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Dashboard:
+    length = end.toordinal() - start.toordinal()
+    previous_start = date.fromordinal(start.toordinal() - length)
+    as_of = min(end, metrics.ctx.today())
+    return Dashboard(
+        start=start, end=end, previous_start=previous_start,
+        retention=metrics.retention(start, end),
+        previous_retention=metrics.retention(previous_start, start),
+        nps=metrics.nps(start, end), previous_nps=metrics.nps(previous_start, start),
+        headline=metrics.headline(as_of),
+        months=metrics.monthly_retention(12, as_of), nps_months=metrics.monthly_nps(12, as_of),
+        cohorts=metrics.cohorts(24, as_of), rfm=metrics.rfm(as_of),
+        statuses=customers.status_counts(), churn_reasons=churn_reasons(metrics.ctx))

@@ -20,7 +20,6 @@ from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui.customer_card import CustomerCardDialog
 from retainer.ui.customers_screen import CustomersScreen
-from retainer.ui.rooms import UpcomingRoom
 from retainer.ui.notifier import Notifier
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_screen import TodayScreen
@@ -64,6 +63,10 @@ class MainWindow(QMainWindow):
 
         self.feedback = FeedbackScreen(services, tasks)
         self.feedback.open_customer.connect(self.open_card)
+        from retainer.ui.dashboard_screen import DashboardScreen
+
+        self.dashboard = DashboardScreen(services, tasks)
+        self.dashboard.show_status.connect(self.list_status)
         self.rooms = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(260)
@@ -73,8 +76,7 @@ class MainWindow(QMainWindow):
             (tr("Today"), self.today),
             (tr("Customers"), self.customers),
             (tr("Feedback"), self.feedback),
-            (tr("Dashboard"), UpcomingRoom(tr("Dashboard"), tr(
-                "Retention, churn, NPS, cohorts and customer segments will be charted here."))),
+            (tr("Dashboard"), self.dashboard),
         ]
         for title, widget in rooms:
             QListWidgetItem(title, self.nav)
@@ -235,6 +237,11 @@ class MainWindow(QMainWindow):
         self.card = card
         return card
 
+    def list_status(self, status) -> None:
+        """From a chart to the customers behind it."""
+        self.customers.show_status(status)
+        self.nav.setCurrentRow(1)
+
     def open_settings(self):
         from retainer.ui.settings_dialog import SettingsDialog
 
@@ -261,3 +268,5 @@ class MainWindow(QMainWindow):
             self.today.refresh()
         if change.kinds & {FEEDBACK, CUSTOMERS}:
             self.feedback.refresh()
+        if change.kinds & {FEEDBACK, CUSTOMERS, PURCHASES, SETTINGS}:
+            self.dashboard.refresh()

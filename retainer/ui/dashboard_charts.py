@@ -1,0 +1,144 @@
+"""The Dashboard's charts, drawn with matplotlib into Qt canvases.
+
+matplotlib is imported here only, and this module only when the Dashboard is first opened,
+so it never slows the start.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from retainer import labels
+from retainer.i18n import tr
+from retainer.status import Status, status_label
+from retainer.ui.formatting import STATUS_COLORS
+
+BLUE, GREEN, GREY, RED = "#2563eb", "#16a34a", "#9ca3af", "#dc2626"
+
+
+class ChartBox(QWidget):
+    """A titled chart with Save as PNG, or a sentence saying what data it needs."""
+
+    def __init__(self, title: str, needs: str, parent=None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.figure = Figure(figsize=(5, 3), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(230)
+        self.canvas.setMinimumWidth(200)
+        self.empty = QLabel(needs)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #6b7280; padding: 24px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.empty)
+        heading = QLabel(f"<b>{title}</b>")
+        save = QPushButton(tr("Save as PNG…"))
+        save.setFlat(True)
+        save.clicked.connect(self.save_png)
+        self.save_button = save
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+    def draw(self, has_data: bool, paint: Callable) -> None:
+        self.figure.clear()
+        self.save_button.setVisible(has_data)
+        if not has_data:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        paint(self.figure)
+        self.canvas.draw_idle()
+        self.stack.setCurrentWidget(self.canvas)
+
+    def save_png(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save the chart"), self.title + ".png",
+                                                  tr("PNG image (*.png)"))
+        if path:
+            self.figure.savefig(path, dpi=150)
+
+
+def retention_chart(fig, months) -> None:
+    ax = fig.add_subplot()
+    names = [m.strftime("%m.%y") for m, _ in months]
+    crr = [r.crr for _, r in months]
+    churn = [r.churn_rate for _, r in months]
+    ax.plot(names, crr, marker="o", color=BLUE, label=tr("CRR"))
+    ax.plot(names, churn, marker="o", color=RED, label=tr("Churn"))
+    ax.set_ylabel("%")
+    ax.set_ylim(0, 105)
+    ax.legend(loc="lower left", fontsize=8)
+    ax.tick_params(axis="x", labelrotation=45, labelsize=8)
+
+
+def nps_chart(fig, months) -> None:
+    ax = fig.add_subplot()
+    names = [m.strftime("%m.%y") for m, _ in months]
+    pro = [n.promoters for _, n in months]
+    pas = [n.passives for _, n in months]
+    det = [n.detractors for _, n in months]
+    ax.bar(names, det, color=RED, label=tr("Detractors (0–6)"))
+    ax.bar(names, pas, bottom=det, color=GREY, label=tr("Passives (7–8)"))
+    ax.bar(names, pro, bottom=[a + b for a, b in zip(det, pas)], color=GREEN, label=tr("Promoters (9–10)"))
+    ax.set_ylabel(tr("answers"))
+    ax.tick_params(axis="x", labelrotation=45, labelsize=8)
+    line = ax.twinx()
+    line.plot(names, [n.score if n.score is not None else float("nan") for _, n in months],
+              color="black", marker="o", label="NPS")
+    line.set_ylim(-100, 100)
+    line.set_ylabel("NPS")
+    ax.legend(loc="upper left", fontsize=7, framealpha=0.8)
+
+
+def cohort_chart(fig, cohorts) -> None:
+    import numpy as np
+
+    rows = list(cohorts.items())[-24:]
+    width = max(len(v) for _, v in rows)
+    grid = np.full((len(rows), width), np.nan)
+    for i, (_, shares) in enumerate(rows):
+        grid[i, :len(shares)] = [s * 100 for s in shares]
+    ax = fig.add_subplot()
+    image = ax.imshow(grid, aspect="auto", cmap="Blues", vmin=0, vmax=100)
+    ax.set_yticks(range(len(rows)), [d.strftime("%m.%y") for d, _ in rows], fontsize=6)
+    ax.set_xlabel(tr("months after the first purchase"))
+    fig.colorbar(image, ax=ax, label="%")
+
+
+def bars(fig, names: list[str], values: list[int], colors=None, horizontal: bool = True) -> list:
+    ax = fig.add_subplot()
+    if horizontal:
+        drawn = ax.barh(names, values, color=colors or BLUE)
+        ax.invert_yaxis()
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_xlabel(tr("customers"))
+    else:
+        drawn = ax.bar(names, values, color=colors or BLUE)
+        ax.tick_params(axis="x", labelsize=8, labelrotation=30)
+        ax.set_ylabel(tr("customers"))
+    for patch in drawn:
+        patch.set_picker(True)
+    return list(drawn)
+
+
+def status_chart(fig, statuses: dict) -> list:
+    order = [Status.ACTIVE, Status.NEW, Status.AT_RISK, Status.LAPSED, Status.LOST, Status.PROSPECT]
+    drawn = bars(fig, [status_label(s) for s in order], [statuses.get(s, 0) for s in order],
+                 [STATUS_COLORS[s].name() for s in order], horizontal=False)
+    for patch, status in zip(drawn, order):
+        patch.status = status
+    return drawn
+
+
+def churn_reason_chart(fig, reasons: dict) -> None:
+    items = sorted(reasons.items(), key=lambda kv: -kv[1])
+    bars(fig, [labels.churn_reason(k) for k, _ in items], [v for _, v in items], RED)

@@ -1,0 +1,228 @@
+"""The Dashboard room: retention figures for a period against the one before, and charts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from retainer.i18n import tr
+from retainer.money import format_amount
+from retainer.services import Retainer
+from retainer.services.metrics import Dashboard, dashboard, month_start
+from retainer.status import Status
+from retainer.ui.tasks import Tasks
+
+PERIODS = (("month", "Last month"), ("quarter", "Last quarter"), ("year", "Last 12 months"),
+           ("custom", "Dates…"))
+
+
+def period_bounds(kind: str, today: date) -> tuple[date, date]:
+    """Full periods that have ended: [start, end)."""
+    this_month = month_start(today)
+    if kind == "month":
+        return month_start(this_month, -1), this_month
+    if kind == "quarter":
+        quarter = month_start(this_month, -((this_month.month - 1) % 3))
+        return month_start(quarter, -3), quarter
+    return month_start(this_month, -12), this_month
+
+
+class Tile(QFrame):
+    def __init__(self, title: str, hint: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setToolTip(hint)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: #4b5563;")
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.delta = QLabel("")
+        layout = QVBoxLayout(self)
+        for w in (self.title, self.value, self.delta):
+            layout.addWidget(w)
+
+    def show_figure(self, text: str, delta: float | None, unit: str, better_up: bool = True,
+                    wording: str | None = None) -> None:
+        self.value.setText(text)
+        if delta is None:
+            self.delta.setText(wording or tr("no earlier period to compare"))
+            self.delta.setStyleSheet("color: #6b7280;")
+            return
+        good = (delta >= 0) == better_up
+        amount = f"{delta:+.1f}" if unit else f"{delta:+.0f}"
+        self.delta.setText((wording or tr("{amount}{unit} against the period before")).format(
+            amount=amount, unit=unit))
+        self.delta.setStyleSheet("color: %s;" % ("#15803d" if good else "#b91c1c"))
+
+
+class DashboardScreen(QWidget):
+    show_status = Signal(object)  # a Status: open Customers filtered to it
+
+    def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks = services, tasks
+        self.data: Dashboard | None = None
+        self.charts: dict = {}
+        self._generation = 0
+        heading = QLabel(tr("Dashboard"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.period = QComboBox()
+        for code, label in PERIODS:
+            self.period.addItem(tr(label), code)
+        today = services.now().date()
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit, value in ((self.start_edit, month_start(today, -3)), (self.end_edit, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.dateChanged.connect(self.refresh)
+            edit.hide()
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.range_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        bar.addWidget(self.range_label)
+        for w in (self.period, self.start_edit, self.end_edit):
+            bar.addWidget(w)
+        self.tiles = {
+            "crr": Tile(tr("Retention (CRR)"), tr("Of the customers you had at the start of the "
+                                                  "period, how many you still had at its end, not "
+                                                  "counting new ones.")),
+            "churn": Tile(tr("Churn"), tr("Customers active at the start and not at the end, "
+                                          "out of those active at the start.")),
+            "nps": Tile("NPS", tr("% promoters (9–10) − % detractors (0–6), from each customer's "
+                                  "latest answer in the period.")),
+            "active": Tile(tr("Active customers"), tr("Bought something in the lapse period "
+                                                      "before the period's end.")),
+            "repeat": Tile(tr("Repeat-purchase rate"), tr("Of customers who bought once, the "
+                                                          "share who came back.")),
+            "order": Tile(tr("Average order"), tr("Revenue / purchases over the last 365 days.")),
+        }
+        grid = QGridLayout()
+        for i, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, i // 3, i % 3)
+        self.chart_grid = QGridLayout()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(grid)
+        body_layout.addLayout(self.chart_grid, 1)
+        self.chart_grid.setColumnStretch(0, 1)
+        self.chart_grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - matplotlib is loaded on first sight
+        super().showEvent(event)
+        if not self.charts:
+            self._make_charts()
+            self.refresh()
+
+    def _make_charts(self) -> None:
+        from retainer.ui.dashboard_charts import ChartBox
+
+        specs = [
+            ("retention", tr("Retention and churn by month"),
+             tr("Needs purchases from at least two months: retention compares the start and the end of each month.")),
+            ("nps", tr("NPS by month"), tr("Needs 0–10 answers: record them on a card or during a call.")),
+            ("cohorts", tr("Cohorts: share still buying, by month of first purchase"),
+             tr("Needs purchases: each month's new customers become a row.")),
+            ("statuses", tr("Customers by status (click a bar to list them)"), tr("Needs customers.")),
+            ("rfm", tr("RFM segments"), tr("Needs customers with purchases.")),
+            ("churn", tr("Why customers left"), tr("Needs customers marked as lost, with the reason.")),
+        ]
+        for i, (key, title, needs) in enumerate(specs):
+            box = ChartBox(title, needs)
+            self.charts[key] = box
+            self.chart_grid.addWidget(box, i // 2, i % 2)
+        self.charts["statuses"].canvas.mpl_connect("pick_event", self._picked)
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == "custom"
+        self.start_edit.setVisible(custom)
+        self.end_edit.setVisible(custom)
+        self.refresh()
+
+    def bounds(self) -> tuple[date, date]:
+        kind = self.period.currentData()
+        if kind == "custom":
+            start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+            return (start, end) if start < end else (end, start)
+        return period_bounds(kind, self.services.now().date())
+
+    def refresh(self, *_args) -> None:
+        if not self.charts:
+            return  # drawn when first shown
+        start, end = self.bounds()
+        self.range_label.setText(f"{start:%d.%m.%Y} – {date.fromordinal(end.toordinal() - 1):%d.%m.%Y}")
+        self._generation += 1
+        generation = self._generation
+        services = self.services
+
+        def arrived(data: Dashboard) -> None:
+            if generation == self._generation:
+                self.show_data(data)
+
+        self.tasks.run(lambda: dashboard(services.metrics, services.customers, start, end), arrived,
+                       lambda exc: self.range_label.setText(str(exc)), lane="dashboard")
+
+    def show_data(self, data: Dashboard) -> None:
+        from retainer.ui import dashboard_charts as charts
+
+        self.data = data
+        r, p = data.retention, data.previous_retention
+        crr = self.tiles["crr"]
+        crr.show_figure("—" if r.crr is None else f"{r.crr:.0f} %",
+                        None if r.crr is None or p.crr is None else r.crr - p.crr, " pp")
+        crr.setToolTip(crr.toolTip().split("\n")[0] + "\n" + tr(
+            "S = {s} active at the start, E = {e} at the end, N = {n} new: (E − N) / S.").format(
+                s=r.start_active, e=r.end_active, n=r.new))
+        self.tiles["churn"].show_figure("—" if r.churn_rate is None else f"{r.churn_rate:.0f} %",
+                                        None if r.churn_rate is None or p.churn_rate is None
+                                        else r.churn_rate - p.churn_rate, " pp", better_up=False)
+        n, pn = data.nps, data.previous_nps
+        self.tiles["nps"].show_figure("—" if n.score is None else f"{n.score:+d}",
+                                      None if n.score is None or pn.score is None else n.score - pn.score, "")
+        h = data.headline
+        self.tiles["active"].show_figure(str(r.end_active), r.end_active - r.start_active, "",
+                                         wording=tr("{amount}{unit} during the period"))
+        self.tiles["repeat"].show_figure("—" if h.repeat_rate is None else f"{h.repeat_rate:.0%}",
+                                         None, "", wording=tr("of all buying customers"))
+        self.tiles["order"].show_figure(format_amount(None if h.average_order_cents is None
+                                                      else int(h.average_order_cents),
+                                                      self.services.settings.currency) or "—",
+                                        None, "", wording=tr("over the last 365 days"))
+        months = [(m, x) for m, x in data.months if x.start_active]
+        self.charts["retention"].draw(len(months) >= 2, lambda f: charts.retention_chart(f, months))
+        answered = [(m, x) for m, x in data.nps_months]
+        self.charts["nps"].draw(any(x.answers for _, x in answered), lambda f: charts.nps_chart(f, answered))
+        self.charts["cohorts"].draw(bool(data.cohorts), lambda f: charts.cohort_chart(f, data.cohorts))
+        self.charts["statuses"].draw(sum(data.statuses.values()) > 0,
+                                     lambda f: charts.status_chart(f, data.statuses))
+        segments = {k: v for k, v in data.rfm.items() if v}
+        self.charts["rfm"].draw(bool(segments), lambda f: charts.bars(
+            f, [tr(k) for k in segments], list(segments.values())))
+        self.charts["churn"].draw(bool(data.churn_reasons),
+                                  lambda f: charts.churn_reason_chart(f, data.churn_reasons))
+
+    def _picked(self, event) -> None:
+        status = getattr(event.artist, "status", None)
+        if isinstance(status, Status):
+            self.show_status.emit(status)

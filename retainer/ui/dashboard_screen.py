@@ -51,6 +51,9 @@ class Tile(QFrame):
         self.delta = QLabel("")
         layout = QVBoxLayout(self)
         for w in (self.title, self.value, self.delta):
+            # Wrapped, so longer translations make the tile taller, never the page wider.
+            w.setWordWrap(True)
+            w.setMinimumWidth(40)
             layout.addWidget(w)
 
     def show_figure(self, text: str, delta: float | None, unit: str, better_up: bool = True,

@@ -6,6 +6,7 @@ against the worked examples.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -116,7 +117,7 @@ def quintile_scores(values: list[float], higher_is_better: bool = True) -> list[
     n = len(ordered)
     # The last value of each fifth: a value above k of them is in the (k + 1)-th fifth.
     cuts = [ordered[max(0, (n * q) // 5 - 1)] for q in (1, 2, 3, 4)]
-    return [1 + sum(1 for c in cuts if c < v) for v in values]
+    return [1 + bisect_left(cuts, v) for v in values]  # how many cuts lie below v
 
 
 def rfm_segment(r: int, f: int) -> str:

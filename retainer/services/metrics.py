@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from sqlalchemy import func, select
 
 from retainer.db.models import Customer, Feedback, Purchase
 from retainer.metrics import Nps, Retention, nps_of, ratio
 from retainer.services.base import Context
+
+
+def _trashed():
+    return select(Customer.id).where(Customer.deleted_at.is_not(None))
 
 
 def month_start(day: date, shift: int = 0) -> date:
@@ -37,14 +41,14 @@ class MetricsService:
         self.ctx = ctx
 
     def _active_ids(self, session, day: date) -> set[int]:
+        """Customers (outside the trash) with a purchase in [day − lapse_days, day)."""
         lapse = self.ctx.settings.lapse_days
-        start = datetime.combine(date.fromordinal(day.toordinal() - lapse), time())
-        end = datetime.combine(day, time())
-        return set(session.scalars(
+        # Day numbers and plain rows: comparing integers and skipping the ORM is what keeps
+        # this at tens of milliseconds on a million purchases.
+        return set(session.connection().execute(
             select(Purchase.customer_id).distinct()
-            .join(Customer, Customer.id == Purchase.customer_id)
-            .where(Purchase.purchased_at >= start, Purchase.purchased_at < end,
-                   Customer.deleted_at.is_(None))))
+            .where(Purchase.day >= day.toordinal() - lapse, Purchase.day < day.toordinal(),
+                   Purchase.customer_id.not_in(_trashed()))).scalars())
 
     def retention(self, start: date, end: date) -> Retention:
         with self.ctx.read() as session:
@@ -67,11 +71,8 @@ class MetricsService:
             # a purchase on day p makes its customer active at every D with D - lapse <= p < D.
             rows = session.connection().execute(
                 select(Purchase.customer_id, Purchase.day)
-                .join(Customer, Customer.id == Purchase.customer_id)
-                .where(Purchase.purchased_at >= datetime.combine(
-                    date.fromordinal(ordinals[0] - lapse), time()),
-                       Purchase.purchased_at < datetime.combine(starts[-1], time()),
-                       Customer.deleted_at.is_(None)))
+                .where(Purchase.day >= ordinals[0] - lapse, Purchase.day < ordinals[-1],
+                       Purchase.customer_id.not_in(_trashed())))
             sets: list[set[int]] = [set() for _ in starts]
             for cid, day in rows:
                 # The month starts D with day < D <= day + lapse.
@@ -116,14 +117,18 @@ class MetricsService:
         with self.ctx.read() as session:
             rows = session.connection().execute(
                 select(Purchase.customer_id, Purchase.day)
-                .join(Customer, Customer.id == Purchase.customer_id)
-                .where(Customer.first_purchase_day >= first.toordinal(),
-                       Customer.first_purchase_day < this_month.toordinal() + 31,
-                       Customer.deleted_at.is_(None)))
+                .where(Purchase.day >= first.toordinal(),
+                       Purchase.customer_id.in_(select(Customer.id).where(
+                           Customer.first_purchase_day >= first.toordinal(),
+                           Customer.deleted_at.is_(None)))))
+            months: dict[int, int] = {}  # a few hundred distinct days: convert each once
             pairs = []
             for cid, day in rows:
-                d = date.fromordinal(day)
-                pairs.append((cid, month_index(d.year, d.month)))
+                month = months.get(day)
+                if month is None:
+                    d = date.fromordinal(day)
+                    month = months[day] = month_index(d.year, d.month)
+                pairs.append((cid, month))
         matrix = cohort_matrix(pairs, months_after=cohorts - 1)
         now = month_index(this_month.year, this_month.month)
         out = {}
@@ -150,8 +155,6 @@ class MetricsService:
 
     def headline(self, as_of: date | None = None) -> Headline:
         today = as_of or self.ctx.today()
-        year_ago = datetime.combine(date.fromordinal(today.toordinal() - 365), time())
-        until = datetime.combine(today, time())
         alive = Customer.deleted_at.is_(None)
         lapse = self.ctx.settings.lapse_days
         with self.ctx.read() as session:
@@ -159,10 +162,10 @@ class MetricsService:
             buying, repeat = session.execute(select(
                 func.count(Customer.id).filter(Customer.purchase_count >= 1),
                 func.count(Customer.id).filter(Customer.purchase_count >= 2)).where(alive)).one()
-            per_customer = session.execute(
+            per_customer = session.connection().execute(
                 select(Purchase.customer_id, func.count(Purchase.id), func.sum(Purchase.amount_cents))
-                .join(Customer, Customer.id == Purchase.customer_id)
-                .where(Purchase.purchased_at >= year_ago, Purchase.purchased_at < until, alive)
+                .where(Purchase.day >= today.toordinal() - 365, Purchase.day < today.toordinal(),
+                       Purchase.customer_id.not_in(_trashed()))
                 .group_by(Purchase.customer_id)).all()
             gone = session.execute(select(
                 func.avg(Customer.last_purchase_day - Customer.first_purchase_day))

@@ -44,7 +44,7 @@ def main() -> int:
     tasks = Tasks(synchronous=True)
 
     def settle() -> None:
-        for _ in range(5):
+        for _ in range(20):  # charts are drawn one per turn of the event loop
             app.processEvents()
 
     def shot(widget, name: str) -> None:

@@ -59,7 +59,6 @@ class ChartBox(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         paint(self.figure)
-        self.canvas.draw_idle()
         self.stack.setCurrentWidget(self.canvas)
 
     def save_png(self, path: str | None = None) -> None:

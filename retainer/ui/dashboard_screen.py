@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -213,17 +213,30 @@ class DashboardScreen(QWidget):
                                                       self.services.settings.currency) or "—",
                                         None, "", wording=tr("over the last 365 days"))
         months = [(m, x) for m, x in data.months if x.start_active]
-        self.charts["retention"].draw(len(months) >= 2, lambda f: charts.retention_chart(f, months))
-        answered = [(m, x) for m, x in data.nps_months]
-        self.charts["nps"].draw(any(x.answers for _, x in answered), lambda f: charts.nps_chart(f, answered))
-        self.charts["cohorts"].draw(bool(data.cohorts), lambda f: charts.cohort_chart(f, data.cohorts))
-        self.charts["statuses"].draw(sum(data.statuses.values()) > 0,
-                                     lambda f: charts.status_chart(f, data.statuses))
+        answered = list(data.nps_months)
         segments = {k: v for k, v in data.rfm.items() if v}
-        self.charts["rfm"].draw(bool(segments), lambda f: charts.bars(
-            f, [tr(k) for k in segments], list(segments.values())))
-        self.charts["churn"].draw(bool(data.churn_reasons),
-                                  lambda f: charts.churn_reason_chart(f, data.churn_reasons))
+        jobs = [
+            ("retention", len(months) >= 2, lambda f: charts.retention_chart(f, months)),
+            ("nps", any(x.answers for _, x in answered), lambda f: charts.nps_chart(f, answered)),
+            ("cohorts", bool(data.cohorts), lambda f: charts.cohort_chart(f, data.cohorts)),
+            ("statuses", sum(data.statuses.values()) > 0,
+             lambda f: charts.status_chart(f, data.statuses)),
+            ("rfm", bool(segments), lambda f: charts.bars(f, [tr(k) for k in segments],
+                                                          list(segments.values()))),
+            ("churn", bool(data.churn_reasons),
+             lambda f: charts.churn_reason_chart(f, data.churn_reasons)),
+        ]
+        self._draw_next(jobs, self._generation)
+
+    def _draw_next(self, jobs: list, generation: int) -> None:
+        """One chart per turn of the event loop, so the window answers between them."""
+        if not jobs or generation != self._generation:
+            return
+        key, has_data, paint = jobs[0]
+        box = self.charts[key]
+        box.draw(has_data, paint)
+        box.canvas.draw() if has_data else None
+        QTimer.singleShot(0, lambda: self._draw_next(jobs[1:], generation))
 
     def _picked(self, event) -> None:
         status = getattr(event.artist, "status", None)

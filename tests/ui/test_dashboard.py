@@ -20,7 +20,8 @@ def test_empty_base_says_what_each_chart_needs(qtbot, window):
     window.nav.setCurrentRow(3)
     charts = window.dashboard.charts
     assert set(charts) == {"retention", "nps", "cohorts", "statuses", "rfm", "churn"}
-    assert all(box.stack.currentWidget() is box.empty for box in charts.values())
+    # Charts are drawn one per turn of the event loop.
+    qtbot.waitUntil(lambda: all(box.stack.currentWidget() is box.empty for box in charts.values()))
     assert "Needs 0–10 answers" in charts["nps"].empty.text()
     assert window.dashboard.tiles["crr"].value.text() == "—"
 
@@ -35,8 +36,8 @@ def test_figures_charts_and_click_through(qtbot, window, services, tmp_path):
     assert board.tiles["crr"].value.text() == ("—" if r.crr is None else f"{r.crr:.0f} %")
     assert f"S = {r.start_active}" in board.tiles["crr"].toolTip()
     assert board.tiles["nps"].value.text() == f"{data.nps.score:+d}"
-    for key in ("retention", "nps", "cohorts", "statuses", "rfm", "churn"):
-        assert board.charts[key].stack.currentWidget() is board.charts[key].canvas, key
+    qtbot.waitUntil(lambda: all(box.stack.currentWidget() is box.canvas
+                                for box in board.charts.values()))
     # The period selector recomputes; a quarter is three months long.
     board.period.setCurrentIndex(board.period.findData("quarter"))
     assert (board.data.end - board.data.start).days in range(89, 93)

@@ -97,29 +97,27 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     phone_keys = sorted({k[6:] for k in keys if k.startswith("phone:")})
     email_keys = sorted({k[6:] for k in keys if k.startswith("email:")})
     name_keys = sorted({k[5:] for k in keys if k.startswith("name:")})
-    for part in _chunks(phone_keys):
-        for cid, number, name, source in session.execute(
-                select(CustomerPhone.customer_id, CustomerPhone.number, Customer.name, Customer.import_id)
-                .join(Customer, Customer.id == CustomerPhone.customer_id)
-                .where(CustomerPhone.number.in_(part), Customer.deleted_at.is_(None))):
-            found.setdefault(f"phone:{number}", cid)
-            names[cid] = name
-            ours.add(cid) if source == batch.id else None
-    for part in _chunks(email_keys):
-        for cid, email, name, source in session.execute(
-                select(Customer.id, Customer.email, Customer.name, Customer.import_id)
-                .where(Customer.email.in_(part), Customer.deleted_at.is_(None))):
-            found.setdefault(f"email:{email}", cid)
-            names[cid] = name
-            ours.add(cid) if source == batch.id else None
-    for part in _chunks(name_keys):
-        for cid, sort_name, name, source in session.execute(
-                select(Customer.id, Customer.sort_name, Customer.name, Customer.import_id)
-                .where(Customer.sort_name.in_(part), Customer.primary_phone.is_(None),
-                       Customer.email.is_(None), Customer.deleted_at.is_(None))):
-            found.setdefault(f"name:{sort_name}", cid)
-            names[cid] = name
-            ours.add(cid) if source == batch.id else None
+    alive = Customer.deleted_at.is_(None)
+    lookups = (
+        ("phone", phone_keys, lambda part: select(
+            CustomerPhone.customer_id, CustomerPhone.number, Customer.name, Customer.import_id)
+            .join(Customer, Customer.id == CustomerPhone.customer_id)
+            .where(CustomerPhone.number.in_(part), alive)),
+        ("email", email_keys, lambda part: select(
+            Customer.id, Customer.email, Customer.name, Customer.import_id)
+            .where(Customer.email.in_(part), alive)),
+        ("name", name_keys, lambda part: select(
+            Customer.id, Customer.sort_name, Customer.name, Customer.import_id)
+            .where(Customer.sort_name.in_(part), Customer.primary_phone.is_(None),
+                   Customer.email.is_(None), alive)),
+    )
+    for prefix, wanted, query in lookups:
+        for part in _chunks(wanted):
+            for cid, key, name, source in session.execute(query(part)):
+                found.setdefault(f"{prefix}:{key}", cid)
+                names[cid] = name
+                if source == batch.id:
+                    ours.add(cid)
     for group in groups:
         group.existing_id = next((found[k] for k in group.record.keys() if k in found), None)
     base_groups: dict[int, Group] = {}

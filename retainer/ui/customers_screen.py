@@ -32,9 +32,13 @@ STATUS_FILTERS = (None, Status.AT_RISK, Status.LAPSED, Status.NEW, Status.ACTIVE
 
 
 class EmptyState(QWidget):
-    """What an empty list says: why it is empty and what to do next."""
+    """What an empty list says: why it is empty and what to do next.
 
-    def __init__(self, parent=None) -> None:
+    ``doors``: the three ways into an empty base (import, start empty, demo); other rooms
+    only explain themselves.
+    """
+
+    def __init__(self, parent=None, doors: bool = True) -> None:
         super().__init__(parent)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -56,6 +60,11 @@ class EmptyState(QWidget):
         for button in (self.import_button, self.add_button, self.demo_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        self.show_doors(doors)
+
+    def show_doors(self, shown: bool) -> None:
+        for button in (self.import_button, self.add_button, self.demo_button):
+            button.setVisible(shown)
 
 
 class CustomersScreen(QWidget):
@@ -198,8 +207,7 @@ class CustomersScreen(QWidget):
                 "Your customers will be listed here with their status, so you can see who "
                 "is drifting away. Bring in the list you keep in Excel, start with an empty "
                 "base, or look around a demo base first."))
-            for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
-                button.show()
+            self.empty.show_doors(True)
             self.stack.setCurrentWidget(self.empty)
         elif total == 0:
             self.empty.title.setText(tr("Nobody found"))
@@ -211,8 +219,7 @@ class CustomersScreen(QWidget):
             else:
                 text = tr("No customer has this status or tag right now.")
             self.empty.text.setText(text)
-            for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
-                button.hide()
+            self.empty.show_doors(False)
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.view)

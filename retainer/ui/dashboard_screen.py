@@ -79,6 +79,7 @@ class DashboardScreen(QWidget):
         self.data: Dashboard | None = None
         self.charts: dict = {}
         self._generation = 0
+        self._stale = True
         heading = QLabel(tr("Dashboard"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.period = QComboBox()
@@ -136,6 +137,7 @@ class DashboardScreen(QWidget):
         super().showEvent(event)
         if not self.charts:
             self._make_charts()
+        if self._stale:
             self.refresh()
 
     def _make_charts(self) -> None:
@@ -171,8 +173,12 @@ class DashboardScreen(QWidget):
         return period_bounds(kind, self.services.now().date())
 
     def refresh(self, *_args) -> None:
-        if not self.charts:
-            return  # drawn when first shown
+        # A full recompute costs seconds on a large base: while the room is hidden, a change
+        # only marks it stale, and it is recomputed when next shown.
+        if not self.charts or not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         start, end = self.bounds()
         self.range_label.setText(f"{start:%d.%m.%Y} – {date.fromordinal(end.toordinal() - 1):%d.%m.%Y}")
         self._generation += 1

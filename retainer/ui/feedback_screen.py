@@ -131,9 +131,7 @@ class FeedbackScreen(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(lambda _: self._open_selected())
         self.view.doubleClicked.connect(lambda _: self._open_selected())
-        self.empty = EmptyState()
-        for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
-            button.hide()
+        self.empty = EmptyState(doors=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

@@ -115,9 +115,7 @@ class TodayScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Copy, self.view, activated=self.copy_number)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.dismiss_selected)
 
-        self.empty = EmptyState()
-        for button in (self.empty.import_button, self.empty.add_button, self.empty.demo_button):
-            button.hide()
+        self.empty = EmptyState(doors=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

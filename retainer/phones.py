@@ -11,32 +11,23 @@ import re
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
+from retainer import phone_rules
+
 SUPPORTED_REGIONS = ("RU", "LT", "GB", "US", "LV", "EE", "PL", "DE", "BY", "UA", "KZ")
 _DIGITS = re.compile(r"\D+")
-_SEPARATORS = re.compile(r"[\s().\-]+")
-_INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
+# What a plain number may be written with; anything else goes to the library's full parse.
+_PLAIN = re.compile(r"^\+?[0-9 ().\-]{2,40}$")
+_SEPARATORS = re.compile(r"[ ().\-]+")
 
 
-def _international(text: str) -> str | None:
-    """A number already written with + and its country code, checked by libphonenumber.
-
-    Country calling codes are prefix-free, so the first 1–3 digits that form one are it;
-    building the number directly skips most of ``parse`` (half an import's phone time). Only
-    a valid number is returned: anything else goes through the full parse, which decides.
-    """
-    compact = _SEPARATORS.sub("", text)
-    if not _INTERNATIONAL.match(compact):
+def _fast(text: str, region: str) -> str | None:
+    """A plain number decided by the compiled rules (phone_rules), or None for the library."""
+    if not _PLAIN.match(text):
         return None
-    digits = compact[1:]
-    for size in (1, 2, 3):
-        code = int(digits[:size])
-        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            national = digits[size:]
-            if national.startswith("0"):
-                return None  # leading zeros have rules of their own: let parse handle them
-            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
-            return "+" + digits if phonenumbers.is_valid_number(number) else None
-    return None
+    compact = _SEPARATORS.sub("", text)
+    if compact.startswith("+"):
+        return phone_rules.from_international(compact[1:])
+    return phone_rules.from_national(compact, region)
 
 
 class PhoneError(ValueError):
@@ -65,10 +56,9 @@ def normalise(raw: str, region: str) -> str:
         raise PhoneError(tr("The phone number is empty."))
     if text.startswith("00"):
         text = "+" + text[2:]
-    if text.startswith("+"):
-        fast = _international(text)
-        if fast is not None:
-            return fast
+    fast = _fast(text, region)
+    if fast is not None:
+        return fast
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException as exc:

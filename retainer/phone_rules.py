@@ -25,11 +25,15 @@ _TOO_SHORT, _POSSIBLE, _LOCAL_ONLY, _TOO_LONG, _INVALID_LENGTH = range(5)
 _KEEP_UNSTRIPPED = (_TOO_SHORT, _LOCAL_ONLY, _INVALID_LENGTH)
 
 
-def _desc(desc) -> tuple[frozenset[int], object] | None:
-    """(possible lengths, full-match function) of a number description; None never matches."""
+def _desc(desc) -> tuple[frozenset[int], str] | None:
+    """(possible lengths, pattern) of a number description; None never matches."""
     if desc is None or not desc.national_number_pattern:
         return None
-    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern).fullmatch
+    return frozenset(desc.possible_length), desc.national_number_pattern
+
+
+def _never(_number: str) -> None:
+    return None
 
 
 class Rules:
@@ -39,13 +43,15 @@ class Rules:
         self.country_code = meta.country_code
         self.code_text = str(meta.country_code)
         general = meta.general_desc
-        self.general = _desc(general)
-        self.general_pattern = self.general[1] if self.general else None
+        described = _desc(general)
+        self.general_lengths = described[0] if described else frozenset()
+        self.general_pattern = re.compile(described[1]).fullmatch if described else None
         types = [meta.premium_rate, meta.toll_free, meta.shared_cost, meta.voip,
                  meta.personal_number, meta.pager, meta.uan, meta.voicemail, meta.fixed_line]
         if not meta.same_mobile_and_fixed_line_pattern:
             types.append(meta.mobile)  # when both patterns are the same, fixed line decides
         self.types = [d for d in map(_desc, types) if d is not None]
+        self._any_type: dict[int, object] = {}
         self.lengths = sorted(general.possible_length) if general is not None else []
         self.local_lengths = frozenset(general.possible_length_local_only) if general is not None else frozenset()
         self.leading = re.compile(meta.leading_digits).match if meta.leading_digits else None
@@ -56,14 +62,22 @@ class Rules:
         self.transform = meta.national_prefix_transform_rule or None
 
     def valid(self, national: str) -> bool:
-        """is_valid_number_for_region: the general pattern and one of the number types."""
-        if self.general is None:
-            return False
+        """is_valid_number_for_region: the general pattern and one of the number types.
+
+        Which type matched does not matter here, so the types allowed at this length are
+        tried as one alternation: a single regular-expression call.
+        """
         size = len(national)
-        lengths, match = self.general
-        if (lengths and size not in lengths) or not match(national):
+        if self.general_pattern is None or (self.general_lengths and size not in self.general_lengths):
             return False
-        return any((not lengths or size in lengths) and match(national) for lengths, match in self.types)
+        if not self.general_pattern(national):
+            return False
+        any_type = self._any_type.get(size)
+        if any_type is None:
+            patterns = [p for lengths, p in self.types if not lengths or size in lengths]
+            any_type = re.compile("|".join(f"(?:{p})" for p in patterns)).fullmatch if patterns else _never
+            self._any_type[size] = any_type
+        return bool(any_type(national))
 
     def _general_matches(self, number: str) -> bool:
         return self.general_pattern is not None and self.general_pattern(number) is not None

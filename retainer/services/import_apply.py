@@ -58,7 +58,8 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     groups: list[Group] = []
     by_key: dict[str, Group] = {}
     for record in records:
-        group = next((by_key[k] for k in record.keys() if k in by_key), None)
+        keys = record.keys()
+        group = next((by_key[k] for k in keys if k in by_key), None) if by_key else None
         if group is None:
             group = Group(record)
             groups.append(group)
@@ -72,7 +73,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
                 report.skipped += 1
                 continue
             _fill(group.record, record, overwrite=policy == UPDATE)
-        for key in record.keys():
+        for key in keys:
             by_key.setdefault(key, group)
         if writer.flat and record.has_purchase:
             group.purchases.append(record)
@@ -118,7 +119,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
                 names[cid] = name
                 if source == batch.id:
                     ours.add(cid)
-    for group in groups:
+    for group in groups if found else ():
         group.existing_id = next((found[k] for k in group.record.keys() if k in found), None)
     base_groups: dict[int, Group] = {}
     for record in orphans:
@@ -174,11 +175,12 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     tags = _tag_ids(session, {t for g in groups if g.existing_id is None for t in g.record.tags})
     new_groups = [g for g in groups if g.existing_id is None]
     many = len(new_groups) >= DEFER_INDEXES_FROM
+    today = writer.service.ctx.today()
     connection = session.connection()
     with indexes_deferred(connection, "customers", many), \
             indexes_deferred(connection, "customer_phones", many):
         for part in _chunks(new_groups, 5000):
-            rows = [_customer_row(g, now, batch.id, writer.service.ctx.today()) for g in part]
+            rows = [_customer_row(g, now, batch.id, today) for g in part]
             # Plain executemany, then the new ids in insertion order: RETURNING through the ORM's
             # bulk path is quadratic in SQLAlchemy 2.x, and this reads back the same ids in order.
             newest = session.execute(select(func.max(Customer.id))).scalar() or 0
@@ -279,26 +281,37 @@ def _tag_ids(session, names: set[str]) -> dict[str, int]:
 def _customer_row(group: Group, now: datetime, import_id: int, today) -> dict:
     r = group.record
     purchases = [p for p in group.purchases if p.purchased_at is not None]
-    moments = sorted(p.purchased_at for p in purchases)
-    days = [m.date().toordinal() for m in moments]
-    created = r.created_at or (moments[0] if moments else now)
-    tags = sorted(r.tags, key=str.casefold)
+    if purchases:
+        moments = sorted(p.purchased_at for p in purchases)
+        days = [m.date().toordinal() for m in moments]
+        figures = {
+            "first_purchase_at": moments[0], "last_purchase_at": moments[-1],
+            "first_purchase_day": days[0], "last_purchase_day": days[-1],
+            "purchase_count": len(moments), "purchase_days": len(set(days)),
+            "total_spent_cents": sum(p.amount_cents for p in purchases),
+            "median_gap_days": median_gap(days),
+        }
+        created = r.created_at or moments[0]
+    else:
+        figures = _NO_PURCHASES
+        created = r.created_at or now
+    tags = sorted(r.tags, key=str.casefold) if r.tags else r.tags
     return {
         "name": r.name, "email": r.email, "birthday": r.birthday, "city": r.city,
         "address": r.address, "card_number": r.card_number, "source": r.source, "notes": r.notes,
         "consent_to_messages": bool(r.consent), "consent_date": today if r.consent else None,
-        "do_not_call": bool(r.do_not_call), "created_at": created,
-        "first_purchase_at": moments[0] if moments else None,
-        "last_purchase_at": moments[-1] if moments else None,
-        "first_purchase_day": days[0] if days else None,
-        "last_purchase_day": days[-1] if days else None,
-        "purchase_count": len(moments), "purchase_days": len(set(days)),
-        "total_spent_cents": sum(p.amount_cents for p in purchases),
-        "median_gap_days": median_gap(days),
+        "do_not_call": bool(r.do_not_call), "created_at": created, **figures,
         "primary_phone": r.phones[0] if r.phones else None, "tag_list": ", ".join(tags),
         "search_text": search_text_for(r.name, r.email, r.card_number, r.phones, tags),
         "sort_name": r.name.casefold(), "import_id": import_id,
     }
+
+
+_NO_PURCHASES = {
+    "first_purchase_at": None, "last_purchase_at": None, "first_purchase_day": None,
+    "last_purchase_day": None, "purchase_count": 0, "purchase_days": 0, "total_spent_cents": 0,
+    "median_gap_days": None,
+}
 
 
 def snapshot(customer: Customer) -> str:

@@ -247,7 +247,7 @@ def test_a_sheet_of_purchases_is_found_beside_the_customers(services, tmp_path):
     assert (report.customers_added, report.purchases_added) == (1, 1)
 
 
-def test_large_files_are_cleaned_in_worker_processes_with_the_same_result(services, tmp_path, monkeypatch):
+def test_a_file_cleaned_in_slices_gives_the_same_result(services, tmp_path, monkeypatch):
     import retainer.excel.rows as rows
 
     lines = [["Name", "Phone", "Birthday"]] + [
@@ -255,11 +255,10 @@ def test_large_files_are_cleaned_in_worker_processes_with_the_same_result(servic
     lines.append(["Broken", "12", "31.02.1990"])
     path = ugly.xlsx(tmp_path / "many.xlsx", lines)
     serial = services.imports.run_to_end(plan_for(services, path), dry_run=True)
-    monkeypatch.setattr(rows, "PARALLEL_FROM", 10)
     monkeypatch.setattr(rows, "SLICE", 12)
-    parallel = services.imports.run_to_end(plan_for(services, path))
-    assert parallel.customers_added == serial.customers_added == 40
-    assert [(p.row, p.column, p.message) for p in parallel.problems] == \
+    sliced = services.imports.run_to_end(plan_for(services, path))
+    assert sliced.customers_added == serial.customers_added == 40
+    assert [(p.row, p.column, p.message) for p in sliced.problems] == \
         [(p.row, p.column, p.message) for p in serial.problems]
     names = [r.name for r in services.customers.page(CustomerQuery(sort="name"), 0, 100)]
     assert len(names) == 40 and "Customer 0" in names

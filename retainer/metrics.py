@@ -162,3 +162,30 @@ def rfm_scores(recency_days: list[float], purchases: list[int], spent: list[int]
     f = quintile_scores(purchases)
     m = quintile_scores(spent)
     return [RfmScore(*t) for t in zip(r, f, m)]
+
+
+def _quintiles(values):
+    """quintile_scores for a numpy array (higher is better), for large lists."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    n = len(ordered)
+    cuts = ordered[[max(0, (n * q) // 5 - 1) for q in (1, 2, 3, 4)]]
+    return 1 + np.searchsorted(cuts, values, side="left")
+
+
+def segment_counts(recency_days, purchases) -> dict[str, int]:
+    """How many customers fall in each RFM segment: the same as counting rfm_scores'
+    segments, worked out column-wise for a whole base (arrays aligned by customer)."""
+    import numpy as np
+
+    counts = dict.fromkeys(SEGMENTS, 0)
+    if len(recency_days) == 0:
+        return counts
+    r = _quintiles(-np.asarray(recency_days, dtype=np.float64))
+    f = _quintiles(np.asarray(purchases, dtype=np.float64))
+    table = np.array([SEGMENTS.index(rfm_segment(a, b)) for a in range(1, 6) for b in range(1, 6)])
+    found = np.bincount(table[(r - 1) * 5 + (f - 1)], minlength=len(SEGMENTS))
+    for name, n in zip(SEGMENTS, found):
+        counts[name] = int(n)
+    return counts

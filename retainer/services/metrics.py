@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 
-from retainer.db.models import Customer, Feedback, Purchase
-from retainer.metrics import Nps, Retention, nps_of, ratio
+from retainer.db.columns import int_columns
+from retainer.db.models import Customer, Feedback
+from retainer.metrics import Nps, Retention, nps_of, ratio, segment_counts
+from retainer.services.activity import Activity
 from retainer.services.base import Context
-
-
-def _trashed():
-    return select(Customer.id).where(Customer.deleted_at.is_not(None))
 
 
 def month_start(day: date, shift: int = 0) -> date:
@@ -40,54 +37,45 @@ class MetricsService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def _active_ids(self, session, day: date) -> set[int]:
-        """Customers (outside the trash) with a purchase in [day − lapse_days, day)."""
-        lapse = self.ctx.settings.lapse_days
-        # Day numbers and plain rows: comparing integers and skipping the ORM is what keeps
-        # this at tens of milliseconds on a million purchases.
-        return set(session.connection().execute(
-            select(Purchase.customer_id).distinct()
-            .where(Purchase.day >= day.toordinal() - lapse, Purchase.day < day.toordinal(),
-                   Purchase.customer_id.not_in(_trashed()))).scalars())
-
-    def retention(self, start: date, end: date) -> Retention:
+    def activity(self, since: date) -> Activity:
+        """Purchases from ``since`` on, read once for several figures."""
         with self.ctx.read() as session:
-            s = self._active_ids(session, start)
-            e = self._active_ids(session, end)
+            return Activity.read(session.connection(), since, self.ctx.settings.lapse_days)
+
+    def _since(self, day: date) -> date:
+        return date.fromordinal(day.toordinal() - self.ctx.settings.lapse_days)
+
+    def _new_by_day(self, since: date) -> dict[int, int]:
+        """How many customers (outside the trash) made their first purchase on each day."""
+        with self.ctx.read() as session:
+            return dict(session.execute(
+                select(Customer.first_purchase_day, func.count(Customer.id))
+                .where(Customer.first_purchase_day >= since.toordinal(), Customer.deleted_at.is_(None))
+                .group_by(Customer.first_purchase_day)).all())
+
+    def retention(self, start: date, end: date, activity: Activity | None = None) -> Retention:
+        activity = activity or self.activity(self._since(start))
+        with self.ctx.read() as session:
             new = session.execute(select(func.count(Customer.id)).where(
                 Customer.first_purchase_day >= start.toordinal(),
                 Customer.first_purchase_day < end.toordinal(),
                 Customer.deleted_at.is_(None))).scalar_one()
-        return Retention(len(s), len(e), new, len(s - e))
+        return activity.retention(start, end, new)
 
-    def monthly_retention(self, months: int = 12, as_of: date | None = None) -> list[tuple[date, Retention]]:
-        """Each of the last full months [first day, first day of the next month)."""
+    def month_starts(self, months: int, as_of: date | None = None) -> list[date]:
         this_month = month_start(as_of or self.ctx.today())
-        starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
-        lapse = self.ctx.settings.lapse_days
-        ordinals = [d.toordinal() for d in starts]
-        with self.ctx.read() as session:
-            # One pass over the purchases of the whole span instead of a query per month:
-            # a purchase on day p makes its customer active at every D with D - lapse <= p < D.
-            rows = session.connection().execute(
-                select(Purchase.customer_id, Purchase.day)
-                .where(Purchase.day >= ordinals[0] - lapse, Purchase.day < ordinals[-1],
-                       Purchase.customer_id.not_in(_trashed())))
-            sets: list[set[int]] = [set() for _ in starts]
-            for cid, day in rows:
-                # The month starts D with day < D <= day + lapse.
-                for k in range(bisect_right(ordinals, day), bisect_right(ordinals, day + lapse)):
-                    sets[k].add(cid)
-            active = dict(zip(starts, sets))
-            firsts = dict(session.execute(
-                select(Customer.first_purchase_day, func.count(Customer.id))
-                .where(Customer.first_purchase_day >= starts[0].toordinal(),
-                       Customer.deleted_at.is_(None))
-                .group_by(Customer.first_purchase_day)).all())
+        return [month_start(this_month, -k) for k in range(months, -1, -1)]
+
+    def monthly_retention(self, months: int = 12, as_of: date | None = None,
+                          activity: Activity | None = None) -> list[tuple[date, Retention]]:
+        """Each of the last full months [first day, first day of the next month)."""
+        starts = self.month_starts(months, as_of)
+        activity = activity or self.activity(self._since(starts[0]))
+        firsts = self._new_by_day(starts[0])
         out = []
         for a, b in zip(starts, starts[1:]):
             new = sum(n for d, n in firsts.items() if a.toordinal() <= d < b.toordinal())
-            out.append((a, Retention(len(active[a]), len(active[b]), new, len(active[a] - active[b]))))
+            out.append((a, activity.retention(a, b, new)))
         return out
 
     def nps(self, start: date, end: date) -> Nps:
@@ -108,81 +96,58 @@ class MetricsService:
         starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
         return [(a, self.nps(a, b)) for a, b in zip(starts, starts[1:])]
 
-    def cohorts(self, cohorts: int = 24, as_of: date | None = None) -> dict[date, list[float]]:
-        """Retention of the last ``cohorts`` monthly cohorts, month by month after joining."""
-        from retainer.metrics import cohort_matrix, month_index
+    def cohort_start(self, cohorts: int, as_of: date | None = None) -> date:
+        return month_start(month_start(as_of or self.ctx.today()), -(cohorts - 1))
 
+    def cohorts(self, cohorts: int = 24, as_of: date | None = None,
+                activity: Activity | None = None) -> dict[date, list[float]]:
+        """Retention of the last ``cohorts`` monthly cohorts, month by month after joining;
+        months that have not happened yet are left out, not shown as zeros."""
         this_month = month_start(as_of or self.ctx.today())
-        first = month_start(this_month, -(cohorts - 1))
+        first = self.cohort_start(cohorts, as_of)
+        activity = activity or self.activity(first)
         with self.ctx.read() as session:
-            rows = session.connection().execute(
-                select(Purchase.customer_id, Purchase.day)
-                .where(Purchase.day >= first.toordinal(),
-                       Purchase.customer_id.in_(select(Customer.id).where(
-                           Customer.first_purchase_day >= first.toordinal(),
-                           Customer.deleted_at.is_(None)))))
-            months: dict[int, int] = {}  # a few hundred distinct days: convert each once
-            pairs = []
-            for cid, day in rows:
-                month = months.get(day)
-                if month is None:
-                    d = date.fromordinal(day)
-                    month = months[day] = month_index(d.year, d.month)
-                pairs.append((cid, month))
-        matrix = cohort_matrix(pairs, months_after=cohorts - 1)
-        now = month_index(this_month.year, this_month.month)
-        out = {}
-        for index, shares in matrix.items():
-            # Months that have not happened yet are not zeros: leave them out.
-            out[date(index // 12, index % 12 + 1, 1)] = shares[: now - index + 1]
-        return out
+            ids, first_days = int_columns(session.connection(), select(
+                Customer.id, Customer.first_purchase_day)
+                .where(Customer.first_purchase_day >= first.toordinal(), Customer.deleted_at.is_(None)))
+        matrix = activity.cohorts(first, this_month, ids, first_days)
+        return {date(index // 12, index % 12 + 1, 1): shares for index, shares in matrix.items()}
 
     def rfm(self, as_of: date | None = None) -> dict[str, int]:
         """How many purchasing customers fall in each RFM segment."""
-        from retainer.metrics import SEGMENTS, rfm_scores
-
         day = (as_of or self.ctx.today()).toordinal()
         with self.ctx.read() as session:
-            rows = session.connection().execute(
-                select(Customer.last_purchase_day, Customer.purchase_count, Customer.total_spent_cents)
-                .where(Customer.purchase_count > 0, Customer.deleted_at.is_(None))).all()
-        counts = dict.fromkeys(SEGMENTS, 0)
-        if rows:
-            recency, frequency, spent = zip(*rows)
-            for score in rfm_scores([day - r for r in recency], list(frequency), list(spent)):
-                counts[score.segment] += 1
-        return counts
+            last, count = int_columns(session.connection(), select(
+                Customer.last_purchase_day, Customer.purchase_count)
+                .where(Customer.purchase_count > 0, Customer.last_purchase_day.is_not(None),
+                       Customer.deleted_at.is_(None)))
+        return segment_counts(day - last, count)
 
-    def headline(self, as_of: date | None = None) -> Headline:
+    def headline(self, as_of: date | None = None, activity: Activity | None = None) -> Headline:
         today = as_of or self.ctx.today()
+        year_ago = date.fromordinal(today.toordinal() - 365)
         alive = Customer.deleted_at.is_(None)
         lapse = self.ctx.settings.lapse_days
+        activity = activity or self.activity(min(year_ago, self._since(today)))
         with self.ctx.read() as session:
             customers = session.execute(select(func.count(Customer.id)).where(alive)).scalar_one()
             buying, repeat = session.execute(select(
                 func.count(Customer.id).filter(Customer.purchase_count >= 1),
                 func.count(Customer.id).filter(Customer.purchase_count >= 2)).where(alive)).one()
-            per_customer = session.connection().execute(
-                select(Purchase.customer_id, func.count(Purchase.id), func.sum(Purchase.amount_cents))
-                .where(Purchase.day >= today.toordinal() - 365, Purchase.day < today.toordinal(),
-                       Purchase.customer_id.not_in(_trashed()))
-                .group_by(Purchase.customer_id)).all()
             gone = session.execute(select(
                 func.avg(Customer.last_purchase_day - Customer.first_purchase_day))
                 .where(alive, Customer.purchase_count > 0,
                        (Customer.lost_at.is_not(None))
                        | (Customer.last_purchase_day < today.toordinal() - lapse))).scalar()
-            active = len(self._active_ids(session, today))
-        purchases = sum(n for _, n, _ in per_customer)
-        revenue = int(sum(v or 0 for _, _, v in per_customer))
+        year = activity.spending(year_ago, today)
         return Headline(
-            as_of=today, customers=customers, buying_customers=buying, active=active,
-            repeat_rate=ratio(repeat, buying),
-            purchase_frequency=ratio(purchases, len(per_customer)),
-            average_order_cents=ratio(revenue, purchases),
+            as_of=today, customers=customers, buying_customers=buying,
+            active=len(activity.active(today)), repeat_rate=ratio(repeat, buying),
+            purchase_frequency=ratio(year.purchases, year.customers),
+            average_order_cents=ratio(year.revenue_cents, year.purchases),
             average_lifetime_days=float(gone) if gone is not None else None,
-            share_of_regulars=ratio(sum(1 for _, n, _ in per_customer if n >= 2), len(per_customer)),
-            revenue_365_cents=revenue)
+            share_of_regulars=ratio(year.regulars, year.customers),
+            revenue_365_cents=year.revenue_cents)
 
 
 @dataclass(frozen=True)
@@ -217,12 +182,17 @@ def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Das
     length = end.toordinal() - start.toordinal()
     previous_start = date.fromordinal(start.toordinal() - length)
     as_of = min(end, metrics.ctx.today())
+    months = metrics.month_starts(12, as_of)
+    # One read of the purchases for every windowed figure below.
+    activity = metrics.activity(min(
+        metrics._since(previous_start), metrics._since(months[0]), metrics.cohort_start(24, as_of),
+        date.fromordinal(as_of.toordinal() - 365), metrics._since(as_of)))
     return Dashboard(
         start=start, end=end, previous_start=previous_start,
-        retention=metrics.retention(start, end),
-        previous_retention=metrics.retention(previous_start, start),
+        retention=metrics.retention(start, end, activity),
+        previous_retention=metrics.retention(previous_start, start, activity),
         nps=metrics.nps(start, end), previous_nps=metrics.nps(previous_start, start),
-        headline=metrics.headline(as_of),
-        months=metrics.monthly_retention(12, as_of), nps_months=metrics.monthly_nps(12, as_of),
-        cohorts=metrics.cohorts(24, as_of), rfm=metrics.rfm(as_of),
+        headline=metrics.headline(as_of, activity),
+        months=metrics.monthly_retention(12, as_of, activity), nps_months=metrics.monthly_nps(12, as_of),
+        cohorts=metrics.cohorts(24, as_of, activity), rfm=metrics.rfm(as_of),
         statuses=customers.status_counts(), churn_reasons=churn_reasons(metrics.ctx))

@@ -76,3 +76,17 @@ def test_every_buying_customer_gets_one_segment(rows):
     assert len(scores) == len(rows)
     assert all(1 <= s.recency <= 5 and 1 <= s.frequency <= 5 and 1 <= s.monetary <= 5 for s in scores)
     assert all(s.segment in SEGMENTS for s in scores)
+
+
+@given(st.lists(st.tuples(st.integers(0, 900), st.integers(1, 60)), max_size=300))
+def test_segment_counts_for_a_whole_base_match_the_scores_one_by_one(rows):
+    from collections import Counter
+
+    from retainer.metrics import segment_counts
+
+    recency = [r for r, _ in rows]
+    frequency = [f for _, f in rows]
+    expected = Counter(s.segment for s in rfm_scores(recency, frequency, [1] * len(rows)))
+    got = segment_counts(recency, frequency)
+    assert set(got) == set(SEGMENTS)
+    assert {k: v for k, v in got.items() if v} == dict(expected)

@@ -1,0 +1,33 @@
+"""Reading many integer rows as numpy columns.
+
+The retention figures read hundreds of thousands of (customer, day, amount) rows. Fetched
+row by row, the driver builds a Python tuple and three ints for each: a third of a second for
+600k rows. SQLite can instead hand each column over as one comma-separated text
+(``group_concat``), which numpy parses in C: about a quarter of that time. Other databases
+take the plain path.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import Select, func, select
+from sqlalchemy.engine import Connection
+
+
+def int_columns(connection: Connection, statement: Select) -> list[np.ndarray]:
+    """The statement's columns, each as an int64 array, rows in the same order in all.
+
+    Every selected column must be a NOT NULL integer (``group_concat`` skips NULLs, which
+    would shift one column against the others).
+    """
+    names = [c.name for c in statement.selected_columns]
+    if connection.dialect.name == "sqlite":
+        rows = statement.subquery()
+        texts = connection.execute(select(*(func.group_concat(rows.c[name]) for name in names))).one()
+        columns = [np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+                   for text in texts]
+        if len({len(c) for c in columns}) > 1:
+            raise ValueError("a column held NULLs")
+        return columns
+    data = np.array(connection.execute(statement).all(), dtype=np.int64).reshape(-1, len(names))
+    return [np.ascontiguousarray(data[:, i]) for i in range(len(names))]

@@ -1,5 +1,6 @@
 """The Dashboard on the 100k-customer / 1M-purchase base: a full recompute, and the longest
-stall of the GUI thread while it runs in the background.
+stall of the GUI thread from Refresh until every chart is drawn again (the figures are
+computed and the charts drawn in the background).
 
     python benchmarks/dashboard.py [--runs 5]
 """
@@ -37,6 +38,9 @@ def main() -> int:
         dashboard(services.metrics, services.customers, start, end)
         recompute.append((time.perf_counter() - started) * 1000)
 
+    from retainer.ui import responsive
+
+    responsive.tune()  # as the app does at start
     app = QApplication.instance() or QApplication([])
     qt_i18n.install()
     tasks = Tasks()
@@ -59,7 +63,9 @@ def main() -> int:
         before = window.dashboard.data
         started = time.perf_counter()
         window.dashboard.refresh()
-        while window.dashboard.data is before and time.perf_counter() - started < 60:
+        # Until the new figures are in and every chart is drawn (the charts lane is idle).
+        while ((window.dashboard.data is before or not tasks.idle())
+               and time.perf_counter() - started < 60):
             app.processEvents()
         shown.append((time.perf_counter() - started) * 1000)
         heartbeat.stop()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from retainer import startup
 from retainer.i18n import tr
 from retainer.paths import data_dir, database_location
-from retainer.ui import qt_i18n
+from retainer.ui import qt_i18n, responsive
 from retainer.ui.tasks import Tasks
 
 log = logging.getLogger("retainer")
@@ -125,6 +125,7 @@ class Launcher:
 
 def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     log_path = _setup_logging()
+    responsive.tune()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Retainer")
     app.setOrganizationName("Retainer")

@@ -1,4 +1,4 @@
-"""The Dashboard's charts, drawn with matplotlib into Qt canvases.
+"""The Dashboard's charts, drawn with matplotlib into Qt canvases, off the GUI thread.
 
 matplotlib is imported here only, and this module only when the Dashboard is first opened,
 so it never slows the start.
@@ -6,28 +6,126 @@ so it never slows the start.
 
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from retainer import labels
 from retainer.i18n import tr
 from retainer.status import Status, status_label
 from retainer.ui.formatting import STATUS_COLORS
+from retainer.ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 BLUE, GREEN, GREY, RED = "#2563eb", "#16a34a", "#9ca3af", "#dc2626"
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """matplotlib's Qt canvas, with the figure built and rasterised off the GUI thread.
+
+    Laying out and drawing one chart takes 30–130 ms on a slow machine: too long for the
+    window to wait. Every build and draw of the figure runs on the tasks' "charts" lane;
+    the widget paints the last finished picture, and mouse clicks reach matplotlib (pick
+    events on bars) as on any canvas. That one lane is the only thread that ever draws, so
+    matplotlib's font caches are never used by two threads at once.
+    """
+
+    _wanted = Signal()
+
+    def __init__(self, figure: Figure, tasks: Tasks) -> None:
+        super().__init__(figure)
+        self.tasks = tasks
+        self.picture: QImage | None = None
+        self._build: Callable | None = None
+        self._busy = self._again = False
+        self._wanted.connect(self._render, Qt.ConnectionType.QueuedConnection)
+
+    # matplotlib and Qt ask for drawing through these (new size, new data): never here and now.
+    def draw(self) -> None:
+        self._wanted.emit()
+
+    def draw_idle(self, *args, **kwargs) -> None:
+        self._wanted.emit()
+
+    def show_chart(self, build: Callable[[Figure], None]) -> None:
+        """Clear the figure, let ``build`` fill it, then draw it: all on the charts lane."""
+        self._build = build
+        self._render()
+
+    def in_turn(self, work: Callable[[Figure], object], done: Callable, failed: Callable) -> None:
+        """Other work on the figure (saving it) queued behind the drawing, on the same lane."""
+        self.tasks.run(lambda: work(self.figure), done, failed, lane="charts")
+
+    def _render(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        build, self._build = self._build, None
+        figure = self.figure
+
+        def work() -> QImage:
+            if build is not None:
+                figure.clear()
+                build(figure)
+            renderer = self.get_renderer()  # Agg's, sized from the figure: no Qt involved
+            renderer.clear()
+            figure.draw(renderer)
+            pixels = renderer.buffer_rgba()
+            height, width = pixels.shape[:2]
+            return QImage(bytes(pixels), width, height, QImage.Format.Format_RGBA8888).copy()
+
+        self.tasks.run(work, self._rendered, self._failed, lane="charts")
+
+    def _rendered(self, picture: QImage) -> None:
+        picture.setDevicePixelRatio(self.device_pixel_ratio)
+        self.picture = picture
+        self._finish()
+        self.update()
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("a chart could not be drawn: %r", exc)
+        self._finish()
+
+    def _finish(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self._render()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - the last finished picture, never a draw
+        painter = QPainter(self)
+        try:
+            painter.fillRect(self.rect(), Qt.GlobalColor.white)
+            if self.picture is not None:
+                painter.drawImage(0, 0, self.picture)
+        finally:
+            painter.end()
 
 
 class ChartBox(QWidget):
     """A titled chart with Save as PNG, or a sentence saying what data it needs."""
 
-    def __init__(self, title: str, needs: str, parent=None) -> None:
+    def __init__(self, title: str, needs: str, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.title = title
         self.figure = Figure(figsize=(5, 3), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = ChartCanvas(self.figure, tasks)
         self.canvas.setMinimumHeight(230)
         self.canvas.setMaximumHeight(300)
         self.canvas.setMinimumWidth(200)
@@ -52,13 +150,12 @@ class ChartBox(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-    def draw(self, has_data: bool, paint: Callable) -> None:
-        self.figure.clear()
+    def draw(self, has_data: bool, build: Callable) -> None:
         self.save_button.setVisible(has_data)
         if not has_data:
             self.stack.setCurrentWidget(self.empty)
             return
-        paint(self.figure)
+        self.canvas.show_chart(build)
         self.stack.setCurrentWidget(self.canvas)
 
     def save_png(self, path: str | None = None) -> None:
@@ -66,7 +163,10 @@ class ChartBox(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, tr("Save the chart"), self.title + ".png",
                                                   tr("PNG image (*.png)"))
         if path:
-            self.figure.savefig(path, dpi=150)
+            self.canvas.in_turn(lambda figure: figure.savefig(path, dpi=150), lambda _: None,
+                                lambda exc: QMessageBox.warning(self, tr("Save the chart"), tr(
+                                    "The chart could not be saved to {path}: {reason}").format(
+                                        path=path, reason=exc)))
 
 
 def retention_chart(fig, months) -> None:

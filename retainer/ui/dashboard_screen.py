@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,6 +22,7 @@ from retainer.money import format_amount
 from retainer.services import Retainer
 from retainer.services.metrics import Dashboard, dashboard, month_start
 from retainer.status import Status
+from retainer.ui import responsive
 from retainer.ui.tasks import Tasks
 
 PERIODS = (("month", "Last month"), ("quarter", "Last quarter"), ("year", "Last 12 months"),
@@ -154,10 +155,11 @@ class DashboardScreen(QWidget):
             ("churn", tr("Why customers left"), tr("Needs customers marked as lost, with the reason.")),
         ]
         for i, (key, title, needs) in enumerate(specs):
-            box = ChartBox(title, needs)
+            box = ChartBox(title, needs, self.tasks)
             self.charts[key] = box
             self.chart_grid.addWidget(box, i // 2, i % 2)
         self.charts["statuses"].canvas.mpl_connect("pick_event", self._picked)
+        responsive.settle()  # matplotlib and the figures stay for the rest of the session
 
     def _period_changed(self) -> None:
         custom = self.period.currentData() == "custom"
@@ -232,17 +234,8 @@ class DashboardScreen(QWidget):
             ("churn", bool(data.churn_reasons),
              lambda f: charts.churn_reason_chart(f, data.churn_reasons)),
         ]
-        self._draw_next(jobs, self._generation)
-
-    def _draw_next(self, jobs: list, generation: int) -> None:
-        """One chart per turn of the event loop, so the window answers between them."""
-        if not jobs or generation != self._generation:
-            return
-        key, has_data, paint = jobs[0]
-        box = self.charts[key]
-        box.draw(has_data, paint)
-        box.canvas.draw() if has_data else None
-        QTimer.singleShot(0, lambda: self._draw_next(jobs[1:], generation))
+        for key, has_data, build in jobs:  # drawn in turn on the charts lane, off this thread
+            self.charts[key].draw(has_data, build)
 
     def _picked(self, event) -> None:
         status = getattr(event.artist, "status", None)

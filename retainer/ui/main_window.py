@@ -20,6 +20,7 @@ from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui.customer_card import CustomerCardDialog
 from retainer.ui.customers_screen import CustomersScreen
+from retainer.ui import responsive
 from retainer.ui.notifier import Notifier
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_screen import TodayScreen
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location)
         self._restore_window_state()
         self._due: int | None = None
+        self._settled = False
         self.hourly = QTimer(self, interval=HOUR_MS)
         self.hourly.timeout.connect(self.make_reminders)
         self.customers.first_page_shown.connect(self.start_routines)
@@ -115,11 +117,17 @@ class MainWindow(QMainWindow):
             if result.total and due_before is not None:
                 self.notifier.announce_new(result.total, due_before)
             self.today.refresh()
-            self.tasks.run(self.services.radar.refresh, lambda _: self.today.refresh(),
+            self.tasks.run(self.services.radar.refresh, self._model_fitted,
                            lambda exc: self.say(str(exc)), lane="model")
 
         self.tasks.run(self.services.reminders.generate, made, lambda exc: self.say(str(exc)),
                        lane="today")
+
+    def _model_fitted(self, _result) -> None:
+        self.today.refresh()
+        if not self._settled:  # start-up work is done: its objects stay for good
+            self._settled = True
+            responsive.settle()
 
     def _due_changed(self, count: int) -> None:
         first = self._due is None

@@ -48,3 +48,50 @@ def test_figures_charts_and_click_through(qtbot, window, services, tmp_path):
     png = tmp_path / "nps.png"
     board.charts["nps"].save_png(str(png))
     assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_charts_are_drawn_off_the_gui_thread_and_a_bar_click_opens_its_customers(qtbot, services, answers):
+    import threading
+
+    from PySide6.QtCore import QPoint, Qt
+
+    from retainer.ui.main_window import MainWindow
+    from retainer.ui.tasks import Tasks
+
+    base(services)
+    tasks = Tasks()  # real background lanes, as in the app
+    window = MainWindow(services, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        board = window.dashboard
+        window.nav.setCurrentRow(3)
+        canvas = board.charts["statuses"].canvas
+        figure = canvas.figure
+        drawn_on = set()
+        original = figure.draw
+
+        def watched(renderer):
+            drawn_on.add(threading.current_thread().name)
+            return original(renderer)
+
+        figure.draw = watched
+        board.refresh()
+        qtbot.waitUntil(lambda: tasks.idle() and canvas.picture is not None and bool(drawn_on), timeout=20_000)
+        assert drawn_on == {"retainer-charts_0"}
+        # The picture is the figure at the canvas's size.
+        assert canvas.picture.width() == canvas.get_width_height(physical=True)[0]
+        # A click on the "Lost" bar, where it is drawn, opens Customers filtered to lost.
+        axes = figure.axes[0]
+        bar = next(p for p in axes.patches if getattr(p, "status", None) is Status.LOST)
+        x, y = axes.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
+        ratio = canvas.device_pixel_ratio
+        height = canvas.get_width_height(physical=True)[1]
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton,
+                         pos=QPoint(int(x / ratio), int((height - y) / ratio)))
+        qtbot.waitUntil(lambda: window.nav.currentRow() == 1 and window.customers.model.rowCount() == 1,
+                        timeout=10_000)
+        assert window.customers.model.rows[0].name == "Gone"
+    finally:
+        qtbot.waitUntil(tasks.idle, timeout=20_000)
+        tasks.shutdown()

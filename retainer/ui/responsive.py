@@ -1,0 +1,32 @@
+"""Interpreter settings that keep the window answering while background lanes work.
+
+Database queries, figures and chart drawing run on worker threads, but they share one
+Python interpreter lock with the GUI thread:
+
+- By default a waiting thread gets the lock after up to 5 ms, and a thread busy in many short
+  C calls (matplotlib's text layout, for one) can keep it several times that long. A 1 ms
+  switch interval hands the GUI thread its turn sooner, at a negligible cost in switching.
+- The cycle collector's full passes walk every object the program holds; with Qt's
+  wrappers, matplotlib and a large customer list that is 100–200 ms with the lock held.
+  Objects made during start-up (and when the Dashboard first loads its charts) live as long
+  as the program, so they are moved out of the collector's sight once (``gc.freeze``).
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+SWITCH_INTERVAL_S = 0.001
+
+
+def tune() -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
+def settle() -> None:
+    """After start-up work (or a room's first load): what exists now stays for good.
+
+    No collection first: that alone would be the long pause this avoids. The few cycles of
+    garbage frozen with the rest are a few kilobytes kept until the program ends."""
+    gc.freeze()

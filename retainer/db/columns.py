@@ -9,9 +9,13 @@ take the plain path.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def int_columns(connection: Connection, statement: Select) -> list[np.ndarray]:
@@ -20,6 +24,8 @@ def int_columns(connection: Connection, statement: Select) -> list[np.ndarray]:
     Every selected column must be a NOT NULL integer (``group_concat`` skips NULLs, which
     would shift one column against the others).
     """
+    import numpy as np  # loaded on first use: it is not needed to start the app
+
     names = [c.name for c in statement.selected_columns]
     if connection.dialect.name == "sqlite":
         rows = statement.subquery()

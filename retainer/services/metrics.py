@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Feedback
 from retainer.metrics import Nps, Retention, nps_of, ratio, segment_counts
-from retainer.services.activity import Activity
 from retainer.services.base import Context
+
+if TYPE_CHECKING:  # numpy is loaded when a figure is first asked for, not at start-up
+    from retainer.services.activity import Activity
 
 
 def month_start(day: date, shift: int = 0) -> date:
@@ -39,6 +42,8 @@ class MetricsService:
 
     def activity(self, since: date) -> Activity:
         """Purchases from ``since`` on, read once for several figures."""
+        from retainer.services.activity import Activity
+
         with self.ctx.read() as session:
             return Activity.read(session.connection(), since, self.ctx.settings.lapse_days)
 

@@ -113,11 +113,16 @@ def quintile_scores(values: list[float], higher_is_better: bool = True) -> list[
         return []
     if not higher_is_better:
         return quintile_scores([-v for v in values])
+    cuts = quintile_cuts(values)
+    return [1 + bisect_left(cuts, v) for v in values]  # how many cuts lie below v
+
+
+def quintile_cuts(values) -> list:
+    """The last value of each of the first four fifths, in order: a value above k of them
+    scores k + 1."""
     ordered = sorted(values)
     n = len(ordered)
-    # The last value of each fifth: a value above k of them is in the (k + 1)-th fifth.
-    cuts = [ordered[max(0, (n * q) // 5 - 1)] for q in (1, 2, 3, 4)]
-    return [1 + bisect_left(cuts, v) for v in values]  # how many cuts lie below v
+    return [ordered[max(0, (n * q) // 5 - 1)] for q in (1, 2, 3, 4)]
 
 
 def rfm_segment(r: int, f: int) -> str:
@@ -143,6 +148,11 @@ def rfm_segment(r: int, f: int) -> str:
     if r == 1 and f == 1:
         return "Lost"
     return "Hibernating"
+
+
+def segment_cells(segment: str) -> list[tuple[int, int]]:
+    """The (recency, frequency) scores that make up a segment."""
+    return [(r, f) for r in range(1, 6) for f in range(1, 6) if rfm_segment(r, f) == segment]
 
 
 @dataclass(frozen=True)

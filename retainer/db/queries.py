@@ -64,6 +64,28 @@ class ListFilter:
     status: Status | None = None
     tag: str | None = None
     trash: bool = False
+    segment: Segment | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An RFM segment as a condition: the quintile cuts of the base's last purchase days and
+    purchase counts, and the (recency, frequency) scores that make up the segment."""
+
+    recency_cuts: tuple[int, ...]
+    frequency_cuts: tuple[int, ...]
+    cells: tuple[tuple[int, int], ...]
+
+    def condition(self) -> ColumnElement[bool]:
+        recency = score(Customer.last_purchase_day, self.recency_cuts)
+        frequency = score(Customer.purchase_count, self.frequency_cuts)
+        return and_(Customer.purchase_count > 0,
+                    or_(*(and_(recency == r, frequency == f) for r, f in self.cells)))
+
+
+def score(column, cuts: tuple[int, ...]) -> ColumnElement[int]:
+    """1–5: one more than the number of (ascending) cuts the value is above."""
+    return case(*((column > cut, 5 - i) for i, cut in enumerate(reversed(cuts))), else_=1)
 
 
 def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Select:
@@ -78,6 +100,8 @@ def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Selec
         stmt = stmt.where(*text_conditions)
     if flt.status is not None:
         stmt = stmt.where(status == flt.status.value)
+    if flt.segment is not None:
+        stmt = stmt.where(flt.segment.condition())
     if flt.tag:
         stmt = stmt.where(
             Customer.id.in_(

@@ -23,6 +23,7 @@ from retainer.services.records import (
     PurchaseRow,
     ReminderRow,
 )
+from retainer.services.segments import SegmentFilters
 from retainer.services.summary import refresh_search
 from retainer.services.undo import UndoStep
 from retainer.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
@@ -43,6 +44,7 @@ class CustomerQuery:
     status: Status | None = None
     tag: str | None = None
     trash: bool = False
+    segment: str | None = None  # an RFM segment's name (metrics.SEGMENTS)
     sort: str = queries.SORT_NAME
     descending: bool = False
 
@@ -50,8 +52,9 @@ class CustomerQuery:
 class CustomerService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.segments = SegmentFilters(ctx)
 
-    def _filter(self, query: CustomerQuery) -> queries.ListFilter:
+    def _filter(self, query: CustomerQuery, session) -> queries.ListFilter:
         text = query.text.strip()
         words: tuple[str, ...] = tuple(text.casefold().split())
         variants: tuple[str, ...] = ()
@@ -59,8 +62,9 @@ class CustomerService:
             # All digits: search the phone (and card) digits as one string, not word by word.
             variants = tuple(phones.search_variants(text, self.ctx.settings.default_region))
             words = ()
+        segment = self.segments.filter(query.segment, session) if query.segment else None
         return queries.ListFilter(words=words, phone_variants=variants, status=query.status,
-                                  tag=query.tag, trash=query.trash)
+                                  tag=query.tag, trash=query.trash, segment=segment)
 
     def _status_column(self):
         s = self.ctx.settings
@@ -73,10 +77,10 @@ class CustomerService:
             Customer.purchase_count, Customer.total_spent_cents, Customer.tag_list,
             Customer.last_purchase_day, Customer.median_gap_days,
         )
-        stmt = queries.filtered(stmt, self._filter(query), status)
-        stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
-        stmt = stmt.offset(offset).limit(limit)
         with self.ctx.read() as session:
+            stmt = queries.filtered(stmt, self._filter(query, session), status)
+            stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
+            stmt = stmt.offset(offset).limit(limit)
             return [
                 CustomerRow(r.id, r.name, r.primary_phone, Status(r.status), r.last_purchase_at,
                             r.purchase_count, r.total_spent_cents, r.tag_list,
@@ -85,8 +89,8 @@ class CustomerService:
             ]
 
     def count(self, query: CustomerQuery) -> int:
-        stmt = queries.count_statement(self._filter(query), self._status_column())
         with self.ctx.read() as session:
+            stmt = queries.count_statement(self._filter(query, session), self._status_column())
             return session.execute(stmt).scalar_one()
 
     def status_counts(self) -> dict[Status, int]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from retainer.i18n import tr
+from retainer.metrics import SEGMENTS
 from retainer.services import CustomerQuery, Retainer
 from retainer.status import Status
 from retainer.ui.customers_model import COL_NAME, CustomersModel
@@ -86,11 +87,16 @@ class CustomersScreen(QWidget):
         self._first_page = True
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Find by name, phone, e-mail, card number or tag (Ctrl+F)"))
+        self.search.setPlaceholderText(tr("Find by name, phone, e-mail, card or tag (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         for status in STATUS_FILTERS:
             self.status_filter.addItem(tr("All statuses") if status is None else status.label)
+        self.segment_filter = QComboBox()
+        self.segment_filter.setToolTip(tr("RFM segment: how recently and how often they buy"))
+        self.segment_filter.addItem(tr("All segments"), None)
+        for segment in SEGMENTS:
+            self.segment_filter.addItem(tr(segment), segment)
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(tr("All tags"), None)
         self.trash = QCheckBox(tr("Trash"))
@@ -103,8 +109,9 @@ class CustomersScreen(QWidget):
         self.restore_button.hide()
 
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
+        bar.addWidget(self.search, 4)
         bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.segment_filter, 1)
         bar.addWidget(self.tag_filter, 1)
         bar.addWidget(self.trash)
         bar.addWidget(self.restore_button)
@@ -149,6 +156,7 @@ class CustomersScreen(QWidget):
         self.search.returnPressed.connect(self._open_first)
         self.search.textChanged.connect(self._query_changed)
         self.status_filter.currentIndexChanged.connect(self._query_changed)
+        self.segment_filter.currentIndexChanged.connect(self._query_changed)
         self.tag_filter.currentIndexChanged.connect(self._query_changed)
         self.trash.toggled.connect(self._query_changed)
         self.refresh_tags()
@@ -167,6 +175,7 @@ class CustomersScreen(QWidget):
             text=self.search.text(),
             status=STATUS_FILTERS[max(0, self.status_filter.currentIndex())],
             tag=self.tag_filter.currentData(),
+            segment=self.segment_filter.currentData(),
             trash=self.trash.isChecked(),
         )
 
@@ -176,9 +185,21 @@ class CustomersScreen(QWidget):
         self.add_button.setVisible(not trash)
         self.model.set_query(self.current_query())
 
-    def show_status(self, status: Status | None) -> None:
-        """Open the list filtered to one status (used by other rooms)."""
-        self.status_filter.setCurrentIndex(STATUS_FILTERS.index(status))
+    def show_only(self, status: Status | None = None, segment: str | None = None) -> None:
+        """The list of exactly one status or RFM segment (from a chart): other filters off."""
+        widgets = (self.search, self.status_filter, self.segment_filter, self.tag_filter, self.trash)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.search.clear()
+            self.tag_filter.setCurrentIndex(0)
+            self.trash.setChecked(False)
+            self.status_filter.setCurrentIndex(STATUS_FILTERS.index(status))
+            self.segment_filter.setCurrentIndex(max(0, self.segment_filter.findData(segment)))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self._query_changed()
 
     def refresh(self) -> None:
         self.model.reload()

@@ -241,6 +241,13 @@ def status_chart(fig, statuses: dict) -> list:
     return drawn
 
 
+def segment_chart(fig, segments: dict[str, int]) -> list:
+    drawn = bars(fig, [tr(k) for k in segments], list(segments.values()))
+    for patch, segment in zip(drawn, segments):
+        patch.segment = segment
+    return drawn
+
+
 def churn_reason_chart(fig, reasons: dict) -> None:
     items = sorted(reasons.items(), key=lambda kv: -kv[1])
     bars(fig, [labels.churn_reason(k) for k, _ in items], [v for _, v in items], RED)

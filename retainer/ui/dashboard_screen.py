@@ -73,6 +73,7 @@ class Tile(QFrame):
 
 class DashboardScreen(QWidget):
     show_status = Signal(object)  # a Status: open Customers filtered to it
+    show_segment = Signal(str)  # an RFM segment's name: the same
 
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
@@ -130,6 +131,7 @@ class DashboardScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
@@ -151,14 +153,15 @@ class DashboardScreen(QWidget):
             ("cohorts", tr("Cohorts: share still buying, by month of first purchase"),
              tr("Needs purchases: each month's new customers become a row.")),
             ("statuses", tr("Customers by status (click a bar to list them)"), tr("Needs customers.")),
-            ("rfm", tr("RFM segments"), tr("Needs customers with purchases.")),
+            ("rfm", tr("RFM segments (click a bar to list them)"), tr("Needs customers with purchases.")),
             ("churn", tr("Why customers left"), tr("Needs customers marked as lost, with the reason.")),
         ]
         for i, (key, title, needs) in enumerate(specs):
             box = ChartBox(title, needs, self.tasks)
             self.charts[key] = box
             self.chart_grid.addWidget(box, i // 2, i % 2)
-        self.charts["statuses"].canvas.mpl_connect("pick_event", self._picked)
+        for key in ("statuses", "rfm"):
+            self.charts[key].canvas.mpl_connect("pick_event", self._picked)
         responsive.settle()  # matplotlib and the figures stay for the rest of the session
 
     def _period_changed(self) -> None:
@@ -229,8 +232,7 @@ class DashboardScreen(QWidget):
             ("cohorts", bool(data.cohorts), lambda f: charts.cohort_chart(f, data.cohorts)),
             ("statuses", sum(data.statuses.values()) > 0,
              lambda f: charts.status_chart(f, data.statuses)),
-            ("rfm", bool(segments), lambda f: charts.bars(f, [tr(k) for k in segments],
-                                                          list(segments.values()))),
+            ("rfm", bool(segments), lambda f: charts.segment_chart(f, segments)),
             ("churn", bool(data.churn_reasons),
              lambda f: charts.churn_reason_chart(f, data.churn_reasons)),
         ]
@@ -241,3 +243,6 @@ class DashboardScreen(QWidget):
         status = getattr(event.artist, "status", None)
         if isinstance(status, Status):
             self.show_status.emit(status)
+        segment = getattr(event.artist, "segment", None)
+        if isinstance(segment, str):
+            self.show_segment.emit(segment)

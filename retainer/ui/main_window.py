@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard = DashboardScreen(services, tasks)
         self.dashboard.show_status.connect(self.list_status)
+        self.dashboard.show_segment.connect(self.list_segment)
         self.rooms = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(260)
@@ -247,7 +248,11 @@ class MainWindow(QMainWindow):
 
     def list_status(self, status) -> None:
         """From a chart to the customers behind it."""
-        self.customers.show_status(status)
+        self.customers.show_only(status=status)
+        self.nav.setCurrentRow(1)
+
+    def list_segment(self, segment: str) -> None:
+        self.customers.show_only(segment=segment)
         self.nav.setCurrentRow(1)
 
     def open_settings(self):

@@ -120,3 +120,42 @@ def test_int_columns_keeps_rows_aligned_and_refuses_nulls(base):
         assert none[0].dtype == np.int64 and len(none[0]) == 0
         with pytest.raises(ValueError):
             int_columns(s.connection(), select(Customer.id, Customer.first_purchase_day))
+
+
+def segments_by_hand(services) -> dict[str, list[str]]:
+    from retainer.metrics import SEGMENTS
+
+    alive, _ = everything(services)
+    buyers = [c for c in alive.values() if c.purchase_count]
+    scores = rfm_scores([TODAY.toordinal() - c.last_purchase_day for c in buyers],
+                        [c.purchase_count for c in buyers], [c.total_spent_cents for c in buyers])
+    return {name: sorted(c.name for c, s in zip(buyers, scores) if s.segment == name) for name in SEGMENTS}
+
+
+def segments_listed(services) -> dict[str, list[str]]:
+    from retainer.metrics import SEGMENTS
+    from retainer.services import CustomerQuery
+
+    out = {}
+    for name in SEGMENTS:
+        query = CustomerQuery(segment=name)
+        out[name] = sorted(r.name for r in services.customers.page(query, 0, 100))
+        assert services.customers.count(query) == len(out[name])
+    return out
+
+
+def test_the_list_filtered_to_a_segment_is_who_the_scores_put_there(base):
+    expected = segments_by_hand(base)
+    assert segments_listed(base) == expected
+    counts = base.metrics.rfm()
+    assert {k: len(v) for k, v in expected.items()} == counts
+    assert sum(counts.values()) > 20 and sum(1 for v in counts.values() if v) >= 5
+    # New purchases move the cuts: the filter follows them.
+    alive, _ = everything(base)
+    quiet = sorted((c for c in alive.values() if c.purchase_count), key=lambda c: c.last_purchase_day)[:5]
+    for c in quiet:
+        for day in (1, 2, 3):
+            base.purchases.record(c.id, 500, datetime(2026, 6, 10 + day, 10))
+    moved = segments_by_hand(base)
+    assert moved != expected
+    assert segments_listed(base) == moved

@@ -137,7 +137,7 @@ def test_filter_by_status(qtbot, window, services):
     anna = add(services, "Anna Petrova", "8 916 123-45-67")
     services.purchases.record(anna, 1000, datetime(2026, 6, 1))
     add(services, "Jonas Kazlauskas", "+370 612 34567")
-    window.customers.show_status(Status.NEW)
+    window.customers.show_only(status=Status.NEW)
     assert window.customers.model.rowCount() == 1
     assert cell(window, 0, COL_NAME) == "Anna Petrova"
 

@@ -92,6 +92,20 @@ def test_charts_are_drawn_off_the_gui_thread_and_a_bar_click_opens_its_customers
         qtbot.waitUntil(lambda: window.nav.currentRow() == 1 and window.customers.model.rowCount() == 1,
                         timeout=10_000)
         assert window.customers.model.rows[0].name == "Gone"
+        # The same with an RFM segment: its bar opens the customers the segment holds.
+        window.nav.setCurrentRow(3)
+        segments = board.charts["rfm"].canvas
+        qtbot.waitUntil(lambda: tasks.idle() and segments.picture is not None, timeout=20_000)
+        axes = segments.figure.axes[0]
+        bar = max(axes.patches, key=lambda p: p.get_width())  # the biggest segment, horizontal bars
+        x, y = axes.transData.transform((bar.get_width() / 2, bar.get_y() + bar.get_height() / 2))
+        height = segments.get_width_height(physical=True)[1]
+        qtbot.mouseClick(segments, Qt.MouseButton.LeftButton,
+                         pos=QPoint(int(x / ratio), int((height - y) / ratio)))
+        qtbot.waitUntil(lambda: window.nav.currentRow() == 1, timeout=10_000)
+        assert window.customers.segment_filter.currentData() == bar.segment
+        assert window.customers.status_filter.currentIndex() == 0  # the status filter is off
+        qtbot.waitUntil(lambda: window.customers.model.total == board.data.rfm[bar.segment], timeout=10_000)
     finally:
         qtbot.waitUntil(tasks.idle, timeout=20_000)
         tasks.shutdown()

@@ -1,0 +1,46 @@
+"""RFM segments as list filters: "show me my Champions".
+
+A segment is a set of (recency, frequency) scores, and the scores are quintiles over every
+purchasing customer, so the filter needs the base's four cut points for each. They are
+worked out from two columns of the customers table and kept until purchases are written,
+the day changes or customers leave or return from the trash.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import func, select
+
+from retainer.db import queries
+from retainer.db.columns import int_columns
+from retainer.db.models import Counter, Customer
+from retainer.events import PURCHASES
+from retainer.metrics import SEGMENTS, quintile_cuts, segment_cells
+from retainer.services.base import Context
+
+
+class SegmentFilters:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._cuts: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+
+    def filter(self, segment: str, session) -> queries.Segment:
+        if segment not in SEGMENTS:
+            raise ValueError(f"no RFM segment is called {segment!r}")
+        buyers = (Customer.purchase_count > 0, Customer.last_purchase_day.is_not(None),
+                  Customer.deleted_at.is_(None))
+        counter = session.get(Counter, PURCHASES)
+        key = (self.ctx.today(), counter.value if counter else 0,
+               *session.execute(select(func.count(Customer.id), func.sum(Customer.id)).where(*buyers)).one())
+        with self._lock:
+            if key != self._key:
+                last_days, counts = int_columns(session.connection(), select(
+                    Customer.last_purchase_day, Customer.purchase_count).where(*buyers))
+                self._cuts = (tuple(int(c) for c in quintile_cuts(last_days.tolist())) if len(last_days) else (),
+                              tuple(int(c) for c in quintile_cuts(counts.tolist())) if len(counts) else ())
+                self._key = key
+            recency, frequency = self._cuts
+        return queries.Segment(recency, frequency, tuple(segment_cells(segment)))

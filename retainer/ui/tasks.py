@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
+_DELETED = "already deleted"  # how PySide words a call on a widget Qt has destroyed
 
 
 def _ignore(_value: Any) -> None:
@@ -65,10 +66,18 @@ class Tasks(QObject):
             self._pending -= 1
         try:
             callback(value)
+        except RuntimeError as exc:
+            if _DELETED in str(exc):  # the window it was for closed meanwhile: nobody to tell
+                log.debug("a result arrived for a closed window: %s", exc)
+                return
+            self._report(callback, exc)
         except Exception as exc:  # noqa: BLE001
-            log.exception("a result could not be shown")
-            if callback is not self.on_unhandled_error:
-                self.on_unhandled_error(exc)
+            self._report(callback, exc)
+
+    def _report(self, callback: Callback, exc: Exception) -> None:
+        log.error("a result could not be shown", exc_info=exc)
+        if callback is not self.on_unhandled_error:
+            self.on_unhandled_error(exc)
 
     def shutdown(self) -> None:
         for executor in self._lanes.values():

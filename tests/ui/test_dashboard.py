@@ -109,3 +109,24 @@ def test_charts_are_drawn_off_the_gui_thread_and_a_bar_click_opens_its_customers
     finally:
         qtbot.waitUntil(tasks.idle, timeout=20_000)
         tasks.shutdown()
+
+
+def test_closing_the_window_while_charts_are_drawn_reports_nothing(qtbot, services, answers):
+    from retainer.ui.main_window import MainWindow
+    from retainer.ui.tasks import Tasks
+
+    base(services)
+    tasks = Tasks()
+    errors = []
+    tasks.on_unhandled_error = errors.append
+    window = MainWindow(services, tasks)
+    window.show()
+    window.nav.setCurrentRow(3)
+    qtbot.waitUntil(lambda: window.dashboard.data is not None, timeout=20_000)
+    window.dashboard.refresh()
+    qtbot.waitUntil(lambda: window.dashboard.data is not None and not tasks.idle(), timeout=5_000)
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(tasks.idle, timeout=20_000)
+    tasks.shutdown()
+    assert errors == [] and answers == []

@@ -20,6 +20,7 @@ from retainer.status import median_gap
 
 CHUNK = 5000  # keys per lookup query: well inside SQLite's and PostgreSQL's parameter limits
 DEFER_INDEXES_FROM = 20_000  # new customers; from here rebuilding the indexes once is cheaper
+INSERT_CHUNK = 5000  # new customers inserted between two progress reports
 DETAIL_FIELDS = ("email", "birthday", "city", "address", "card_number", "source", "notes")
 
 
@@ -179,7 +180,7 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
     connection = session.connection()
     with indexes_deferred(connection, "customers", many), \
             indexes_deferred(connection, "customer_phones", many):
-        for part in _chunks(new_groups, 5000):
+        for part in _chunks(new_groups, INSERT_CHUNK):
             rows = [_customer_row(g, now, batch.id, today) for g in part]
             # Plain executemany, then the new ids in insertion order: RETURNING through the ORM's
             # bulk path is quadratic in SQLAlchemy 2.x, and this reads back the same ids in order.
@@ -199,6 +200,8 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
             if links:
                 session.execute(insert(customer_tags), links)
             report.customers_added += len(part)
+            # Progress (and a chance to cancel) after every chunk, not once at the end.
+            yield (len(records) * 5) // 8 + (len(records) * report.customers_added) // (8 * len(new_groups))
     yield (len(records) * 6) // 8
 
     # 6. Purchases; for customers already in the base, none that is there already.

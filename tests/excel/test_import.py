@@ -144,6 +144,32 @@ def test_cancel_midway_changes_nothing(services, tmp_path):
     assert services.imports.history() == []
 
 
+def test_cancel_while_customers_are_inserted_changes_nothing(services, tmp_path, monkeypatch):
+    import retainer.services.import_apply as apply
+
+    def index_names():
+        with services.ctx.read() as s:
+            return sorted(r[0] for r in s.connection().exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'"))
+
+    before = index_names()
+    monkeypatch.setattr(apply, "DEFER_INDEXES_FROM", 2)  # the large-load path, indexes set aside
+    monkeypatch.setattr(apply, "INSERT_CHUNK", 10)
+    inserted = []
+    real = apply.bulk_insert
+    monkeypatch.setattr(apply, "bulk_insert", lambda c, table, rows: (
+        inserted.append(len(rows)) if table.name == "customers" else None, real(c, table, rows)))
+    lines = [["Name", "Phone"]] + [[f"Customer {i}", f"+370 612 {10000 + i}"] for i in range(40)]
+    path = ugly.xlsx(tmp_path / "many.xlsx", lines)
+    steps = services.imports.run(plan_for(services, path))
+    while not inserted:
+        next(steps)  # stops at the progress report after the first chunk of ten
+    assert inserted == [10]
+    steps.close()  # Cancel, with 30 customers still to insert
+    assert counts(services) == (0, 0) and services.imports.history() == []
+    assert index_names() == before
+
+
 def test_a_failure_midway_changes_nothing(services, tmp_path, monkeypatch):
     import retainer.services.import_apply as apply
 

@@ -158,7 +158,8 @@ class ImportService:
             self._opened = (key, source)
             return source
 
-    def _forget_file(self) -> None:
+    def forget_file(self) -> None:
+        """Let go of the file opened for the wizard's steps (the wizard closed)."""
         with self._opening:
             self._opened = None
 
@@ -238,7 +239,8 @@ class ImportService:
             raise FileProblem(problem)
         with _collector_paused():
             report = yield from self._run(plan, dry_run)
-        self._forget_file()
+        if not dry_run:  # a test run is followed by the import itself: keep the file for it
+            self.forget_file()
         if not dry_run and (report.customers_added or report.customers_updated or report.purchases_added):
             self.ctx.announce(Change.of(CUSTOMERS, PURCHASES, REMINDERS))
         return report

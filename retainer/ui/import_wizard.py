@@ -482,6 +482,10 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Close"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
 
+    def done(self, result: int) -> None:  # noqa: A003 - Qt's name: closed, however it closed
+        self.services.imports.forget_file()  # the sheet kept for the steps is not needed now
+        super().done(result)
+
     def plan(self) -> Plan:
         policy = self.check_page.chosen_policy()
         return self.layout_.plan(duplicates=policy, row_choices=dict(self.row_choices))

@@ -307,3 +307,23 @@ def test_a_large_load_rebuilds_the_indexes_it_set_aside(services, tmp_path, monk
     services.imports.run_to_end(plan_for(services, path))
     assert index_names() == before and "ix_customers_list" in before
     assert [r.name for r in services.customers.page(CustomerQuery(text="анна"), 0, 5)] == ["Анна Петрова"]
+
+
+def test_the_file_is_read_once_for_all_steps_and_again_when_it_changes(services, tmp_path, monkeypatch):
+    import os
+
+    import retainer.services.imports as imports
+
+    opened = []
+    real = imports.open_file
+    monkeypatch.setattr(imports, "open_file", lambda path, *a: (opened.append(path), real(path, *a))[1])
+    path = ugly.xlsx(tmp_path / "list.xlsx", [["Name", "Phone"], ["Anna", "+370 612 34567"]])
+    plan = plan_for(services, path)
+    services.imports.preview(plan)
+    services.imports.run_to_end(plan, dry_run=True)
+    assert len(opened) == 1  # looking, preview and test run share one read
+    # The owner fixes the file in Excel before importing: the import reads it again.
+    ugly.xlsx(path, [["Name", "Phone"], ["Anna", "+370 612 34567"], ["Jonas", "+370 612 34568"]])
+    os.utime(path, ns=(os.stat(path).st_atime_ns, os.stat(path).st_mtime_ns + 10**9))
+    report = services.imports.run_to_end(plan)
+    assert len(opened) == 2 and report.customers_added == 2

@@ -24,16 +24,27 @@ def int_columns(connection: Connection, statement: Select) -> list[np.ndarray]:
     Every selected column must be a NOT NULL integer (``group_concat`` skips NULLs, which
     would shift one column against the others).
     """
+    if connection.dialect.name == "sqlite":
+        return _as_texts(connection, statement)
+    return _as_rows(connection, statement)
+
+
+def _as_texts(connection: Connection, statement: Select) -> list[np.ndarray]:
     import numpy as np  # loaded on first use: it is not needed to start the app
 
+    rows = statement.subquery()
     names = [c.name for c in statement.selected_columns]
-    if connection.dialect.name == "sqlite":
-        rows = statement.subquery()
-        texts = connection.execute(select(*(func.group_concat(rows.c[name]) for name in names))).one()
-        columns = [np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
-                   for text in texts]
-        if len({len(c) for c in columns}) > 1:
-            raise ValueError("a column held NULLs")
-        return columns
-    data = np.array(connection.execute(statement).all(), dtype=np.int64).reshape(-1, len(names))
-    return [np.ascontiguousarray(data[:, i]) for i in range(len(names))]
+    texts = connection.execute(select(*(func.group_concat(rows.c[name]) for name in names))).one()
+    columns = [np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+               for text in texts]
+    if len({len(c) for c in columns}) > 1:
+        raise ValueError("a column held NULLs")
+    return columns
+
+
+def _as_rows(connection: Connection, statement: Select) -> list[np.ndarray]:
+    import numpy as np
+
+    width = len(statement.selected_columns)
+    data = np.array(connection.execute(statement).all(), dtype=np.int64).reshape(-1, width)
+    return [np.ascontiguousarray(data[:, i]) for i in range(width)]

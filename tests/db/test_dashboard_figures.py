@@ -159,3 +159,15 @@ def test_the_list_filtered_to_a_segment_is_who_the_scores_put_there(base):
     moved = segments_by_hand(base)
     assert moved != expected
     assert segments_listed(base) == moved
+
+
+def test_both_ways_of_reading_columns_agree(base):
+    from retainer.db.columns import _as_rows, _as_texts
+
+    statement = select(Purchase.customer_id, Purchase.day, Purchase.amount_cents).order_by(Purchase.id)
+    with base.ctx.read() as s:
+        texts, rows = _as_texts(s.connection(), statement), _as_rows(s.connection(), statement)
+        empty = _as_rows(s.connection(), statement.where(Purchase.day < 0))
+    assert len(texts[0]) > 50
+    assert all((a == b).all() and a.dtype == b.dtype for a, b in zip(texts, rows))
+    assert [len(c) for c in empty] == [0, 0, 0]

@@ -287,10 +287,29 @@ class PreviewPage(QWizardPage):
         self.setSubTitle(tr("Rows in red have a problem and will be left out; hover for why."))
         self.model = PreviewModel([])
         self.view = _table(self.model)
+        # Numbers written without + and a country code (8 916 …, 8 612 …) are read as this
+        # country's: the setting of the whole base, changeable here where a wrong one shows.
+        self.country = QComboBox()
+        for code in phones.SUPPORTED_REGIONS:
+            self.country.addItem(phones.region_name(code), code)  # as in Settings
+        self.country.activated.connect(self._country_chosen)
+        country_row = QHBoxLayout()
+        country_label = QLabel(tr("Phone numbers without + and a country code are from:"))
+        country_label.setBuddy(self.country)
+        country_row.addWidget(country_label)
+        country_row.addWidget(self.country)
+        country_row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(country_row)
         layout.addWidget(self.view)
 
+    def _country_chosen(self) -> None:
+        code = self.country.currentData()
+        self.w.tasks.run(lambda: self.w.services.change_settings(default_region=code),
+                         lambda _: self.initializePage(), self.w.say_error)
+
     def initializePage(self) -> None:  # noqa: N802
+        self.country.setCurrentIndex(max(0, self.country.findData(self.w.services.settings.default_region)))
         plan = self.w.plan()
         fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")), ("phones", tr("Phones")),
                   ("email", tr("E-mail")), ("birthday", tr("Birthday"))]

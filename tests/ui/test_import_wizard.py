@@ -132,3 +132,22 @@ def test_purchases_sheet_is_offered_in_the_wizard(qtbot, window, services, tmp_p
     assert wizard.layout_.purchases is None
     wizard.file_page.purchases_sheet.setCurrentIndex(1)
     assert wizard.layout_.purchases.sheet == "Sales"
+
+
+def test_the_preview_page_sets_the_country_of_numbers_without_a_code(qtbot, window, services, tmp_path):
+    from PySide6.QtCore import Qt
+
+    services.change_settings(default_region="US")
+    path = ugly.xlsx(tmp_path / "list.xlsx", [["ФИО", "Телефон"], ["Анна Петрова", "8 (916) 123-45-67"]])
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.country.currentData() == "US"
+    assert "the United States" in page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    page.country.setCurrentIndex(page.country.findData("RU"))
+    page.country.activated.emit(page.country.currentIndex())  # what choosing it does
+    assert services.settings.default_region == "RU"
+    assert page.model.data(page.model.index(0, 3)) == "+7 916 123-45-67"
+    assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None

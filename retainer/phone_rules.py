@@ -79,7 +79,7 @@ class Rules:
             self._any_type[size] = any_type
         return bool(any_type(national))
 
-    def _general_matches(self, number: str) -> bool:
+    def general_matches(self, number: str) -> bool:
         return self.general_pattern is not None and self.general_pattern(number) is not None
 
     def length_result(self, national: str) -> int:
@@ -104,13 +104,13 @@ class Rules:
         found = self.prefix.match(number)
         if not found:
             return number
-        viable = self._general_matches(number)
+        viable = self.general_matches(number)
         groups = found.groups()
         if self.transform is None or not groups or groups[-1] is None:
             rest = number[found.end():]
         else:
             rest = self.prefix.sub(self.transform, number, count=1)
-        if viable and not self._general_matches(rest):
+        if viable and not self.general_matches(rest):
             return number
         return rest
 
@@ -187,7 +187,7 @@ def from_national(digits: str, region: str) -> str | None:
     if digits.startswith(rules.code_text):
         # 79161234567 in Russia: the country code without its +, when that is the only reading.
         potential = rules.strip_national_prefix(digits[len(rules.code_text):])
-        if ((not rules._general_matches(digits) and rules._general_matches(potential))
+        if ((not rules.general_matches(digits) and rules.general_matches(potential))
                 or rules.length_result(digits) == _TOO_LONG):
             if region_code_for_country_code(rules.country_code) != region.upper():
                 return None  # the library then reads it with the main region's rules

@@ -161,18 +161,25 @@ def _finish(rules: Rules, national: str) -> str | None:
     return f"+{rules.code_text}{national}"
 
 
-def from_international(digits: str) -> str | None:
-    """The digits after a ``+``: the E.164 number when the library would find it valid."""
+def split_code(digits: str) -> tuple[int, str] | None:
+    """The digits after a ``+`` as (calling code, the rest); calling codes are prefix-free."""
     if len(digits) <= 2 or digits[0] == "0":
         return None
-    for size in (1, 2, 3):  # calling codes are prefix-free
+    for size in (1, 2, 3):
         code = int(digits[:size])
         if code in COUNTRY_CODE_TO_REGION_CODE:
-            break
-    else:
+            return code, digits[size:]
+    return None
+
+
+def from_international(digits: str) -> str | None:
+    """The digits after a ``+``: the E.164 number when the library would find it valid."""
+    split = split_code(digits)
+    if split is None:
         return None
+    code, rest = split
     rules = _rules_for_code(code, region_code_for_country_code(code))
-    return None if rules is None else _finish(rules, digits[size:])
+    return None if rules is None else _finish(rules, rest)
 
 
 def from_national(digits: str, region: str) -> str | None:

@@ -77,6 +77,11 @@ def display(e164: str | None) -> str:
     """``+79161234567`` -> ``+7 916 123-45-67``; anything unparsable is shown as stored."""
     if not e164:
         return ""
+    if e164.startswith("+") and phone_rules.from_international(e164[1:]) == e164:
+        # A valid number as Retainer stores it: its parts are known without parsing it again.
+        code, national = phone_rules.split_code(e164[1:])
+        number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+        return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
     try:
         number = phonenumbers.parse(e164, None)
     except NumberParseException:

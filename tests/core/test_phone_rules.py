@@ -126,3 +126,15 @@ def test_validity_of_known_numbers(country_code, national, valid):
     number = lib.PhoneNumber(country_code=country_code, national_number=int(national))
     assert lib.is_valid_number(number) is valid
     assert phone_rules.is_valid(country_code, national) is valid
+
+
+def test_display_of_stored_numbers_is_the_librarys(texts):
+    shown = 0
+    for text in texts:
+        stored = library(text, "RU")
+        if stored is None:
+            continue
+        expected = lib.format_number(lib.parse(stored, None), lib.PhoneNumberFormat.INTERNATIONAL)
+        assert phones.display(stored) == expected, stored
+        shown += 1
+    assert shown > 1000

@@ -1,5 +1,6 @@
-"""The import wizard: file and sheet, columns, preview, test run, import — nothing is saved
-before the last step, and the last step can be undone from the import history."""
+"""The import wizard: file and sheet, columns, preview (import_pages), then the test run and
+the import — nothing is saved before the last step, and the last step can be undone from the
+import history."""
 
 from __future__ import annotations
 
@@ -8,333 +9,25 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWizard,
     QWizardPage,
 )
 
-from retainer import phones
-from retainer.excel.columns import FIELDS, IGNORE, field_label
-from retainer.excel.values import text as cell_text
 from retainer.i18n import tr
 from retainer.services import Retainer
-from retainer.services.imports import MERGE, SKIP, UPDATE, Layout, Plan, Report, plan_problem
-from retainer.ui.import_models import ChoiceDelegate, DuplicatesModel, PreviewModel
+from retainer.services.imports import MERGE, SKIP, UPDATE, Layout, Plan, Report
+from retainer.ui.import_models import ChoiceDelegate, DuplicatesModel
+from retainer.ui.import_pages import ColumnsPage, FilePage, PreviewPage, read_only_table
 from retainer.ui.progress import LongWork
 from retainer.ui.records_model import Column, RecordsModel
 from retainer.ui.tasks import Tasks
-
-ERROR = "color: #b91c1c;"
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.w = wizard
-        self.setTitle(tr("Which file?"))
-        self.setSubTitle(tr("An Excel workbook (.xlsx, .xls), a LibreOffice sheet (.ods) or a "
-                            ".csv file with your customers — and their purchases, if you have them."))
-        self.path = QLineEdit()
-        self.path.setReadOnly(True)
-        self.path.setPlaceholderText(tr("no file chosen"))
-        choose = QPushButton(tr("Choose a file…"))
-        choose.clicked.connect(self.choose)
-        self.sheet = QComboBox()
-        self.sheet.currentTextChanged.connect(self._sheet_changed)
-        self.header_row = QSpinBox()
-        self.header_row.setRange(1, 60)
-        self.header_row.valueChanged.connect(self._header_changed)
-        self.purchases_sheet = QComboBox()
-        self.purchases_sheet.setToolTip(tr("A sheet of purchases that names each customer by "
-                                           "phone, e-mail or code"))
-        self.purchases_sheet.currentIndexChanged.connect(self._purchases_changed)
-        self.found = QLabel()
-        self.found.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR)
-        self.error.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(choose)
-        sheet_row = QHBoxLayout()
-        sheet_row.addWidget(QLabel(tr("Sheet")))
-        sheet_row.addWidget(self.sheet, 1)
-        sheet_row.addWidget(QLabel(tr("Column titles on row")))
-        sheet_row.addWidget(self.header_row)
-        purchases_row = QHBoxLayout()
-        purchases_row.addWidget(QLabel(tr("Purchases from the sheet")))
-        purchases_row.addWidget(self.purchases_sheet, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addLayout(sheet_row)
-        layout.addLayout(purchases_row)
-        layout.addWidget(self.found)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import customers"), str(Path.home()),
-                                              tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"))
-        if path:
-            self.load(path)
-
-    def load(self, path: str, sheet: str | None = None) -> None:
-        self.path.setText(path)
-        self.error.setText("")
-        self.w.tasks.run(lambda: self.w.services.imports.layout(path, sheet), self.show_layout,
-                         self.show_error)
-
-    def show_layout(self, layout: Layout) -> None:
-        self.w.layout_ = layout
-        self.sheet.blockSignals(True)
-        self.sheet.clear()
-        self.sheet.addItems(layout.sheets)
-        self.sheet.setCurrentText(layout.sheet)
-        self.sheet.setEnabled(layout.restore is None and len(layout.sheets) > 1)
-        self.sheet.blockSignals(False)
-        self.header_row.blockSignals(True)
-        self.header_row.setValue(layout.header_row + 1)
-        self.header_row.blockSignals(False)
-        self.purchases_sheet.blockSignals(True)
-        self.purchases_sheet.clear()
-        self.purchases_sheet.addItem(tr("— none —"), None)
-        for name in layout.sheets:
-            if name != layout.sheet:
-                self.purchases_sheet.addItem(name, name)
-        if layout.purchases is not None:
-            self.purchases_sheet.setCurrentIndex(self.purchases_sheet.findData(layout.purchases.sheet))
-        self.purchases_sheet.setEnabled(layout.restore is None and self.purchases_sheet.count() > 1)
-        self.purchases_sheet.blockSignals(False)
-        if layout.restore:
-            self.found.setText(tr("A workbook exported by Retainer: customers, purchases, calls "
-                                  "and feedback will be imported together."))
-        else:
-            known = sum(1 for f in layout.mapping.values() if f)
-            self.found.setText(tr("Column titles found on row {row}; {n} of {total} columns "
-                                  "recognised.").format(row=layout.header_row + 1, n=known,
-                                                        total=sum(1 for h in layout.headers if h)))
-        self.completeChanged.emit()
-
-    def show_error(self, exc: Exception) -> None:
-        self.w.layout_ = None
-        self.found.setText("")
-        self.error.setText(str(exc))
-        self.completeChanged.emit()
-
-    def _purchases_changed(self, _index: int) -> None:
-        layout, name = self.w.layout_, self.purchases_sheet.currentData()
-        if layout is None:
-            return
-        if name is None:
-            layout.purchases = None
-            return
-
-        def found(linked) -> None:
-            layout.purchases = linked
-            if linked is None:
-                self.error.setText(tr("The sheet “{sheet}” has no columns for the customer "
-                                      "(phone, e-mail or code), the date and the amount.").format(sheet=name))
-            else:
-                self.error.setText("")
-
-        self.w.tasks.run(lambda: self.w.services.imports.linked_sheet(layout.path, name), found,
-                         self.show_error)
-
-    def _sheet_changed(self, name: str) -> None:
-        if name and self.path.text():
-            self.load(self.path.text(), name)
-
-    def _header_changed(self, value: int) -> None:
-        layout = self.w.layout_
-        if layout is None or value - 1 == layout.header_row:
-            return
-        from retainer.excel.columns import guess_mapping
-        from retainer.excel.reader import open_file
-
-        def work():
-            rows = [list(r) for _, r in zip(range(value + 20), open_file(layout.path).rows(layout.sheet))]
-            headers = [cell_text(c) if c is not None else "" for c in rows[value - 1]] if len(rows) >= value else []
-            return headers, rows[value:]
-
-        def done(result) -> None:
-            headers, sample = result
-            layout.header_row, layout.headers, layout.sample = value - 1, headers, sample
-            layout.mapping = guess_mapping(headers)
-            self.show_layout(layout)
-
-        self.w.tasks.run(work, done, self.show_error)
-
-    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
-        return self.w.layout_ is not None
-
-
-class ColumnsPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.w = wizard
-        self.setTitle(tr("What is in each column?"))
-        self.setSubTitle(tr("Retainer guessed from the titles; change anything it got wrong. "
-                            "Columns set to “do not import” are left out."))
-        self.note = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR)
-        self.error.setWordWrap(True)
-        self.rows = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
-        layout.addLayout(self.rows)
-        layout.addStretch(1)
-        layout.addWidget(self.error)
-        self.combos: dict[int, QComboBox] = {}
-
-    def initializePage(self) -> None:  # noqa: N802
-        layout = self.w.layout_
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.layout():
-                while item.layout().count():
-                    child = item.layout().takeAt(0)
-                    if child.widget():
-                        child.widget().deleteLater()
-        self.combos.clear()
-        self.note.setText(tr("Remembered from the last file with these columns.")
-                          if layout.remembered and not layout.restore else "")
-        for index, header in enumerate(layout.headers):
-            if not header and all(index >= len(r) or cell_text(r[index]) == "" for r in layout.sample):
-                continue
-            combo = QComboBox()
-            for field in (IGNORE, *FIELDS):
-                combo.addItem(field_label(field), field)
-            combo.setCurrentIndex(combo.findData(layout.mapping.get(index, IGNORE)))
-            combo.currentIndexChanged.connect(self._changed)
-            sample = ", ".join(cell_text(r[index]) for r in layout.sample[:3]
-                               if index < len(r) and cell_text(r[index]))
-            title = QLabel(f"<b>{header or tr('(no title)')}</b>")
-            example = QLabel(sample[:60])
-            example.setStyleSheet("color: #6b7280;")
-            line = QHBoxLayout()
-            line.addWidget(title, 2)
-            line.addWidget(example, 3)
-            line.addWidget(combo, 2)
-            self.rows.addLayout(line)
-            self.combos[index] = combo
-        self._changed()
-
-    def mapping(self) -> dict[int, str]:
-        return {i: c.currentData() for i, c in self.combos.items() if c.currentData()}
-
-    def _changed(self, *_args) -> None:
-        chosen = [c.currentData() for c in self.combos.values() if c.currentData()]
-        twice = sorted({field_label(f) for f in chosen if chosen.count(f) > 1})
-        problem = plan_problem(self.mapping())
-        if twice:
-            problem = tr("Each kind of value can come from one column only: {fields}.").format(
-                fields=", ".join(twice))
-        self.error.setText(problem or "")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.combos) and not self.error.text()
-
-    def validatePage(self) -> bool:  # noqa: N802
-        self.w.layout_.mapping = self.mapping()
-        return True
-
-
-def _shown(record, field: str) -> str:
-    value = getattr(record, field, None)
-    if field == "phones":
-        return ", ".join(phones.display(p) for p in value)
-    if field in ("birthday",) and value:
-        return value.strftime("%d.%m.%Y")
-    if field == "purchased_at" and value:
-        return value.strftime("%d.%m.%Y %H:%M")
-    if field == "amount_cents" and value is not None:
-        return f"{value / 100:,.2f}".replace(",", "\u202f").replace(".", ",")
-    if field == "tags":
-        return ", ".join(value)
-    if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
-    return "" if value is None else str(value)
-
-
-class PreviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.w = wizard
-        self.setTitle(tr("This is how the first rows will be saved"))
-        self.setSubTitle(tr("Rows in red have a problem and will be left out; hover for why."))
-        self.model = PreviewModel([])
-        self.view = _table(self.model)
-        # Numbers written without + and a country code (8 916 …, 8 612 …) are read as this
-        # country's: the setting of the whole base, changeable here where a wrong one shows.
-        self.country = QComboBox()
-        for code in phones.SUPPORTED_REGIONS:
-            self.country.addItem(phones.region_name(code), code)  # as in Settings
-        self.country.activated.connect(self._country_chosen)
-        country_row = QHBoxLayout()
-        country_label = QLabel(tr("Phone numbers without + and a country code are from:"))
-        country_label.setBuddy(self.country)
-        country_row.addWidget(country_label)
-        country_row.addWidget(self.country)
-        country_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(country_row)
-        layout.addWidget(self.view)
-
-    def _country_chosen(self) -> None:
-        code = self.country.currentData()
-        self.w.tasks.run(lambda: self.w.services.change_settings(default_region=code),
-                         lambda _: self.initializePage(), self.w.say_error)
-
-    def initializePage(self) -> None:  # noqa: N802
-        self.country.setCurrentIndex(max(0, self.country.findData(self.w.services.settings.default_region)))
-        plan = self.w.plan()
-        fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")), ("phones", tr("Phones")),
-                  ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
-        chosen = set(plan.mapping.values())
-        extra = [("city", "city"), ("card_number", "card_number"), ("tags", "tags"),
-                 ("purchased_at", "purchase_date"), ("amount_cents", "amount"), ("items", "items")]
-        fields += [(attr, field_label(f)) for attr, f in extra if f in chosen]
-
-        def done(preview) -> None:
-            rows = []
-            for record, problems in preview:
-                shown = {attr: _shown(record, attr) for attr, _ in fields} if record else {}
-                if problems:
-                    shown = {"row": str(problems[0].row), "problems": "; ".join(
-                        f"{p.column}: {p.message}" for p in problems)}
-                rows.append((shown, problems))
-            self.model.columns = [Column(label, lambda r, a=attr: r[0].get(a, "")) for attr, label in fields]
-            self.model.set_records(rows)
-            header = self.view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            for col, (attr, _) in enumerate(fields):
-                self.view.setColumnWidth(col, {"row": 44, "problems": 200}.get(attr, 140))
-            header.setStretchLastSection(True)
-
-        self.w.tasks.run(lambda: self.w.services.imports.preview(plan), done, self.w.say_error)
 
 
 class CheckPage(QWizardPage):
@@ -365,7 +58,7 @@ class CheckPage(QWizardPage):
             Column(tr("Row"), lambda p: str(p.row)), Column(tr("Column"), lambda p: p.column),
             Column(tr("Value"), lambda p: p.value), Column(tr("Problem"), lambda p: p.message)])
         self.duplicates = DuplicatesModel()
-        self.duplicates_view = _table(self.duplicates)
+        self.duplicates_view = read_only_table(self.duplicates)
         self.duplicates_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.duplicates_view.setItemDelegateForColumn(DuplicatesModel.CHOICE, ChoiceDelegate(self))
         self.duplicates_view.hide()
@@ -380,7 +73,7 @@ class CheckPage(QWizardPage):
         layout.addWidget(box)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
-        layout.addWidget(_table(self.problems), 1)
+        layout.addWidget(read_only_table(self.problems), 1)
         layout.addWidget(self.duplicates_view, 1)
 
     def chosen_policy(self) -> str:

@@ -120,7 +120,11 @@ def quintile_scores(values: list[float], higher_is_better: bool = True) -> list[
 def quintile_cuts(values) -> list:
     """The last value of each of the first four fifths, in order: a value above k of them
     scores k + 1."""
-    ordered = sorted(values)
+    return sorted_quintile_cuts(sorted(values))
+
+
+def sorted_quintile_cuts(ordered) -> list:
+    """quintile_cuts of values already in order (a list or a sorted numpy array)."""
     n = len(ordered)
     return [ordered[max(0, (n * q) // 5 - 1)] for q in (1, 2, 3, 4)]
 
@@ -178,9 +182,7 @@ def _quintiles(values):
     """quintile_scores for a numpy array (higher is better), for large lists."""
     import numpy as np
 
-    ordered = np.sort(values)
-    n = len(ordered)
-    cuts = ordered[[max(0, (n * q) // 5 - 1) for q in (1, 2, 3, 4)]]
+    cuts = np.array(sorted_quintile_cuts(np.sort(values)))
     return 1 + np.searchsorted(cuts, values, side="left")
 
 

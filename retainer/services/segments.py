@@ -16,7 +16,7 @@ from retainer.db import queries
 from retainer.db.columns import int_columns
 from retainer.db.models import Counter, Customer
 from retainer.events import PURCHASES
-from retainer.metrics import SEGMENTS, quintile_cuts, segment_cells
+from retainer.metrics import SEGMENTS, segment_cells, sorted_quintile_cuts
 from retainer.services.base import Context
 
 
@@ -39,8 +39,13 @@ class SegmentFilters:
             if key != self._key:
                 last_days, counts = int_columns(session.connection(), select(
                     Customer.last_purchase_day, Customer.purchase_count).where(*buyers))
-                self._cuts = (tuple(int(c) for c in quintile_cuts(last_days.tolist())) if len(last_days) else (),
-                              tuple(int(c) for c in quintile_cuts(counts.tolist())) if len(counts) else ())
+                self._cuts = (_cuts(last_days), _cuts(counts))
                 self._key = key
             recency, frequency = self._cuts
         return queries.Segment(recency, frequency, tuple(segment_cells(segment)))
+
+
+def _cuts(values) -> tuple[int, ...]:
+    import numpy as np
+
+    return tuple(int(c) for c in sorted_quintile_cuts(np.sort(values))) if len(values) else ()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-import shiboken6
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, Signal
@@ -94,8 +93,6 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.tasks.run(work, self._rendered, self._failed, lane="charts")
 
     def _rendered(self, picture: QImage) -> None:
-        if not shiboken6.isValid(self):  # the window closed while the chart was drawn
-            return
         picture.setDevicePixelRatio(self.device_pixel_ratio)
         self.picture = picture
         self._finish()
@@ -103,8 +100,7 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def _failed(self, exc: Exception) -> None:
         log.warning("a chart could not be drawn: %r", exc)
-        if shiboken6.isValid(self):
-            self._finish()
+        self._finish()
 
     def _finish(self) -> None:
         self._busy = False

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 CUSTOMERS = "customers"
 PURCHASES = "purchases"
@@ -23,6 +24,31 @@ class Change:
     def of(cls, *kinds: str, customer_ids=()) -> Change:
         return cls(frozenset(kinds), frozenset(customer_ids))
 
+    @classmethod
+    def merge(cls, changes: list[Change]) -> Change | None:
+        """Several announcements of one operation as one; None when nothing changed."""
+        if not changes:
+            return None
+        return cls(frozenset().union(*(c.kinds for c in changes)),
+                   frozenset().union(*(c.customer_ids for c in changes)))
+
+
+_collected = threading.local()
+
+
+@contextmanager
+def collecting() -> Iterator[list[Change]]:
+    """While this thread runs one operation, its announcements are gathered here instead of
+    reaching the listeners, so that the caller can make them one (and say who made it)."""
+    outer = getattr(_collected, "changes", None)
+    _collected.changes = made = []
+    try:
+        yield made
+    finally:
+        _collected.changes = outer
+        if outer is not None:
+            outer.extend(made)
+
 
 class ChangeHub:
     def __init__(self) -> None:
@@ -34,6 +60,10 @@ class ChangeHub:
             self._listeners.append(listener)
 
     def publish(self, change: Change) -> None:
+        gathering = getattr(_collected, "changes", None)
+        if gathering is not None:
+            gathering.append(change)
+            return
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:

@@ -41,6 +41,16 @@ def history_arrays(rows):
     return x, data[:, 2] - data[:, 1], data[:, 3] - data[:, 1]
 
 
+@dataclass(frozen=True)
+class NewFit:
+    params: Params | None
+    as_of: date
+    purchases_version: int
+    customers: int
+    repeat_customers: int
+    log_likelihood: float | None
+
+
 class RadarService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -57,6 +67,12 @@ class RadarService:
 
     def refresh(self, force: bool = False) -> ModelState:
         """Fit again when purchases changed since the last fit (or the day turned)."""
+        found = self.fit_if_due(force)
+        return found if isinstance(found, ModelState) else self.keep(found)
+
+    def fit_if_due(self, force: bool = False) -> ModelState | NewFit:
+        """The current state, or a new fit not stored yet: reads only, so the window runs it
+        beside the writes and hands the result to ``keep`` on the write lane."""
         state = self.state()
         if state.current and not force:
             return state
@@ -76,16 +92,21 @@ class RadarService:
             params, loglik, repeat = fit.params, fit.log_likelihood, fit.repeat_customers
         except churn_model.NotEnoughData as exc:
             params, loglik, repeat = None, None, int(exc.args[0])
+        return NewFit(params, today, purchases_version, len(rows), repeat, loglik)
+
+    def keep(self, new: NewFit) -> ModelState:
         with self.ctx.write() as session:
             # Keep a short history of fits; older ones only take room.
             keep = select(ModelFit.id).order_by(ModelFit.id.desc()).limit(9).scalar_subquery()
             session.execute(delete(ModelFit).where(ModelFit.id.not_in(keep)))
+            params = new.params
             session.add(ModelFit(
-                fitted_at=self.ctx.now(), as_of=today, purchases_version=purchases_version,
-                customers=len(rows), repeat_customers=repeat, log_likelihood=loglik,
+                fitted_at=self.ctx.now(), as_of=new.as_of, purchases_version=new.purchases_version,
+                customers=new.customers, repeat_customers=new.repeat_customers,
+                log_likelihood=new.log_likelihood,
                 r=params.r if params else None, alpha=params.alpha if params else None,
                 a=params.a if params else None, b=params.b if params else None))
-        return ModelState(params, today, len(rows), repeat, True)
+        return ModelState(params, new.as_of, new.customers, new.repeat_customers, True)
 
     def outlook(self, customer_id: int) -> tuple[float, float] | None:
         """(P(alive), purchases expected in the next 90 days) for one customer, if known."""

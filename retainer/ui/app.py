@@ -1,13 +1,16 @@
-"""Starting the window: open the base off the GUI thread, then show the rooms."""
+"""Starting the window: open the base off the GUI thread, then show the rooms; and ending it,
+however it ends — Quit, a shutdown or logout (SIGTERM), the session manager's end of session."""
 
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from retainer import startup
@@ -59,7 +62,7 @@ class Launcher:
             self.progress.setCancelButton(None)
             self.progress.setMinimumDuration(500)
             self.progress.setWindowTitle(tr("Retainer"))
-        self.tasks.run(work, self._opened, self._open_failed)
+        self.tasks.read(None, work).success(self._opened).failure(self._open_failed).run()
 
     def _ensure_demo(self, location: str) -> None:
         from retainer.cli import make_demo
@@ -88,9 +91,13 @@ class Launcher:
             self.window.customers.first_page_shown.connect(self._ready)
         self.window.show()
         if old is not None:
-            old.services.close()
+            old.cards.close_all()
             old.close()
+            old.deleteLater()
+            old.services.close()
         log.info("opened %s", services.ctx.db.location)
+        if not self.quit_when_ready:
+            QTimer.singleShot(0, self.window.offer_drafts)
 
     def _ready(self) -> None:
         self.window.customers.view.viewport().repaint()
@@ -116,6 +123,17 @@ class Launcher:
 
         self.open(str(demo_database_path()), demo=True)
 
+    def end_of_session(self, *_args) -> None:
+        """Closed without a chance to ask: keep what the cards hold, then go."""
+        if self.window is not None:
+            kept = self.window.keep_drafts()
+            log.info("closing at the end of the session; %d unsaved card(s) kept", kept)
+            self.window.cards.close_all()
+
+    def terminate(self) -> None:
+        self.end_of_session()
+        self.app.quit()
+
     def unexpected(self, exc: BaseException) -> None:
         log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
         where = tr(" Details were saved in {path}.").format(path=self.log_path) if self.log_path else ""
@@ -135,6 +153,9 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     app.setWindowIcon(app_icon())
     launcher = Launcher(app, quit_when_ready, log_path)
     sys.excepthook = lambda kind, exc, tb: launcher.unexpected(exc)
+    app.commitDataRequest.connect(launcher.end_of_session)
+    stop_signals = _on_stop_signals(launcher.terminate)
+    collector = responsive.collect_on_gui_thread(app)
     if demo:
         from retainer.cli import demo_database_path
 
@@ -143,7 +164,41 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
         location = database_location(db)
     launcher.open(location, demo=demo)
     code = app.exec()
+    collector.stop()
+    stop_signals.setEnabled(False)
     launcher.tasks.shutdown()
     if launcher.services is not None:
         launcher.services.close()
     return code
+
+
+def _on_stop_signals(stop) -> QSocketNotifier:
+    """SIGTERM (and SIGHUP where there is one) end the app through ``stop`` on the GUI thread.
+
+    Python runs a signal handler only between bytecodes of the main thread, which sits in
+    Qt's event loop; the handler's wake-up byte on a socket pair lets Qt notice at once."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def woken() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(woken)
+    notifier._sockets = (reader, writer)  # kept open as long as the notifier lives
+    stopping = []
+
+    def handler(_number, _frame) -> None:
+        if not stopping:  # a second signal while stopping changes nothing
+            stopping.append(True)
+            QTimer.singleShot(0, stop)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    return notifier

@@ -187,4 +187,5 @@ class CallDialog(QDialog):
                 self.show_errors({"outcome": str(exc)})
 
         self.save_button.setEnabled(False)
-        self.tasks.run(lambda: self.services.calls.log(cid, form, rid), done, failed)
+        calls = self.services.calls
+        self.tasks.write(self, lambda: calls.log(cid, form, rid)).success(done).failure(failed).run()

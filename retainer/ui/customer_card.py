@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -85,6 +86,7 @@ class CustomerCardDialog(QDialog):
         self.loaded = customer_id is None
         self.card_shown: CustomerCard | None = None
         self._focus_purchase = focus_purchase
+        self._after_save: Callable[[], None] | None = None
         self.setWindowTitle(tr("New customer") if customer_id is None else tr("Customer"))
         self.resize(1000, 660)
 
@@ -169,16 +171,24 @@ class CustomerCardDialog(QDialog):
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
         close = buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         close.clicked.connect(self.reject)
         self.save_button.setAutoDefault(False)
         close.setAutoDefault(False)
 
+        # A save asked for while an import holds the base waits its turn, and says so.
+        self.waiting = QLabel()
+        self.waiting.setStyleSheet("color: #b45309;")
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.waiting, 1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.focus_purchase)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         self.tabs.setEnabled(customer_id is not None)
@@ -187,7 +197,7 @@ class CustomerCardDialog(QDialog):
             self.purchase_empty.setText(tr("Save the customer first (Ctrl+S), then add purchases here."))
         else:
             self.reload()
-        tasks.run(services.customers.tags, self.form.set_known_tags, lambda exc: None)
+        tasks.read(self, services.customers.tags).success(self.form.set_known_tags).run()
 
     def _purchases_tab(self) -> QWidget:
         self.amount = QLineEdit()
@@ -242,8 +252,9 @@ class CustomerCardDialog(QDialog):
         self.dirty = True
 
     def reload(self) -> None:
-        self.tasks.run(lambda: self.services.customers.card(self.customer_id), self.show_card,
-                       self._failed)
+        customers, cid = self.services.customers, self.customer_id
+        self.tasks.read(self, lambda: customers.card(cid)).success(self.show_card) \
+            .failure(self._failed).run()
 
     def show_card(self, card: CustomerCard) -> None:
         self.loaded = True
@@ -260,9 +271,9 @@ class CustomerCardDialog(QDialog):
         parts.append(tr("customer since {date}").format(date=short_date(card.created_at)))
         self.summary.setText(" · ".join(parts))
         self._summary_parts = parts
-        cid = card.id
-        self.tasks.run(lambda: self.services.radar.outlook(cid), self._show_outlook,
-                       lambda exc: None, lane="model")
+        cid, radar = card.id, self.services.radar
+        self.tasks.read(self, lambda: radar.outlook(cid), lane="model") \
+            .success(self._show_outlook).run()
         if not self.dirty:
             self.form.set_form(card.form, card.referred_by_name)
         self.lost_button.setEnabled(True)
@@ -321,9 +332,9 @@ class CustomerCardDialog(QDialog):
         from retainer.ui.feedback_dialogs import LostDialog
 
         if self.card_shown is not None and self.card_shown.status.value == "lost":
-            cid = self.customer_id
-            self.tasks.run(lambda: self.services.feedback.won_back(cid), lambda _: self.reload(),
-                           self._failed)
+            cid, feedback = self.customer_id, self.services.feedback
+            self.tasks.write(self, lambda: feedback.won_back(cid)) \
+                .success(lambda _: self.reload()).failure(self._failed).run()
             return None
         return self._small(LostDialog(self.services, self.tasks, self.customer_id, self))
 
@@ -353,12 +364,29 @@ class CustomerCardDialog(QDialog):
         self.amount.setFocus()
         self.amount.selectAll()
 
-    def save(self) -> None:
+    def display_name(self) -> str:
+        typed = self.form.name.text().strip()
+        if typed:
+            return typed
+        return self.card_shown.form.name if self.card_shown else tr("a new customer")
+
+    def restore_draft(self, fields: dict) -> None:
+        """Changes kept when Retainer closed, back in the form, unsaved."""
+        self.form.set_typed(fields)
+        self.dirty = True
+
+    def close_without_asking(self) -> None:
+        self.dirty = False
+        QDialog.reject(self)
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the form; ``then`` runs after the save has landed (not if it fails)."""
         try:
             form = self.form.form()
         except FormProblem as problem:
             self.form.show_errors(problem.errors)
             return
+        self._after_save = then
         customers = self.services.customers
         if self.customer_id is None:
             work = lambda: customers.create(form)  # noqa: E731
@@ -366,18 +394,28 @@ class CustomerCardDialog(QDialog):
             cid = self.customer_id
             work = lambda: (customers.update(cid, form), cid)[1]  # noqa: E731
         self.save_button.setEnabled(False)
-        self.tasks.run(work, self._saved, self._save_failed)
+        self.tasks.write(self, work).success(self._saved).failure(self._save_failed).run()
+        waiting = self.tasks.writes_waiting()
+        self.waiting.setText(waiting)
+        self.waiting.setVisible(bool(waiting))
 
     def _saved(self, customer_id: int) -> None:
+        self.waiting.hide()
         self.save_button.setEnabled(True)
         self.dirty = False
         self.customer_id = customer_id
         self.referrer.exclude_id = customer_id
         self.form.show_errors({})
         self.saved.emit(customer_id)
-        self.reload()
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            then()
+        else:
+            self.reload()
 
     def _save_failed(self, exc: Exception) -> None:
+        self.waiting.hide()
+        self._after_save = None
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.form.show_errors(exc.errors)
@@ -433,18 +471,19 @@ class CustomerCardDialog(QDialog):
             else:
                 self._failed(exc)
 
-        self.tasks.run(work, done, failed)
+        self.tasks.write(self, work).success(done).failure(failed).run()
 
     def delete_purchase(self) -> None:
         rows = self.purchase_view.selectionModel().selectedRows()
         if not rows:
             return
-        purchase = self.purchases.records[rows[0].row()]
-        self.tasks.run(lambda: self.services.purchases.delete(purchase.id),
-                       lambda _: self.reload(), self._failed)
+        purchase_id, purchases = self.purchases.records[rows[0].row()].id, self.services.purchases
+        self.tasks.write(self, lambda: purchases.delete(purchase_id)) \
+            .success(lambda _: self.reload()).failure(self._failed).run()
 
     def undo(self) -> None:
-        self.tasks.run(self.services.undo, lambda _: self.reload(), self._failed)
+        self.tasks.write(self, self.services.undo).success(lambda _: self.reload()) \
+            .failure(self._failed).run()
 
     def _failed(self, exc: Exception) -> None:
         QMessageBox.warning(self, tr("Retainer"), str(exc) or tr("Something went wrong."))
@@ -460,8 +499,7 @@ class CustomerCardDialog(QDialog):
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:
-                self.saved.connect(lambda _: QDialog.reject(self))
-                self.save()
+                self.save(then=lambda: QDialog.reject(self))
                 return
         super().reject()
 

@@ -164,6 +164,35 @@ class CustomerFormWidget(QWidget):
             notes=self.notes.toPlainText(),
         )
 
+    def _text_fields(self) -> dict[str, QLineEdit]:
+        return {"name": self.name, "phone": self.phone, "phone2": self.phone2, "email": self.email,
+                "birthday": self.birthday, "city": self.city, "address": self.address,
+                "card_number": self.card_number, "tags": self.tags, "source": self.source}
+
+    def typed(self) -> dict[str, object]:
+        """Every field exactly as it stands, checked or not: what a draft keeps."""
+        values: dict[str, object] = {k: e.text() for k, e in self._text_fields().items()}
+        values.update(notes=self.notes.toPlainText(), consent=self.consent.isChecked(),
+                      do_not_call=self.do_not_call.isChecked(),
+                      referred_by_id=self.referred_by.customer_id,
+                      referred_by_name=self.referred_by.edit.text())
+        return values
+
+    def set_typed(self, values: dict[str, object]) -> None:
+        """Put a draft back; the form counts as edited."""
+        for key, edit in self._text_fields().items():
+            if key in values:
+                edit.setText(str(values[key]))
+        if "notes" in values:
+            self.notes.setPlainText(str(values["notes"]))
+        self.consent.setChecked(bool(values.get("consent", self.consent.isChecked())))
+        self.do_not_call.setChecked(bool(values.get("do_not_call", self.do_not_call.isChecked())))
+        if "referred_by_id" in values:
+            referrer = values["referred_by_id"]
+            self.referred_by.set_customer(referrer if isinstance(referrer, int) else None,
+                                          str(values.get("referred_by_name") or ""))
+        self.edited.emit()
+
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
             label.show_message(errors.get(key))

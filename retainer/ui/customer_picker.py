@@ -65,8 +65,8 @@ class CustomerPicker(QWidget):
             if rows:
                 self.completer.complete()
 
-        self.tasks.run(lambda: self.services.customers.page(query, 0, SUGGESTIONS), show,
-                       lambda exc: None)
+        customers = self.services.customers
+        self.tasks.read(self, lambda: customers.page(query, 0, SUGGESTIONS)).success(show).run()
 
     def _chosen(self, text: str) -> None:
         row = self.suggestions.stringList().index(text) if text in self.suggestions.stringList() else -1

@@ -64,6 +64,8 @@ class CustomersModel(QAbstractTableModel):
         self.total = 0
         self.counted_total: int | None = None
         self._generation = 0
+        # The newest generation, where a worker can read it without touching this Qt object.
+        self._newest = [0]
         self._fetching = False
         self._headers = headers()
 
@@ -76,6 +78,8 @@ class CustomersModel(QAbstractTableModel):
         """Fetch the first page and the count again; stale answers are dropped."""
         self._generation += 1
         generation = self._generation
+        newest = self._newest
+        newest[0] = generation
         query = self.query
         customers = self.services.customers
         limit = max(PAGE, len(self.rows)) if query == getattr(self, "_shown_query", None) else PAGE
@@ -96,9 +100,9 @@ class CustomersModel(QAbstractTableModel):
             if complete:
                 self.counted.emit(len(rows))
             else:
-                self.tasks.run(
-                    lambda: None if generation != self._generation else customers.count(query),
-                    counted, self.failed.emit)
+                self.tasks.read(
+                    self, lambda: None if generation != newest[0] else customers.count(query)) \
+                    .success(counted).failure(self.failed.emit).run()
 
         def counted(total: int | None) -> None:
             if total is None or generation != self._generation:
@@ -108,9 +112,9 @@ class CustomersModel(QAbstractTableModel):
 
         def page():
             # Typing fast queues several searches; only the newest is worth running.
-            return None if generation != self._generation else customers.page(query, 0, limit)
+            return None if generation != newest[0] else customers.page(query, 0, limit)
 
-        self.tasks.run(page, rows_in, self.failed.emit)
+        self.tasks.read(self, page).success(rows_in).failure(self.failed.emit).run()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and len(self.rows) < self.total and not self._fetching
@@ -134,7 +138,9 @@ class CustomersModel(QAbstractTableModel):
             self._fetching = False
             self.failed.emit(exc)
 
-        self.tasks.run(lambda: self.services.customers.page(query, offset, PAGE), done, failed)
+        customers = self.services.customers
+        self.tasks.read(self, lambda: customers.page(query, offset, PAGE)).success(done) \
+            .failure(failed).run()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         from dataclasses import replace

@@ -216,7 +216,7 @@ class CustomersScreen(QWidget):
             self.tag_filter.setCurrentIndex(max(0, index))
             self.tag_filter.blockSignals(False)
 
-        self.tasks.run(self.services.customers.tags, fill, lambda exc: None)
+        self.tasks.read(self, self.services.customers.tags).success(fill).run()
 
     def _loaded(self) -> None:
         query = self.model.query
@@ -289,13 +289,15 @@ class CustomersScreen(QWidget):
         def done(count: int) -> None:
             self.message.emit(tr("Moved {n} to the trash. Ctrl+Z brings them back.").format(n=count))
 
-        self.tasks.run(lambda: self.services.customers.trash(ids), done,
-                       lambda exc: self.message.emit(str(exc)))
+        customers = self.services.customers
+        self.tasks.write(self, lambda: customers.trash(ids)).success(done) \
+            .failure(lambda exc: self.message.emit(str(exc))).run()
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        self.tasks.run(lambda: self.services.customers.restore(ids),
-                       lambda n: self.message.emit(tr("Restored {n}.").format(n=n)),
-                       lambda exc: self.message.emit(str(exc)))
+        customers = self.services.customers
+        self.tasks.write(self, lambda: customers.restore(ids)) \
+            .success(lambda n: self.message.emit(tr("Restored {n}.").format(n=n))) \
+            .failure(lambda exc: self.message.emit(str(exc))).run()

@@ -39,17 +39,23 @@ class ChartCanvas(FigureCanvasQTAgg):
     """matplotlib's Qt canvas, with the figure built and rasterised off the GUI thread.
 
     Laying out and drawing one chart takes 30–130 ms on a slow machine: too long for the
-    window to wait. Every build and draw of the figure runs on the tasks' "charts" lane;
-    the widget paints the last finished picture, and mouse clicks reach matplotlib (pick
-    events on bars) as on any canvas. That one lane is the only thread that ever draws, so
-    matplotlib's font caches are never used by two threads at once.
+    window to wait. The figure's own canvas is a plain Agg canvas (``figure.canvas``), so
+    matplotlib never reaches a Qt object when it lays out, draws or saves the figure; every
+    build, draw and save runs on the tasks' "charts" lane, which hands back the pixels as
+    bytes, and this widget makes them a picture on the GUI thread and paints the last one.
+    Mouse clicks reach matplotlib (pick events on bars) as on any canvas: the callbacks live
+    on the figure. That one lane is the only thread that ever draws, so matplotlib's font
+    caches are never used by two threads at once.
     """
 
     _wanted = Signal()
 
     def __init__(self, figure: Figure, tasks: Tasks) -> None:
         super().__init__(figure)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
         self.tasks = tasks
+        self.agg = FigureCanvasAgg(figure)  # from now on figure.canvas: no Qt in it
         self.picture: QImage | None = None
         self._build: Callable | None = None
         self._busy = self._again = False
@@ -69,7 +75,9 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def in_turn(self, work: Callable[[Figure], object], done: Callable, failed: Callable) -> None:
         """Other work on the figure (saving it) queued behind the drawing, on the same lane."""
-        self.tasks.run(lambda: work(self.figure), done, failed, lane="charts")
+        figure = self.figure
+        self.tasks.read(self, lambda: work(figure), lane="charts").success(done) \
+            .failure(failed).run()
 
     def _render(self) -> None:
         if self._busy:
@@ -77,22 +85,23 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         self._busy = True
         build, self._build = self._build, None
-        figure = self.figure
+        figure, agg = self.figure, self.agg
 
-        def work() -> QImage:
+        def work() -> tuple[bytes, int, int]:
             if build is not None:
                 figure.clear()
                 build(figure)
-            renderer = self.get_renderer()  # Agg's, sized from the figure: no Qt involved
-            renderer.clear()
-            figure.draw(renderer)
-            pixels = renderer.buffer_rgba()
+            agg.draw()  # Agg's renderer at the figure's size and dpi
+            pixels = agg.buffer_rgba()
             height, width = pixels.shape[:2]
-            return QImage(bytes(pixels), width, height, QImage.Format.Format_RGBA8888).copy()
+            return bytes(pixels), width, height
 
-        self.tasks.run(work, self._rendered, self._failed, lane="charts")
+        self.tasks.read(self, work, lane="charts").success(self._rendered) \
+            .failure(self._failed).run()
 
-    def _rendered(self, picture: QImage) -> None:
+    def _rendered(self, drawn: tuple[bytes, int, int]) -> None:
+        pixels, width, height = drawn
+        picture = QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()
         picture.setDevicePixelRatio(self.device_pixel_ratio)
         self.picture = picture
         self._finish()
@@ -107,6 +116,15 @@ class ChartCanvas(FigureCanvasQTAgg):
         if self._again:
             self._again = False
             self._render()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - a click picks what is under it
+        from matplotlib.backend_bases import MouseEvent
+
+        button = self.buttond.get(event.button())
+        if button is not None:
+            # Addressed to the figure's own canvas: artists pick only events from it.
+            MouseEvent("button_press_event", self.agg, *self.mouseEventCoords(event), button,
+                       modifiers=self._mpl_modifiers(), guiEvent=event)._process()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - the last finished picture, never a draw
         painter = QPainter(self)

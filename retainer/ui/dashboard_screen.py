@@ -194,8 +194,9 @@ class DashboardScreen(QWidget):
             if generation == self._generation:
                 self.show_data(data)
 
-        self.tasks.run(lambda: dashboard(services.metrics, services.customers, start, end), arrived,
-                       lambda exc: self.range_label.setText(str(exc)), lane="dashboard")
+        self.tasks.read(self, lambda: dashboard(services.metrics, services.customers, start, end),
+                        lane="dashboard").success(arrived) \
+            .failure(lambda exc: self.range_label.setText(str(exc))).run()
 
     def show_data(self, data: Dashboard) -> None:
         from retainer.ui import dashboard_charts as charts

@@ -66,8 +66,9 @@ class AnswerDialog(_Dialog):
     def save(self) -> None:
         cid, score = self.customer_id, self.score.currentData()
         comment, complaint = self.comment.text(), self.complaint.isChecked()
-        self.tasks.run(lambda: self.services.feedback.record(cid, score, comment, complaint),
-                       lambda _: self.accept(), self.failed)
+        feedback = self.services.feedback
+        self.tasks.write(self, lambda: feedback.record(cid, score, comment, complaint)) \
+            .success(lambda _: self.accept()).failure(self.failed).run()
 
 
 class ResolveDialog(_Dialog):
@@ -84,8 +85,9 @@ class ResolveDialog(_Dialog):
 
     def save(self) -> None:
         fid, text = self.feedback_id, self.resolution.text()
-        self.tasks.run(lambda: self.services.feedback.resolve(fid, text), lambda _: self.accept(),
-                       self.failed)
+        feedback = self.services.feedback
+        self.tasks.write(self, lambda: feedback.resolve(fid, text)) \
+            .success(lambda _: self.accept()).failure(self.failed).run()
 
 
 class LostDialog(_Dialog):
@@ -106,5 +108,6 @@ class LostDialog(_Dialog):
 
     def save(self) -> None:
         cid, reason, comment = self.customer_id, self.reason.currentData(), self.comment.text()
-        self.tasks.run(lambda: self.services.feedback.mark_lost(cid, reason or "", comment),
-                       lambda _: self.accept(), self.failed)
+        feedback = self.services.feedback
+        self.tasks.write(self, lambda: feedback.mark_lost(cid, reason or "", comment)) \
+            .success(lambda _: self.accept()).failure(self.failed).run()

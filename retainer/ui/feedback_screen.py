@@ -67,8 +67,8 @@ class FeedbackModel(RecordsModel[FeedbackRow]):
                 self.set_records(rows)
                 done()
 
-        self.tasks.run(lambda: (feedback.page(query, 0, PAGE), feedback.count(query)), arrived,
-                       lambda exc: None)
+        self.tasks.read(self, lambda: (feedback.page(query, 0, PAGE), feedback.count(query))) \
+            .success(arrived).run()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and len(self.records) < self.total and not self._fetching
@@ -86,8 +86,13 @@ class FeedbackModel(RecordsModel[FeedbackRow]):
                 self.records.extend(rows)
                 self.endInsertRows()
 
-        self.tasks.run(lambda: self.services.feedback.page(query, offset, PAGE), arrived,
-                       lambda exc: setattr(self, "_fetching", False))
+        def failed(exc) -> None:
+            self._fetching = False
+            self.tasks.report(exc)
+
+        feedback = self.services.feedback
+        self.tasks.read(self, lambda: feedback.page(query, offset, PAGE)).success(arrived) \
+            .failure(failed).run()
 
 
 class FeedbackScreen(QWidget):
@@ -156,8 +161,8 @@ class FeedbackScreen(QWidget):
         query = self.query()
         self.model.load(query, self._loaded)
         start = query.start or self.services.now().date().replace(year=1990)
-        self.tasks.run(lambda: self.services.metrics.nps(start, query.end), self._show_nps,
-                       lambda exc: None)
+        metrics = self.services.metrics
+        self.tasks.read(self, lambda: metrics.nps(start, query.end)).success(self._show_nps).run()
 
     def _show_nps(self, nps) -> None:
         if nps.score is None:

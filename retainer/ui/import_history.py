@@ -66,7 +66,7 @@ class ImportHistoryDialog(QDialog):
             self.view.setVisible(bool(records))
             self.undo_button.setEnabled(bool(records))
 
-        self.tasks.run(self.services.imports.history, show, self._failed)
+        self.tasks.read(self, self.services.imports.history).success(show).failure(self._failed).run()
 
     def undo_selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()
@@ -80,8 +80,9 @@ class ImportHistoryDialog(QDialog):
                 updated=record.customers_updated))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.tasks.run(lambda: self.services.imports.undo(record.id), lambda _: self.refresh(),
-                       self._failed)
+        imports, import_id = self.services.imports, record.id
+        self.tasks.write(self, lambda: imports.undo(import_id)) \
+            .success(lambda _: self.refresh()).failure(self._failed).run()
 
     def _failed(self, exc: Exception) -> None:
         message = " ".join(getattr(exc, "errors", {}).values()) or str(exc)

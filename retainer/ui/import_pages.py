@@ -99,11 +99,13 @@ class FilePage(QWizardPage):
     def load(self, path: str, sheet: str | None = None) -> None:
         self.path.setText(path)
         self.error.setText("")
-        self.w.tasks.run(lambda: self.w.services.imports.layout(path, sheet), self.show_layout,
-                         self.show_error)
+        imports = self.w.services.imports
+        self.w.tasks.read(self, lambda: imports.layout(path, sheet)).success(self.show_layout) \
+            .failure(self.show_error).run()
 
     def show_layout(self, layout: Layout) -> None:
         self.w.layout_ = layout
+        self.w.inputs_changed()
         self.sheet.blockSignals(True)
         self.sheet.clear()
         self.sheet.addItems(layout.sheets)
@@ -145,18 +147,21 @@ class FilePage(QWizardPage):
             return
         if name is None:
             layout.purchases = None
+            self.w.inputs_changed()
             return
 
         def found(linked) -> None:
             layout.purchases = linked
+            self.w.inputs_changed()
             if linked is None:
                 self.error.setText(tr("The sheet “{sheet}” has no columns for the customer "
                                       "(phone, e-mail or code), the date and the amount.").format(sheet=name))
             else:
                 self.error.setText("")
 
-        self.w.tasks.run(lambda: self.w.services.imports.linked_sheet(layout.path, name), found,
-                         self.show_error)
+        imports, path = self.w.services.imports, layout.path
+        self.w.tasks.read(self, lambda: imports.linked_sheet(path, name)).success(found) \
+            .failure(self.show_error).run()
 
     def _sheet_changed(self, name: str) -> None:
         if name and self.path.text():
@@ -169,8 +174,10 @@ class FilePage(QWizardPage):
         from retainer.excel.columns import guess_mapping
         from retainer.excel.reader import open_file
 
+        path, sheet = layout.path, layout.sheet
+
         def work():
-            rows = [list(r) for _, r in zip(range(value + 20), open_file(layout.path).rows(layout.sheet))]
+            rows = [list(r) for _, r in zip(range(value + 20), open_file(path).rows(sheet))]
             headers = [cell_text(c) if c is not None else "" for c in rows[value - 1]] if len(rows) >= value else []
             return headers, rows[value:]
 
@@ -180,7 +187,7 @@ class FilePage(QWizardPage):
             layout.mapping = guess_mapping(headers)
             self.show_layout(layout)
 
-        self.w.tasks.run(work, done, self.show_error)
+        self.w.tasks.read(self, work).success(done).failure(self.show_error).run()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt naming
         return self.w.layout_ is not None
@@ -256,6 +263,7 @@ class ColumnsPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         self.w.layout_.mapping = self.mapping()
+        self.w.inputs_changed()
         return True
 
 
@@ -301,9 +309,14 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.view)
 
     def _country_chosen(self) -> None:
-        code = self.country.currentData()
-        self.w.tasks.run(lambda: self.w.services.change_settings(default_region=code),
-                         lambda _: self.initializePage(), self.w.say_error)
+        code, services = self.country.currentData(), self.w.services
+
+        def changed(_settings) -> None:
+            self.w.inputs_changed()
+            self.initializePage()
+
+        self.w.tasks.write(self, lambda: services.change_settings(default_region=code)) \
+            .success(changed).failure(self.w.say_error).run()
 
     def initializePage(self) -> None:  # noqa: N802
         self.country.setCurrentIndex(max(0, self.country.findData(self.w.services.settings.default_region)))
@@ -331,4 +344,6 @@ class PreviewPage(QWizardPage):
                 self.view.setColumnWidth(col, {"row": 44, "problems": 200}.get(attr, 140))
             header.setStretchLastSection(True)
 
-        self.w.tasks.run(lambda: self.w.services.imports.preview(plan), done, self.w.say_error)
+        imports = self.w.services.imports
+        self.w.tasks.read(self, lambda: imports.preview(plan)).success(done) \
+            .failure(self.w.say_error).run()

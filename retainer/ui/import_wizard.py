@@ -25,7 +25,6 @@ from retainer.services import Retainer
 from retainer.services.imports import MERGE, SKIP, UPDATE, Layout, Plan, Report
 from retainer.ui.import_models import ChoiceDelegate, DuplicatesModel
 from retainer.ui.import_pages import ColumnsPage, FilePage, PreviewPage, read_only_table
-from retainer.ui.progress import LongWork
 from retainer.ui.records_model import Column, RecordsModel
 from retainer.ui.tasks import Tasks
 
@@ -35,6 +34,8 @@ class CheckPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.report: Report | None = None
+        self.tested: tuple | None = None  # what the shown report was made from
+        self.running = False
         self.setButtonText(QWizard.WizardButton.NextButton, tr("Import"))
         self.setTitle(tr("Test run"))
         self.setSubTitle(tr("Reads the whole file and lists every problem and every customer "
@@ -50,6 +51,7 @@ class CheckPage(QWizardPage):
             button.setChecked(code == SKIP)
             self.policy.addButton(button)
             policies.addWidget(button)
+        self.policy.buttonToggled.connect(self._policy_changed)
         self.run_button = QPushButton(tr("Run the test"))
         self.run_button.clicked.connect(self.run_test)
         self.summary = QLabel(tr("Press “Run the test” to check the whole file."))
@@ -79,11 +81,52 @@ class CheckPage(QWizardPage):
     def chosen_policy(self) -> str:
         return self.policy.checkedButton().property("policy")
 
+    def current(self) -> bool:
+        """The report on screen was made from the file, columns, country and choices as they
+        are now."""
+        return self.report is not None and self.tested == self.w.inputs()
+
+    def forget(self) -> None:
+        """Something the test run depends on changed: its result is no longer shown."""
+        self.report = self.tested = None
+        self.problems.set_records([])
+        self.duplicates.set_duplicates([], {})
+        self.duplicates_view.hide()
+        self.save_button.setEnabled(False)
+        self.summary.setText(tr("Press “Run the test” to check the whole file."))
+        self.completeChanged.emit()
+
+    def _policy_changed(self, _button, checked: bool) -> None:
+        if checked and self.report is not None:
+            self.forget()
+            if self.w.currentPage() is self:
+                self.run_test()
+
+    def initializePage(self) -> None:  # noqa: N802
+        if not self.current():
+            self.forget()
+            self.run_test()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.current() and not self.running
+
     def run_test(self) -> None:
-        plan = self.w.plan()
+        plan, inputs = self.w.plan(), self.w.inputs()
+        imports = self.w.services.imports
+        self.running = True
+        self.completeChanged.emit()
+
+        def finished() -> None:
+            self.running = False
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            self.w.say_error(exc)
 
         def done(report: Report) -> None:
-            self.report = report
+            self.report, self.tested = report, inputs
+            finished()
             self.problems.set_records(report.problems)
             self.save_button.setEnabled(bool(report.problems))
             self.duplicates.set_duplicates(report.duplicates, self.w.row_choices)
@@ -98,8 +141,8 @@ class CheckPage(QWizardPage):
                     purchases=report.purchases_added, in_base=in_base, in_file=in_file,
                     bad=len({p.row for p in report.problems})))
 
-        self.w.long.run(tr("Checking the file…"), lambda: self.w.services.imports.run(plan, dry_run=True),
-                        done, self.w.say_error, parent=self)
+        self.w.tasks.long(self, tr("Checking the file…"), lambda: imports.run(plan, dry_run=True),
+                          writes=False).success(done).failure(failed).cancelled(finished).run()
 
     def save_problems(self, path: str | None = None) -> None:
         if path is None:
@@ -107,11 +150,11 @@ class CheckPage(QWizardPage):
                                                   str(Path.home() / tr("import problems.xlsx")),
                                                   tr("Excel workbook (*.xlsx)"))
         if path:
-            report = self.report
-            self.w.tasks.run(lambda: self.w.services.imports.save_problems(report, path),
-                             lambda _: self.summary.setText(self.summary.text() + " " +
-                                                             tr("Saved to {path}.").format(path=path)),
-                             self.w.say_error)
+            report, imports = self.report, self.w.services.imports
+            self.w.tasks.read(self, lambda: imports.save_problems(report, path), lane="long") \
+                .success(lambda _: self.summary.setText(
+                    self.summary.text() + " " + tr("Saved to {path}.").format(path=path))) \
+                .failure(self.w.say_error).run()
 
 
 class DonePage(QWizardPage):
@@ -156,17 +199,26 @@ class DonePage(QWizardPage):
             self.finished_import = True
             self.completeChanged.emit()
 
-        self.w.long.run(tr("Importing…"), lambda: self.w.services.imports.run(plan), done,
-                        lambda exc: (self.result.setText(tr("The import failed and nothing was saved: "
-                                                            "{reason}").format(reason=exc)),
-                                     setattr(self, "finished_import", True), self.completeChanged.emit()),
-                        cancelled, parent=self)
+        def failed(exc: BaseException) -> None:
+            self.result.setText(tr("The import failed and nothing was saved: {reason}").format(
+                reason=exc))
+            self.finished_import = True
+            self.completeChanged.emit()
+
+        imports = self.w.services.imports
+        self.w.tasks.long(self, tr("Importing…"), lambda: imports.run(plan), writes=True,
+                          waits=tr("Saving when the import finishes…")) \
+            .success(done).failure(failed).cancelled(cancelled).run()
 
     def undo(self) -> None:
-        import_id = self.report.import_id
-        self.w.tasks.run(lambda: self.w.services.imports.undo(import_id),
-                         lambda _: (self.result.setText(tr("The import was undone.")), self.undo_button.hide()),
-                         self.w.say_error)
+        import_id, imports = self.report.import_id, self.w.services.imports
+
+        def undone(_result) -> None:
+            self.result.setText(tr("The import was undone."))
+            self.undo_button.hide()
+
+        self.w.tasks.write(self, lambda: imports.undo(import_id)).success(undone) \
+            .failure(self.w.say_error).run()
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.finished_import
@@ -176,7 +228,6 @@ class ImportWizard(QWizard):
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.services, self.tasks = services, tasks
-        self.long = LongWork(tasks, self)
         self.layout_: Layout | None = None
         self.row_choices: dict[int, str] = {}  # file row -> skip/update/merge, chosen one by one
         self.setWindowTitle(tr("Import from Excel"))
@@ -197,6 +248,16 @@ class ImportWizard(QWizard):
     def done(self, result: int) -> None:  # noqa: A003 - Qt's name: closed, however it closed
         self.services.imports.forget_file()  # the sheet kept for the steps is not needed now
         super().done(result)
+
+    def inputs(self) -> tuple:
+        """Everything a test run's result depends on."""
+        if self.layout_ is None:
+            return None
+        return self.plan(), self.services.settings.default_region
+
+    def inputs_changed(self) -> None:
+        if self.check_page.report is not None and not self.check_page.current():
+            self.check_page.forget()
 
     def plan(self) -> Plan:
         policy = self.check_page.chosen_policy()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,20 +19,15 @@ from retainer import __version__
 from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, PURCHASES, REMINDERS, SETTINGS, Change
 from retainer.i18n import tr
 from retainer.services import Retainer
+from retainer.ui import responsive
+from retainer.ui.cards import OpenCards
 from retainer.ui.customer_card import CustomerCardDialog
 from retainer.ui.customers_screen import CustomersScreen
-from retainer.ui import responsive
 from retainer.ui.notifier import Notifier
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_screen import TodayScreen
 
 HOUR_MS = 60 * 60 * 1000
-
-
-class ChangeBridge(QObject):
-    """Carries the core's change announcements (from the worker thread) to the GUI thread."""
-
-    changed = Signal(object)
 
 
 class MainWindow(QMainWindow):
@@ -42,9 +38,12 @@ class MainWindow(QMainWindow):
         self.services, self.tasks = services, tasks
         self.setWindowTitle(tr("Retainer"))
         self.resize(1200, 760)
-        self.bridge = ChangeBridge(self)
-        services.changes.subscribe(self.bridge.changed.emit)
-        self.bridge.changed.connect(self._on_change)
+        tasks.changed.connect(self._on_change)
+        # Writes made outside this window's operations (the command line, a test, another
+        # till's change read back) are announced by the core itself, from whichever thread
+        # made them; the signal brings them here.
+        services.changes.subscribe(tasks.announced_by_core.emit)
+        self.cards = OpenCards(self)
 
         self.customers = CustomersScreen(services, tasks)
         self.customers.open_customer.connect(self.open_card)
@@ -84,6 +83,8 @@ class MainWindow(QMainWindow):
             QListWidgetItem(title, self.nav)
             self.rooms.addWidget(widget)
         self.nav.currentRowChanged.connect(self.rooms.setCurrentIndex)
+        self.rooms.currentChanged.connect(self._room_shown)
+        self._stale: set[QWidget] = set()
         split = QSplitter()
         split.addWidget(self.nav)
         split.addWidget(self.rooms)
@@ -94,7 +95,12 @@ class MainWindow(QMainWindow):
         self._menus()
         self.location = QLabel(services.ctx.db.location)
         self.location.setStyleSheet("color: #6b7280;")
+        self.waiting = QLabel()
+        self.waiting.setStyleSheet("color: #b45309;")
+        self.waiting.hide()
+        self.statusBar().addPermanentWidget(self.waiting)
         self.statusBar().addPermanentWidget(self.location)
+        tasks.write_waiting.connect(self._write_waiting)
         self._restore_window_state()
         self._due: int | None = None
         self._settled = False
@@ -112,17 +118,25 @@ class MainWindow(QMainWindow):
 
     def make_reminders(self) -> None:
         due_before = self._due
+        radar = self.services.radar
 
         def made(result) -> None:
             # The first count after start-up is announced as it is; later ones as news.
             if result.total and due_before is not None:
                 self.notifier.announce_new(result.total, due_before)
             self.today.refresh()
-            self.tasks.run(self.services.radar.refresh, self._model_fitted,
-                           lambda exc: self.say(str(exc)), lane="model")
+            self.tasks.read(self, radar.fit_if_due, lane="model").success(fitted) \
+                .failure(lambda exc: self.say(str(exc))).run()
 
-        self.tasks.run(self.services.reminders.generate, made, lambda exc: self.say(str(exc)),
-                       lane="today")
+        def fitted(found) -> None:
+            if getattr(found, "current", False):  # nothing new since the last fit
+                self._model_fitted(found)
+                return
+            self.tasks.write(self, lambda: radar.keep(found)).success(self._model_fitted) \
+                .failure(lambda exc: self.say(str(exc))).run()
+
+        self.tasks.write(self, self.services.reminders.generate).success(made) \
+            .failure(lambda exc: self.say(str(exc))).run()
 
     def _model_fitted(self, _result) -> None:
         self.today.refresh()
@@ -156,6 +170,11 @@ class MainWindow(QMainWindow):
             self.customers.view.horizontalHeader().restoreState(columns)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """Quitting: every open card with changes asks first; then the cards close too."""
+        if not self.cards.ready_to_quit(lambda: QTimer.singleShot(0, self.close)):
+            event.ignore()
+            return
+        self.cards.close_all()
         state = self.window_state()
         state.setValue("main/geometry", self.saveGeometry())
         state.setValue("customers/columns", self.customers.view.horizontalHeader().saveState())
@@ -193,7 +212,10 @@ class MainWindow(QMainWindow):
         bar.addAction(self.export_action)
         file_menu.addSeparator()
         quit_action = QAction(tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        # Ctrl+Q quits from a card too.
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action
         file_menu.addAction(quit_action)
 
         edit = self.menuBar().addMenu(tr("&Edit"))
@@ -239,10 +261,8 @@ class MainWindow(QMainWindow):
         self.open_card(None)
 
     def open_card(self, customer_id: int | None, focus_purchase: bool = False) -> CustomerCardDialog:
-        card = CustomerCardDialog(self.services, self.tasks, customer_id, self,
-                                  focus_purchase=focus_purchase)
-        card.setModal(True)
-        card.open()
+        """One card per customer: a customer whose card is open has it brought forward."""
+        card = self.cards.open(customer_id, focus_purchase)
         self.card = card
         return card
 
@@ -268,18 +288,52 @@ class MainWindow(QMainWindow):
         def done(label: str | None) -> None:
             self.say(tr("Done: {what}.").format(what=label) if label else tr("Nothing to undo."))
 
-        self.tasks.run(self.services.undo, done, lambda exc: self.say(str(exc)))
+        self.tasks.write(self, self.services.undo).success(done) \
+            .failure(lambda exc: self.say(str(exc))).run()
 
-    def _on_change(self, change: Change) -> None:
+    def _write_waiting(self, text: str) -> None:
+        self.waiting.setText(text)
+        self.waiting.setVisible(bool(text))
+
+    def _on_change(self, change: Change, origin) -> None:
+        """One announcement per write; each room it concerns is stale.
+
+        A stale room on screen is refreshed at once. So are the lists out of sight — Today,
+        Customers, Feedback — for one page each is cheap, and a list must never show an old
+        page for a moment when its room is opened; Today's count is on its tab, the title and
+        the tray besides. The Dashboard, whose figures cost up to a second, is recomputed
+        when it is next shown. Open cards of the customers concerned show the change, unless
+        they made it themselves."""
         label = self.services.undo_label()
         self.undo_action.setEnabled(label is not None)
         self.undo_action.setText(label or tr("&Undo"))
-        if change.kinds & {CUSTOMERS, SETTINGS}:
-            self.customers.refresh()
-            self.customers.refresh_tags()
         if change.kinds & {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}:
-            self.today.refresh()
+            self._stale.add(self.today)
+        if change.kinds & {CUSTOMERS, SETTINGS}:
+            self._stale.add(self.customers)
         if change.kinds & {FEEDBACK, CUSTOMERS}:
-            self.feedback.refresh()
+            self._stale.add(self.feedback)
         if change.kinds & {FEEDBACK, CUSTOMERS, PURCHASES, SETTINGS}:
-            self.dashboard.refresh()
+            self._stale.add(self.dashboard)
+        for room in (self.today, self.customers, self.feedback):
+            self._refresh_if_stale(room)
+        self._room_shown()
+        self.cards.changed(change, origin)
+
+    def _refresh_if_stale(self, room) -> None:
+        if room in self._stale:
+            self._stale.discard(room)
+            room.refresh()
+            if room is self.customers:
+                self.customers.refresh_tags()
+
+    def _room_shown(self, *_args) -> None:
+        self._refresh_if_stale(self.rooms.currentWidget())
+
+    def keep_drafts(self) -> int:
+        """The app is closing without a chance to ask (shutdown, logout): unsaved card changes
+        are kept for the next start. Returns how many."""
+        return self.cards.keep_drafts()
+
+    def offer_drafts(self) -> None:
+        self.cards.offer_drafts()

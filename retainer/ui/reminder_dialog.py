@@ -47,6 +47,8 @@ class ReminderDialog(QDialog):
     def save(self) -> None:
         due = self.calendar.selectedDate().toPython()
         note, cid = self.note.text(), self.customer_id
-        self.tasks.run(lambda: self.services.reminders.add(cid, due, note), lambda _: self.accept(),
-                       lambda exc: self.error.show_message(
-                           " ".join(getattr(exc, "errors", {}).values()) or str(exc)))
+        reminders = self.services.reminders
+        self.tasks.write(self, lambda: reminders.add(cid, due, note)) \
+            .success(lambda _: self.accept()) \
+            .failure(lambda exc: self.error.show_message(
+                " ".join(getattr(exc, "errors", {}).values()) or str(exc))).run()

@@ -30,3 +30,35 @@ def settle() -> None:
     No collection first: that alone would be the long pause this avoids. The few cycles of
     garbage frozen with the rest are a few kilobytes kept until the program ends."""
     gc.freeze()
+
+
+COLLECT_EVERY_MS = 250
+
+
+def collect_on_gui_thread(app):
+    """The cycle collector runs on the GUI thread only, from a timer.
+
+    Left to itself it runs in whichever thread happens to allocate past its threshold — often
+    a worker — and a Qt wrapper it frees there takes its C++ object with it, off the GUI
+    thread. So automatic collection is off for the life of the window, and this timer runs
+    the generation that Python's own thresholds would have run, here."""
+    from PySide6.QtCore import QTimer
+
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(COLLECT_EVERY_MS)
+    timer.timeout.connect(collect_due)
+    timer.start()
+    return timer
+
+
+def collect_due() -> int | None:
+    """Collect the oldest generation whose count passed its threshold; None if none did."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    due = None
+    for generation in range(3):
+        if thresholds[generation] and counts[generation] > thresholds[generation]:
+            due = generation
+    if due is not None:
+        gc.collect(due)
+    return due

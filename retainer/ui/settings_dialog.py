@@ -105,4 +105,6 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
 
-        self.tasks.run(lambda: self.services.change_settings(**values), lambda _: self.accept(), failed)
+        services = self.services
+        self.tasks.write(self, lambda: services.change_settings(**values)) \
+            .success(lambda _: self.accept()).failure(failed).run()

@@ -1,84 +1,150 @@
-"""All database work runs on one background thread; results come back to the GUI thread.
+"""Where the window's work runs: lanes for reads, one lane for writes, results on the GUI thread.
 
-Like Anki's task manager, one single-thread executor serialises every call into the services,
-so the window never waits on the database and no two writes race. Every exception reaches the
-failure callback, so nothing is left half-done on screen.
+The UI starts work through operations (``ui/operations.py``); this is what they stand on.
+``run`` hands a plain callable to a lane (``ui/lanes.py``) and keeps the job — the callable,
+its callbacks and the widget that owns it — here, on the GUI thread, until its result is
+delivered by a queued signal. A result whose owner is gone (the window was closed and
+destroyed meanwhile) is dropped; every other failure reaches a callback, or is logged and
+shown. Writes run one at a time on the ``write`` lane in the order asked; a write asked for
+while long work (an import) holds that lane waits its turn, and ``write_waiting`` says so.
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+
+from retainer.ui.lanes import READ, WRITE, Lane, Results
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
-_DELETED = "already deleted"  # how PySide words a call on a widget Qt has destroyed
+WRITES_FINISH_S = 10.0  # at close, how long a write that is under way may take to finish
 
 
-def _ignore(_value: Any) -> None:
-    pass
+@dataclass
+class _Job:
+    work: Callable[[], Any] | None
+    on_done: Callback | None
+    on_error: Callback | None
+    lane: str
+    owner: QObject | None
+    waits: str | None  # what a write queued behind this one shows ("Saving when …")
 
 
 class Tasks(QObject):
-    _finished = Signal(object, object)  # callback, value
+    changed = Signal(object, object)  # Change, and the widget whose operation made it (or None)
+    write_waiting = Signal(str)  # "Saving when the import finishes…", or "" once nothing waits
+    announced_by_core = Signal(object)  # a Change published outside any operation
+    _ready = Signal(int)
 
     def __init__(self, synchronous: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        # One lane per kind of work, each a single thread that runs its jobs in order. What
-        # the user waits for (a search, a save) has the "db" lane to itself; the call list
-        # and the churn model's fit run on their own lanes, so nothing typed waits behind them.
-        self._lanes: dict[str, ThreadPoolExecutor] = {}
-        self._pending = 0  # jobs submitted whose result is not delivered yet (GUI thread only)
-        self._finished.connect(self._deliver)
+        self._lanes: dict[str, Lane] = {}
+        self._results = Results()
+        self._jobs: dict[int, _Job] = {}
+        self._writes: list[int] = []  # write jobs not yet delivered, oldest first
+        self._waiting_text = ""
+        self._numbers = 0
+        self._long: set = set()  # long operations under way, cancelled at shutdown
+        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.announced_by_core.connect(lambda change: self.changed.emit(change, None))
         self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
 
-    def run(self, work: Callable[[], Any], on_done: Callback | None = None,
-            on_error: Callback | None = None, lane: str = "db") -> None:
-        def job() -> None:
-            try:
-                value = work()
-            except Exception as exc:  # noqa: BLE001 - every failure goes to a callback
-                log.debug("task failed", exc_info=True)
-                self._finished.emit(on_error or self.on_unhandled_error, exc)
-            else:
-                self._finished.emit(on_done or _ignore, value)
+    # Operations -----------------------------------------------------------------------------
+    def read(self, owner: QObject | None, work: Callable[[], Any], lane: str = READ):
+        from retainer.ui.operations import Operation
 
+        return Operation(self, owner, work, lane)
+
+    def write(self, owner: QObject | None, work: Callable[[], Any]):
+        from retainer.ui.operations import Operation
+
+        return Operation(self, owner, work, WRITE)
+
+    def long(self, owner: QObject | None, label: str, make: Callable[[], Any], *,
+             writes: bool, waits: str | None = None):
+        """Long work (a core generator yielding progress) behind a cancellable dialog."""
+        from retainer.ui.operations import LongOperation
+
+        return LongOperation(self, owner, label, make, WRITE if writes else "long", waits)
+
+    # The lanes ------------------------------------------------------------------------------
+    def run(self, work: Callable[[], Any], on_done: Callback | None = None,
+            on_error: Callback | None = None, lane: str = READ, *,
+            owner: QObject | None = None, waits: str | None = None) -> None:
         if self.synchronous:
-            job()
+            try:
+                value, ok = work(), True
+            except Exception as exc:  # noqa: BLE001 - every failure goes to a callback
+                value, ok = exc, False
+            self._hand_over(_Job(None, on_done, on_error, lane, owner, waits), ok, value)
             return
-        self._pending += 1
-        executor = self._lanes.get(lane)
-        if executor is None:
-            executor = self._lanes[lane] = ThreadPoolExecutor(1, f"retainer-{lane}")
-        executor.submit(job)
+        self._numbers += 1
+        number = self._numbers
+        self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits)
+        if lane == WRITE:
+            self._writes.append(number)
+            self._update_waiting()
+        found = self._lanes.get(lane)
+        if found is None:
+            found = self._lanes[lane] = Lane(lane, self._results, self._ready.emit)
+        found.submit(number, work)
 
     def idle(self) -> bool:
-        """True when every job submitted has finished and its result was handed over."""
-        return self._pending == 0
+        """True when every job asked for has finished and its result was handed over."""
+        return not self._jobs
 
-    def _deliver(self, callback: Callback, value: Any) -> None:
-        if not self.synchronous:
-            self._pending -= 1
+    def _deliver(self, number: int) -> None:
+        job = self._jobs.pop(number, None)
+        outcome = self._results.take(number)
+        if job is None or outcome is None:
+            return
+        if job.lane == WRITE:
+            self._writes.remove(number)
+            self._update_waiting()
+        self._hand_over(job, *outcome)
+
+    def _hand_over(self, job: _Job, ok: bool, value: Any) -> None:
+        if job.owner is not None and not shiboken6.isValid(job.owner):
+            log.debug("a result arrived for a window that is gone; dropped")
+            return
+        callback = job.on_done if ok else (job.on_error or self.report)
         try:
-            callback(value)
-        except RuntimeError as exc:
-            if _DELETED in str(exc):  # the window it was for closed meanwhile: nobody to tell
-                log.debug("a result arrived for a closed window: %s", exc)
-                return
-            self._report(callback, exc)
-        except Exception as exc:  # noqa: BLE001
-            self._report(callback, exc)
+            if callback is not None:
+                callback(value)
+        except Exception as exc:  # noqa: BLE001 - a broken callback is reported, not raised
+            log.error("a result could not be shown", exc_info=exc)
+            self.report(exc)
 
-    def _report(self, callback: Callback, exc: Exception) -> None:
-        log.error("a result could not be shown", exc_info=exc)
-        if callback is not self.on_unhandled_error:
-            self.on_unhandled_error(exc)
+    def report(self, exc: BaseException) -> None:
+        """A failure nobody handled: logged, and shown in plain words."""
+        self.on_unhandled_error(exc)
 
-    def shutdown(self) -> None:
-        for executor in self._lanes.values():
-            executor.shutdown(wait=True, cancel_futures=True)
+    def _update_waiting(self) -> None:
+        head = self._jobs.get(self._writes[0]) if self._writes else None
+        text = head.waits if head is not None and head.waits and len(self._writes) > 1 else ""
+        if text != self._waiting_text:
+            self._waiting_text = text
+            self.write_waiting.emit(text)
+
+    def writes_waiting(self) -> str:
+        return self._waiting_text
+
+    def shutdown(self, wait_for_writes: float = WRITES_FINISH_S) -> None:
+        """Cancel long work and stop every lane. Reads are not waited for; a write under way
+        is given time to commit or roll back. Results not delivered yet are dropped."""
+        for operation in list(self._long):
+            operation.cancel.set()
+        for lane in self._lanes.values():
+            lane.stop()
+        writer = self._lanes.get(WRITE)
+        if writer is not None and not writer.join(wait_for_writes):
+            log.warning("a write was still running when Retainer closed")
+        self._jobs.clear()
+        self._writes.clear()

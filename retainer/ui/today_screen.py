@@ -129,8 +129,8 @@ class TodayScreen(QWidget):
 
     # Loading --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.tasks.run(self.services.today.today, self.show_listing,
-                       lambda exc: self.message.emit(str(exc)), lane="today")
+        self.tasks.read(self, self.services.today.today, lane="today").success(self.show_listing) \
+            .failure(lambda exc: self.message.emit(str(exc))).run()
 
     def show_listing(self, listing: TodayList) -> None:
         self.listing = listing
@@ -232,18 +232,21 @@ class TodayScreen(QWidget):
         ids = self.selected_reminders()
         if not ids:
             return
-        self.tasks.run(lambda: self.services.reminders.snooze(ids, until),
-                       lambda n: self.message.emit(tr("Snoozed {n} until {date}.").format(
-                           n=n, date=until.strftime("%d.%m.%Y"))),
-                       lambda exc: self.message.emit(str(exc)))
+        reminders = self.services.reminders
+        self.tasks.write(self, lambda: reminders.snooze(ids, until)) \
+            .success(lambda n: self.message.emit(tr("Snoozed {n} until {date}.").format(
+                n=n, date=until.strftime("%d.%m.%Y")))) \
+            .failure(lambda exc: self.message.emit(str(exc))).run()
 
     def dismiss_selected(self) -> None:
         ids = self.selected_reminders()
         if not ids:
             return
-        self.tasks.run(lambda: self.services.reminders.dismiss(ids),
-                       lambda n: self.message.emit(tr("Dismissed {n}. Ctrl+Z brings them back.").format(n=n)),
-                       lambda exc: self.message.emit(str(exc)))
+        reminders = self.services.reminders
+        self.tasks.write(self, lambda: reminders.dismiss(ids)) \
+            .success(lambda n: self.message.emit(
+                tr("Dismissed {n}. Ctrl+Z brings them back.").format(n=n))) \
+            .failure(lambda exc: self.message.emit(str(exc))).run()
 
     def export(self, path: str | None = None) -> None:
         if path is None:
@@ -255,10 +258,11 @@ class TodayScreen(QWidget):
                 return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        self.tasks.run(lambda: self.services.today.export(path),
-                       lambda report: self.message.emit(tr("Saved {n} calls to {path}.").format(
-                           n=report.rows, path=path)),
-                       lambda exc: self.message.emit(tr("Could not save {path}: {reason}").format(
-                           path=path, reason=exc)))
+        today = self.services.today
+        self.tasks.read(self, lambda: today.export(path), lane="long") \
+            .success(lambda report: self.message.emit(tr("Saved {n} calls to {path}.").format(
+                n=report.rows, path=path))) \
+            .failure(lambda exc: self.message.emit(tr("Could not save {path}: {reason}").format(
+                path=path, reason=exc))).run()
 
 

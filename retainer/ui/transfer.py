@@ -10,7 +10,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from retainer.i18n import tr
-from retainer.ui.progress import LongWork
 
 
 def documents_folder() -> Path:
@@ -34,7 +33,6 @@ class Transfer:
 
     def __init__(self, window) -> None:
         self.window = window
-        self.long = LongWork(window.tasks, window)
         self.last_path: Path | None = None
 
     def _folder(self) -> Path:
@@ -70,9 +68,11 @@ class Transfer:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.window.say(tr("Could not save {file}: {reason}").format(file=target, reason=reason))
 
-        self.long.run(tr("Exporting to Excel…"), lambda: services.exports.export_all(str(target)),
-                      done, failed, lambda: self.window.say(tr("Export cancelled; no file was written.")),
-                      parent=self.window)
+        exports = services.exports
+        self.window.tasks.long(self.window, tr("Exporting to Excel…"),
+                               lambda: exports.export_all(str(target)), writes=False) \
+            .success(done).failure(failed) \
+            .cancelled(lambda: self.window.say(tr("Export cancelled; no file was written."))).run()
 
     def export_list(self, path: str | None = None) -> None:
         screen = self.window.customers
@@ -84,12 +84,13 @@ class Transfer:
                 tr("Excel workbook (*.xlsx)"))
             if not path:
                 return
-        services = self.window.services
-        self.window.tasks.run(
-            lambda: services.exports.export_list(services.customers, query, path),
-            lambda n: self.window.say(tr("Saved {n} customers to {file}.").format(n=n, file=path)),
-            lambda exc: self.window.say(tr("Could not save {file}: {reason}").format(file=path, reason=exc)),
-            lane="long")
+        exports, customers = self.window.services.exports, self.window.services.customers
+        self.window.tasks.read(self.window, lambda: exports.export_list(customers, query, path),
+                               lane="long") \
+            .success(lambda n: self.window.say(
+                tr("Saved {n} customers to {file}.").format(n=n, file=path))) \
+            .failure(lambda exc: self.window.say(
+                tr("Could not save {file}: {reason}").format(file=path, reason=exc))).run()
 
     def open_last(self) -> None:
         if self.last_path is not None:

@@ -134,7 +134,8 @@ class CustomersScreen(QWidget):
         for col, width in enumerate((240, 170, 90, 110, 90, 120)):
             # Translations run longer than English: never cut a column's own title.
             header.resizeSection(col, max(width, header.sectionSizeFromContents(col).width() + 8))
-        self.view.doubleClicked.connect(self._activated)
+        # "activated" is a double-click and Enter both (a single click where the desktop says
+        # so); listening to doubleClicked as well opened every card twice.
         self.view.activated.connect(self._activated)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #4b5563;")

@@ -135,7 +135,6 @@ class FeedbackScreen(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(lambda _: self._open_selected())
-        self.view.doubleClicked.connect(lambda _: self._open_selected())
         self.empty = EmptyState(doors=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)

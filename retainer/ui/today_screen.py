@@ -110,7 +110,6 @@ class TodayScreen(QWidget):
             # The reason keeps its width; with longer translated titles the list scrolls sideways.
             contents = header.sectionSizeFromContents(col).width() + 8
             header.resizeSection(col, width if col == COL_WHY else max(width, contents))
-        self.view.doubleClicked.connect(lambda _: self.call_selected())
         self.view.activated.connect(lambda _: self.call_selected())
         QShortcut(QKeySequence.StandardKey.Copy, self.view, activated=self.copy_number)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.dismiss_selected)

@@ -2,13 +2,13 @@
 
 A deadlock between a worker and the GUI thread shows up on the third run, not the first, and
 never offscreen. Each run must end with every dialog closed within RUN_LIMIT_S; if the window
-hangs, faulthandler prints every thread's stack and ends the process, so the run fails with
-the stacks that show where.
+hangs, faulthandler writes every thread's stack to RETAINER_HANG_LOG (the wrapper test prints
+it) and ends the process, so the run fails with the stacks that show where.
 """
 
 import faulthandler
+import os
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -82,8 +82,11 @@ def click(wizard: QWizard, which) -> None:
 
 def test_import_export_and_dashboard_thirty_times(qtbot, window, tmp_path, qtlog):
     path = cafe_list(tmp_path / "кофейня.xlsx", ROWS)
+    # Not stderr: pytest holds it, and a process that faulthandler ends never gives it back.
+    hang_log = open(os.environ.get("RETAINER_HANG_LOG") or tmp_path / "hang.txt", "w")
     for run in range(RUNS):
-        faulthandler.dump_traceback_later(RUN_LIMIT_S, exit=True, file=sys.stderr)
+        print(f"run {run + 1} of {RUNS}", file=hang_log, flush=True)
+        faulthandler.dump_traceback_later(RUN_LIMIT_S, exit=True, file=hang_log)
         try:
             wizard = window.transfer.import_wizard(str(path))
             qtbot.waitUntil(wizard.file_page.isComplete, timeout=30_000)
@@ -122,5 +125,6 @@ def test_import_export_and_dashboard_thirty_times(qtbot, window, tmp_path, qtlog
             window.nav.setCurrentRow(1)
         finally:
             faulthandler.cancel_dump_traceback_later()
+    hang_log.close()
     assert window.errors == []
     assert thread_warnings(qtlog.records) == []

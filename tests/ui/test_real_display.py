@@ -32,14 +32,16 @@ def start_xvfb():
 
 
 def test_windows_dialogs_and_long_work_on_a_real_display(tmp_path):
-    if shutil.which("Xvfb") is None:
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    if missing:
         if os.environ.get("CI"):
-            pytest.fail("Xvfb is missing: .ci/run installs it (Debian package xvfb)")
-        pytest.skip("Xvfb is not installed (apt-get install xvfb); CI runs these")
+            pytest.fail(f"{', '.join(missing)} missing: .ci/run installs them (xvfb, xdotool)")
+        pytest.skip(f"{', '.join(missing)} not installed (apt-get install xvfb xdotool); CI runs these")
     server, display = start_xvfb()
     try:
+        hang_log = tmp_path / "hang.txt"
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-               "HOME": str(tmp_path)}
+               "HOME": str(tmp_path), "RETAINER_HANG_LOG": str(hang_log)}
         result = subprocess.run(
             [sys.executable, "-X", "faulthandler", "-m", "pytest", "tests/display", "-p",
              "no:cacheprovider", "-q", "-ra"],
@@ -49,5 +51,6 @@ def test_windows_dialogs_and_long_work_on_a_real_display(tmp_path):
         server.wait(10)
     print(result.stdout[-20_000:])
     print(result.stderr[-20_000:], file=sys.stderr)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-8_000:]
+    hang = hang_log.read_text(errors="replace") if hang_log.exists() else ""
+    assert result.returncode == 0, (result.stdout + result.stderr)[-8_000:] + "\n" + hang[-12_000:]
     assert " passed" in result.stdout and "skipped" not in result.stdout.splitlines()[-1]

@@ -6,6 +6,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+# tests/display runs on a real X display in a process of its own, started by
+# tests/ui/test_real_display.py; the offscreen run leaves it to that one test.
+if os.environ.get("QT_QPA_PLATFORM") != "xcb":
+    collect_ignore = ["display"]
+
 from retainer.services import Retainer, open_retainer  # noqa: E402
 
 NOW = datetime(2026, 6, 15, 12, 0, 0)

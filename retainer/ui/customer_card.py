@@ -8,11 +8,9 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,38 +38,9 @@ from retainer.services.records import (
 from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProblem
 from retainer.ui.customer_picker import CustomerPicker
 from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
-from retainer.ui.records_model import Column, RecordsModel
+from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
 from retainer.ui.tasks import Tasks
 from retainer.validation import ValidationError
-
-
-def _table(model, empty_text: str) -> tuple[QWidget, QTableView]:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    empty = QLabel(empty_text)
-    empty.setWordWrap(True)
-    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    empty.setStyleSheet("color: #6b7280; padding: 12px;")
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(view)
-    layout.addWidget(empty)
-
-    def refresh() -> None:
-        has_rows = model.rowCount() > 0
-        view.setVisible(has_rows)
-        empty.setVisible(not has_rows)
-
-    model.modelReset.connect(refresh)
-    refresh()
-    return box, view
 
 
 class CustomerCardDialog(QDialog):
@@ -138,7 +107,7 @@ class CustomerCardDialog(QDialog):
             (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here."), self.answer_button),
             (self.reminders, tr("Reminders"), tr("No reminders for this customer."), self.remind_button),
         ):
-            box, view = _table(model, empty)
+            box, view = table_with_empty_text(model, empty)
             if model is self.feedback:
                 self.feedback_view = view
                 view.doubleClicked.connect(self.resolve_selected)
@@ -230,7 +199,7 @@ class CustomerCardDialog(QDialog):
             Column(tr("Amount"), lambda r: format_amount(r.amount_cents, self._currency()), True),
             Column(tr("What"), lambda r: r.comment or r.items or ""),
         ])
-        box, self.purchase_view = _table(
+        box, self.purchase_view = table_with_empty_text(
             self.purchases, tr("No purchases yet. Type an amount above and press Enter."))
         self.purchase_empty = box.findChild(QLabel)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.purchase_view)

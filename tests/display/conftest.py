@@ -1,25 +1,13 @@
 """Tests of windows, dialogs and long work on a real X display (Xvfb, Qt's xcb platform).
 
 They run in a process of their own, started by ``tests/ui/test_real_display.py`` with an Xvfb
-of its own: one process holds one Qt platform, and the rest of the suite runs offscreen. Run
-directly, without ``QT_QPA_PLATFORM=xcb`` and a ``DISPLAY``, they are skipped.
+of its own: one process holds one Qt platform, and the rest of the suite runs offscreen (whose
+conftest leaves this folder out). To run them by hand: ``DISPLAY=:N QT_QPA_PLATFORM=xcb
+python -m pytest tests/display``.
 """
-
-import os
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-
-ON_A_DISPLAY = os.environ.get("QT_QPA_PLATFORM") == "xcb" and bool(os.environ.get("DISPLAY"))
-
-
-def pytest_collection_modifyitems(config, items):
-    if ON_A_DISPLAY:
-        return
-    skip = pytest.mark.skip(reason="needs a real display: run through tests/ui/test_real_display.py")
-    for item in items:
-        if "tests/display/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(skip)
 
 
 @pytest.fixture

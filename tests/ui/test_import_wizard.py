@@ -151,3 +151,46 @@ def test_the_preview_page_sets_the_country_of_numbers_without_a_code(qtbot, wind
     assert services.settings.default_region == "RU"
     assert page.model.data(page.model.index(0, 3)) == "+7 916 123-45-67"
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_test_run_never_shows_a_result_for_other_choices(qtbot, window, services, tmp_path):
+    # Seen on a real display: back from the test run, the phone country changed, and step 4
+    # still said "82 rows have problems" with Import enabled.
+    services.change_settings(default_region="US")
+    rows = [["ФИО", "Телефон"]] + [[f"Гость {i}", f"8 (916) 123-45-{i:02d}"] for i in range(12)]
+    path = ugly.xlsx(tmp_path / "list.xlsx", rows)
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    check = wizard.check_page
+    assert wizard.currentPage() is check
+    assert "12 rows have problems" in check.summary.text()  # run on arriving, not stale
+    assert check.isComplete()
+    wizard.back()
+    page = wizard.preview_page
+    page.country.setCurrentIndex(page.country.findData("RU"))
+    page.country.activated.emit(page.country.currentIndex())
+    # The old result is gone at once, before anyone comes back to it.
+    assert check.report is None and not check.isComplete()
+    assert check.problems.rowCount() == 0
+    assert "Run the test" in check.summary.text()
+    wizard.next()
+    assert "0 rows have problems" in check.summary.text()
+    assert "would add 12 customers" in check.summary.text()
+    assert check.isComplete()
+    # Another choice about customers you already have is tested again as well.
+    update = next(b for b in check.policy.buttons() if b.property("policy") == "update")
+    update.setChecked(True)
+    assert check.current() and check.tested[0].duplicates == "update"
+    # Back to the columns: skipping the phone column changes what would be imported.
+    wizard.back()
+    wizard.back()
+    columns = wizard.columns_page
+    phone = next(c for c in columns.combos.values() if c.currentData() == "phone")
+    phone.setCurrentIndex(phone.findData(""))
+    wizard.next()
+    assert check.report is None
+    wizard.next()
+    assert check.current()

@@ -1,0 +1,164 @@
+"""Operations and lanes: results on the GUI thread, owners, failures, one writer, announcements."""
+
+import threading
+import time
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from retainer.events import CUSTOMERS, PURCHASES
+from retainer.ui.lanes import WRITE
+from retainer.ui.tasks import Tasks
+from retainer.validation import CustomerForm
+
+
+@pytest.fixture
+def lanes(qapp):
+    tasks = Tasks()
+    tasks.errors = []
+    tasks.on_unhandled_error = tasks.errors.append
+    yield tasks
+    tasks.shutdown()
+
+
+class Witness:
+    """Records the thread in which its last reference went."""
+
+    freed_in: list = []
+
+    def __del__(self):
+        Witness.freed_in.append(threading.current_thread().name)
+
+
+def test_a_worker_never_lets_go_of_the_last_reference(qtbot, lanes):
+    # What a worker frees last, it frees off the GUI thread: for a callable connected to a
+    # signal that is a Qt disconnect there, the cause of the import window that hung.
+    Witness.freed_in = []
+    for _ in range(20):
+        captured = Witness()
+        value = Witness()
+        results = []
+        lanes.read(None, lambda c=captured, v=value: (c, v)[1]).success(results.append).run()
+        del captured, value
+        qtbot.waitUntil(lambda: bool(results), timeout=5_000)
+        results.clear()
+        qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert len(Witness.freed_in) == 40
+    assert set(Witness.freed_in) == {threading.main_thread().name}
+
+
+def test_a_result_for_an_owner_that_is_gone_is_dropped(qtbot, lanes):
+    owner = QWidget()
+    gate = threading.Event()
+    shown = []
+    lanes.read(owner, lambda: gate.wait(5) and "late").success(shown.append).run()
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner), timeout=5_000)
+    gate.set()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert shown == [] and lanes.errors == []
+
+
+def test_a_failure_nobody_handles_is_reported_and_so_is_a_broken_handler(qtbot, lanes):
+    lanes.read(None, lambda: 1 / 0).run()
+    lanes.read(None, lambda: 1).success(lambda _: [][1]).run()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert [type(e) for e in lanes.errors] == [ZeroDivisionError, IndexError]
+
+
+def test_a_rust_panic_reaches_the_failure_handler(qtbot, lanes):
+    class Panic(BaseException):  # pyo3's PanicException derives from BaseException
+        pass
+
+    def work():
+        raise Panic("calamine panicked")
+
+    failed = []
+    lanes.read(None, work).failure(failed.append).run()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert [str(e) for e in failed] == ["calamine panicked"]
+
+
+def test_every_write_runs_on_one_lane_in_the_order_asked(qtbot, lanes):
+    seen = []
+
+    def write(n):
+        seen.append((n, threading.current_thread().name))
+        time.sleep(0.01)
+
+    for n in range(10):
+        lanes.write(None, lambda n=n: write(n)).run()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert [n for n, _ in seen] == list(range(10))
+    assert {name for _, name in seen} == {f"retainer-{WRITE}_0"}
+
+
+def test_a_save_during_an_import_waits_its_turn_and_says_so(qtbot, lanes, services):
+    import_may_end = threading.Event()
+
+    def slow_import():
+        with services.ctx.write() as session:  # a long write transaction, as an import holds
+            session.execute(__import__("sqlalchemy").text("UPDATE settings SET value = value"))
+            yield SimpleNamespace(done=1, total=2)
+            import_may_end.wait(10)
+        yield SimpleNamespace(done=2, total=2)
+        return "imported"
+
+    waiting = []
+    lanes.write_waiting.connect(waiting.append)
+    imported, saved = [], []
+    lanes.long(None, "Importing…", slow_import, writes=True,
+               waits="Saving when the import finishes…").success(imported.append).run()
+    form = CustomerForm(name="Anna Petrova", phones=["+7 916 123-45-67"])
+    lanes.write(None, lambda: services.customers.create(form)).success(saved.append).run()
+    assert lanes.writes_waiting() == "Saving when the import finishes…"
+    time.sleep(6)  # longer than SQLite's busy timeout: the save has not even started
+    assert saved == []
+    import_may_end.set()
+    qtbot.waitUntil(lambda: bool(saved), timeout=10_000)
+    assert imported == ["imported"] and lanes.errors == []
+    assert waiting == ["Saving when the import finishes…", ""]
+    assert services.customers.card(saved[0]).form.name == "Anna Petrova"
+
+
+def test_a_write_announces_once_what_changed_and_who_changed_it(qtbot, lanes, services):
+    heard = []
+    lanes.changed.connect(lambda change, origin: heard.append((change, origin)))
+    owner = QWidget()
+    cid = services.customers.create(CustomerForm(name="Jonas", phones=["+37061234567"]))
+    heard.clear()
+
+    def two_writes():
+        services.purchases.record(cid, 1000, services.now())
+        services.customers.update(cid, CustomerForm(name="Jonas K.", phones=["+37061234567"]))
+
+    lanes.write(owner, two_writes).run()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert len(heard) == 1
+    change, origin = heard[0]
+    assert origin is owner
+    assert {CUSTOMERS, PURCHASES} <= change.kinds and change.customer_ids == {cid}
+
+
+def test_the_cycle_collector_runs_on_the_gui_thread_only(qapp):
+    import gc
+
+    from retainer.ui import responsive
+
+    was_on = gc.isenabled()
+    timer = responsive.collect_on_gui_thread(qapp)
+    try:
+        assert not gc.isenabled()
+        junk = []
+        for _ in range(gc.get_threshold()[0] + 10):  # garbage cycles past the threshold
+            cycle = []
+            cycle.append(cycle)
+            junk.append(cycle)
+        del junk, cycle
+        assert responsive.collect_due() is not None
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+    finally:
+        timer.stop()
+        if was_on:
+            gc.enable()

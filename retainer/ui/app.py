@@ -37,7 +37,7 @@ def _setup_logging() -> Path | None:
 
 
 class Launcher:
-    """Owns the application's one worker thread and the window of the open base."""
+    """Owns the background lanes and the window of the open base, from start to quit."""
 
     def __init__(self, app: QApplication, quit_when_ready: bool, log_path: Path | None) -> None:
         self.app = app
@@ -87,10 +87,12 @@ class Launcher:
         self.services = services
         self.window = MainWindow(services, self.tasks)
         self.window.demo_requested.connect(self.open_demo)
+        self.window.closed.connect(self.app.quit)
         if self.quit_when_ready:
             self.window.customers.first_page_shown.connect(self._ready)
         self.window.show()
         if old is not None:
+            old.closed.disconnect(self.app.quit)  # another base opened: not a quit
             old.cards.close_all()
             old.close()
             old.deleteLater()

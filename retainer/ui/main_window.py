@@ -32,6 +32,7 @@ HOUR_MS = 60 * 60 * 1000
 
 class MainWindow(QMainWindow):
     demo_requested = Signal()
+    closed = Signal()  # the owner quit: the app ends, whatever other window is still open
 
     def __init__(self, services: Retainer, tasks: Tasks) -> None:
         super().__init__()
@@ -174,12 +175,22 @@ class MainWindow(QMainWindow):
         if not self.cards.ready_to_quit(lambda: QTimer.singleShot(0, self.close)):
             event.ignore()
             return
+        if self.tasks.long_writes():
+            answer = QMessageBox.question(
+                self, tr("Retainer"),
+                tr("An import is still running. Stop it and quit? Nothing of it will be saved."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.cards.close_all()
         state = self.window_state()
         state.setValue("main/geometry", self.saveGeometry())
         state.setValue("customers/columns", self.customers.view.horizontalHeader().saveState())
         state.sync()
         super().closeEvent(event)
+        self.closed.emit()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))

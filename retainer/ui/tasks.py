@@ -133,6 +133,10 @@ class Tasks(QObject):
             self._waiting_text = text
             self.write_waiting.emit(text)
 
+    def long_writes(self) -> list[str]:
+        """What long work that writes is under way (its progress labels)."""
+        return [op.label for op in self._long if op.lane == WRITE]
+
     def writes_waiting(self) -> str:
         return self._waiting_text
 

@@ -162,3 +162,38 @@ def test_the_cycle_collector_runs_on_the_gui_thread_only(qapp):
         timer.stop()
         if was_on:
             gc.enable()
+
+
+def test_quitting_during_an_import_asks_and_stops_it(qtbot, services, answers, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from retainer.ui.main_window import MainWindow
+
+    tasks = Tasks()
+    window = MainWindow(services, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    closed_steps = []
+
+    def endless_import():
+        try:
+            while True:
+                time.sleep(0.01)
+                yield SimpleNamespace(done=1, total=10)
+        finally:
+            closed_steps.append("closed")  # a cancelled import rolls back as it closes
+
+    importing = tasks.long(window, "Importing…", endless_import, writes=True)
+    importing.run()
+    qtbot.waitUntil(lambda: importing.progress.step == (1, 10), timeout=10_000)  # under way
+    window.close()  # the fake answer is not "Yes": nothing stops
+    assert window.isVisible()
+    assert answers[-1] == ("question", "An import is still running. Stop it and quit? "
+                                       "Nothing of it will be saved.")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    quit_heard = []
+    window.closed.connect(lambda: quit_heard.append(True))
+    window.close()
+    assert not window.isVisible() and quit_heard == [True]
+    tasks.shutdown()
+    assert closed_steps == ["closed"]

@@ -23,6 +23,8 @@ class Context:
         self.changes = ChangeHub()
         self.undo = UndoStack()
         self.settings = ShopSettings()
+        # Set by the window: called before every write, to catch one made off its write lane.
+        self.writer_check: Callable[[], None] | None = None
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
@@ -30,9 +32,14 @@ class Context:
     def today(self) -> date:
         return self.clock().date()
 
+    def check_writer(self) -> None:
+        if self.writer_check is not None:
+            self.writer_check()
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction; committed on success, rolled back on any error."""
+        self.check_writer()
         with self.db.sessions.begin() as session:
             yield session
 

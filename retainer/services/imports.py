@@ -256,6 +256,7 @@ class ImportService:
         slices = clean_slices(headers, plan.mapping, region, today, raw)
         del raw
         records: list[RowRecord] = []
+        self.ctx.check_writer()  # a test run writes too, and rolls back
         session = self.ctx.db.sessions()
         transaction = session.begin()
         try:

@@ -62,7 +62,8 @@ class Launcher:
             self.progress.setCancelButton(None)
             self.progress.setMinimumDuration(500)
             self.progress.setWindowTitle(tr("Retainer"))
-        self.tasks.read(None, work).success(self._opened).failure(self._open_failed).run()
+        # Opening writes too (the first settings, an upgrade of the file's layout).
+        self.tasks.write(None, work).success(self._opened).failure(self._open_failed).run()
 
     def _ensure_demo(self, location: str) -> None:
         from retainer.cli import make_demo
@@ -85,6 +86,7 @@ class Launcher:
         self._close_progress()
         old = self.window
         self.services = services
+        self.tasks.watch_writes(services)
         self.window = MainWindow(services, self.tasks)
         self.window.demo_requested.connect(self.open_demo)
         self.window.closed.connect(self.app.quit)

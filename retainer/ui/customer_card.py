@@ -145,7 +145,8 @@ class CustomerCardDialog(QDialog):
         self.save_button.setAutoDefault(False)
         close.setAutoDefault(False)
 
-        # A save asked for while an import holds the base waits its turn, and says so.
+        # What the card is waiting for, or what it holds unsaved: a save asked for while an
+        # import holds the base waits its turn and says so; restored changes say they are.
         self.waiting = QLabel()
         self.waiting.setStyleSheet("color: #b45309;")
         self.waiting.setWordWrap(True)
@@ -343,6 +344,9 @@ class CustomerCardDialog(QDialog):
         """Changes kept when Retainer closed, back in the form, unsaved."""
         self.form.set_typed(fields)
         self.dirty = True
+        self.waiting.setText(tr("Your changes from before Retainer closed are back; they are "
+                                "not saved yet."))
+        self.waiting.show()
 
     def close_without_asking(self) -> None:
         self.dirty = False

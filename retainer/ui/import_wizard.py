@@ -141,8 +141,9 @@ class CheckPage(QWizardPage):
                     purchases=report.purchases_added, in_base=in_base, in_file=in_file,
                     bad=len({p.row for p in report.problems})))
 
+        # A test run writes everything and rolls it back: a write, in its turn with the others.
         self.w.tasks.long(self, tr("Checking the file…"), lambda: imports.run(plan, dry_run=True),
-                          writes=False).success(done).failure(failed).cancelled(finished).run()
+                          writes=True, waits=tr("Saving when the test run finishes…")).success(done).failure(failed).cancelled(finished).run()
 
     def save_problems(self, path: str | None = None) -> None:
         if path is None:

@@ -12,6 +12,7 @@ while long work (an import) holds that lane waits its turn, and ``write_waiting`
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -132,6 +133,18 @@ class Tasks(QObject):
         if text != self._waiting_text:
             self._waiting_text = text
             self.write_waiting.emit(text)
+
+    def watch_writes(self, services, strict: bool = False) -> None:
+        """Every write to the base must run on the write lane: one made elsewhere is logged
+        with its stack (raised, when ``strict``, as the tests run it)."""
+        def check() -> None:
+            if self.synchronous or threading.current_thread().name == f"retainer-{WRITE}_0":
+                return
+            if strict:
+                raise RuntimeError("a write to the base ran off the write lane")
+            log.error("a write to the base ran off the write lane", stack_info=True)
+
+        services.ctx.writer_check = check
 
     def long_writes(self) -> list[str]:
         """What long work that writes is under way (its progress labels)."""

@@ -36,6 +36,8 @@ def window(qtbot, tmp_path, answers):
     services.customers.create(CustomerForm(name="Anna Petrova", phones=["+37061234567"]))
     services.customers.create(CustomerForm(name="Jonas Kazlauskas", phones=["+37061234568"]))
     tasks = Tasks()
+    tasks.watch_writes(services, strict=True)
+    tasks.on_unhandled_error = lambda exc: pytest.fail(f"shown to the owner: {exc!r}")
     w = MainWindow(services, tasks)
     qtbot.addWidget(w)
     w.show()

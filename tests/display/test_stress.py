@@ -61,6 +61,7 @@ def window(qtbot, tmp_path, answers):
     services = open_retainer(location)
     services.change_settings(default_region="RU")
     tasks = Tasks()
+    tasks.watch_writes(services, strict=True)  # a write off the write lane fails the run
     errors = []
     tasks.on_unhandled_error = errors.append
     w = MainWindow(services, tasks)

@@ -56,7 +56,10 @@ class Operation:
     def run(self) -> None:
         work = partial(_collecting_changes, self.work) if self.lane == WRITE else self.work
         self.tasks.run(work, self._succeeded, self._failed, self.lane, owner=self.owner,
-                       waits=self.waits)
+                       waits=self.waits, on_drop=self._dropped)
+
+    def _dropped(self) -> None:
+        """The owner was destroyed before the result came: nothing is shown."""
 
     def _succeeded(self, result: Any) -> None:
         if self.lane == WRITE:
@@ -107,7 +110,7 @@ class LongOperation(Operation):
         self._timer = QTimer(dialog, interval=PROGRESS_POLL_MS)
         self._timer.timeout.connect(self._show_progress)
         self._timer.start()
-        self.tasks._long.add(self)
+        self.tasks.long_under_way.add(self)
         super().run()
 
     def ask_to_cancel(self) -> None:
@@ -121,8 +124,11 @@ class LongOperation(Operation):
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
+    def _dropped(self) -> None:
+        self.tasks.long_under_way.discard(self)  # the dialog went with its owner
+
     def _finish(self) -> None:
-        self.tasks._long.discard(self)
+        self.tasks.long_under_way.discard(self)
         dialog, self.dialog = self.dialog, None
         if dialog is None:
             return

@@ -35,6 +35,7 @@ class _Job:
     lane: str
     owner: QObject | None
     waits: str | None  # what a write queued behind this one shows ("Saving when …")
+    on_drop: Callable[[], None] | None = None  # told when the result is dropped, owner gone
 
 
 class Tasks(QObject):
@@ -52,7 +53,7 @@ class Tasks(QObject):
         self._writes: list[int] = []  # write jobs not yet delivered, oldest first
         self._waiting_text = ""
         self._numbers = 0
-        self._long: set = set()  # long operations under way, cancelled at shutdown
+        self.long_under_way: set = set()  # long operations, cancelled at shutdown
         self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.announced_by_core.connect(lambda change: self.changed.emit(change, None))
         self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
@@ -78,17 +79,18 @@ class Tasks(QObject):
     # The lanes ------------------------------------------------------------------------------
     def run(self, work: Callable[[], Any], on_done: Callback | None = None,
             on_error: Callback | None = None, lane: str = READ, *,
-            owner: QObject | None = None, waits: str | None = None) -> None:
+            owner: QObject | None = None, waits: str | None = None,
+            on_drop: Callable[[], None] | None = None) -> None:
         if self.synchronous:
             try:
                 value, ok = work(), True
             except Exception as exc:  # noqa: BLE001 - every failure goes to a callback
                 value, ok = exc, False
-            self._hand_over(_Job(None, on_done, on_error, lane, owner, waits), ok, value)
+            self._hand_over(_Job(None, on_done, on_error, lane, owner, waits, on_drop), ok, value)
             return
         self._numbers += 1
         number = self._numbers
-        self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits)
+        self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits, on_drop)
         if lane == WRITE:
             self._writes.append(number)
             self._update_waiting()
@@ -114,6 +116,8 @@ class Tasks(QObject):
     def _hand_over(self, job: _Job, ok: bool, value: Any) -> None:
         if job.owner is not None and not shiboken6.isValid(job.owner):
             log.debug("a result arrived for a window that is gone; dropped")
+            if job.on_drop is not None:
+                job.on_drop()
             return
         callback = job.on_done if ok else (job.on_error or self.report)
         try:
@@ -148,7 +152,7 @@ class Tasks(QObject):
 
     def long_writes(self) -> list[str]:
         """What long work that writes is under way (its progress labels)."""
-        return [op.label for op in self._long if op.lane == WRITE]
+        return [op.label for op in self.long_under_way if op.lane == WRITE]
 
     def writes_waiting(self) -> str:
         return self._waiting_text
@@ -156,7 +160,7 @@ class Tasks(QObject):
     def shutdown(self, wait_for_writes: float = WRITES_FINISH_S) -> None:
         """Cancel long work and stop every lane. Reads are not waited for; a write under way
         is given time to commit or roll back. Results not delivered yet are dropped."""
-        for operation in list(self._long):
+        for operation in list(self.long_under_way):
             operation.cancel.set()
         for lane in self._lanes.values():
             lane.stop()

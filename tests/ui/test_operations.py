@@ -197,3 +197,22 @@ def test_quitting_during_an_import_asks_and_stops_it(qtbot, services, answers, m
     assert not window.isVisible() and quit_heard == [True]
     tasks.shutdown()
     assert closed_steps == ["closed"]
+
+
+def test_long_work_whose_window_was_destroyed_is_no_longer_under_way(qtbot, lanes):
+    owner = QWidget()
+    gate = threading.Event()
+
+    def steps():
+        yield SimpleNamespace(done=1, total=2)
+        gate.wait(5)
+        return "done"
+
+    shown = []
+    lanes.long(owner, "Importing…", steps, writes=True).success(shown.append).run()
+    assert lanes.long_writes() == ["Importing…"]
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner), timeout=5_000)
+    gate.set()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert shown == [] and lanes.long_writes() == [] and lanes.errors == []

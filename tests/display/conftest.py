@@ -6,25 +6,7 @@ conftest leaves this folder out). To run them by hand: ``DISPLAY=:N QT_QPA_PLATF
 python -m pytest tests/display``.
 """
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    """Message boxes never block; each is recorded with its text."""
-    shown = []
-
-    def record(kind, reply=QMessageBox.StandardButton.Ok):
-        def box(parent, title, text, *args, **kwargs):
-            shown.append((kind, text))
-            return reply
-        return box
-
-    for kind in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard))
-    return shown
+from tests.message_boxes import answers  # noqa: F401 - a fixture
 
 
 def thread_warnings(records) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from retainer import __version__

@@ -202,3 +202,29 @@ def test_window_size_and_columns_are_remembered(qtbot, services, tasks, answers)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (760, 560)
     assert second.customers.view.horizontalHeader().sectionSize(COL_NAME) == 333
+
+
+def test_the_end_of_the_session_keeps_unsaved_cards_for_the_next_start(qtbot, window, services, answers,
+                                                                         monkeypatch):
+    # What Qt's commitDataRequest (logout, shutdown) and SIGTERM both call.
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from retainer.drafts import DraftStore
+    from retainer.paths import data_dir
+    from retainer.ui.app import Launcher
+
+    cid = services.customers.create(CustomerForm(name="Anna Petrova", phones=["+79161234567"]))
+    card = window.open_card(cid)
+    card.form.city.setText("Kazan")
+    card.form.edited.emit()
+    launcher = Launcher(QApplication.instance(), False, None)
+    launcher.window = window
+    launcher.end_of_session(None)
+    drafts = DraftStore(data_dir(), services.ctx.db.location).load()
+    assert [(d.customer_id, d.name, d.fields["city"]) for d in drafts] == [(cid, "Anna Petrova", "Kazan")]
+    assert not card.isVisible()  # closed without asking: the session is ending
+    assert services.customers.card(cid).form.city == ""
+    # The next start offers them back; "No" forgets them.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.offer_drafts()
+    assert DraftStore(data_dir(), services.ctx.db.location).load() == []

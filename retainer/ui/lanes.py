@@ -37,6 +37,7 @@ class Lane:
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._results = results
         self._ready = ready
+        # Named like a one-thread executor's worker, as the logs and tests know them.
         self._thread = threading.Thread(target=self._loop, name=f"retainer-{name}_0", daemon=True)
         self._thread.start()
 

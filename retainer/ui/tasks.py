@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from retainer.ui.lanes import READ, WRITE, Lane, Results
+from retainer.ui.operations import LongOperation, Operation
 
 log = logging.getLogger(__name__)
 
@@ -60,20 +61,14 @@ class Tasks(QObject):
 
     # Operations -----------------------------------------------------------------------------
     def read(self, owner: QObject | None, work: Callable[[], Any], lane: str = READ):
-        from retainer.ui.operations import Operation
-
         return Operation(self, owner, work, lane)
 
     def write(self, owner: QObject | None, work: Callable[[], Any]):
-        from retainer.ui.operations import Operation
-
         return Operation(self, owner, work, WRITE)
 
     def long(self, owner: QObject | None, label: str, make: Callable[[], Any], *,
              writes: bool, waits: str | None = None):
         """Long work (a core generator yielding progress) behind a cancellable dialog."""
-        from retainer.ui.operations import LongOperation
-
         return LongOperation(self, owner, label, make, WRITE if writes else "long", waits)
 
     # The lanes ------------------------------------------------------------------------------

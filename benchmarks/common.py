@@ -18,7 +18,7 @@ def big_base() -> Path:
     DATA.mkdir(exist_ok=True)
     path = DATA / f"base-{BIG_CUSTOMERS}.sqlite"
     if not path.exists():
-        from retainer.cli import make_demo
+        from retainer.demo import make_demo
 
         partial = path.with_suffix(".part")
         partial.unlink(missing_ok=True)

@@ -17,10 +17,14 @@ from typing import Iterator
 import phonenumbers
 from sqlalchemy import insert
 
-from retainer.db.engine import Database
+from pathlib import Path
+
+from retainer.db.engine import Database, open_database
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Tag, customer_tags
-from retainer.services.summary import search_text_for
-from retainer.status import median_gap
+from retainer.services.summary import purchase_figures, search_text_for
+from retainer.i18n import tr
+from retainer.paths import data_dir
+from retainer.services import Retainer
 
 RU_FIRST = ("Александр Дмитрий Максим Сергей Андрей Алексей Иван Михаил Никита Павел Артём Егор "
             "Кирилл Роман Владимир Олег Анна Мария Елена Ольга Наталья Татьяна Ирина Екатерина "
@@ -141,14 +145,12 @@ def generate(db: Database, plan: DemoPlan = DemoPlan()) -> Iterator[tuple[int, i
                              key=str.casefold)
             days = [] if rng.random() < 0.04 else _purchase_days(rng, joined, today)
             mean_cents = int(rng.lognormvariate(math.log(2500), 0.6))
-            total = 0
-            moments = []
+            bought = []
             for day in days:
                 at = datetime.combine(date.fromordinal(day), time(9)) + timedelta(
                     minutes=rng.randrange(0, 11 * 60))
                 amount = max(100, int(rng.gauss(mean_cents, mean_cents * 0.3)) // 10 * 10)
-                total += amount
-                moments.append(at)
+                bought.append((at, amount))
                 purchases.append({"id": next_purchase_id, "customer_id": cid, "purchased_at": at,
                                   "day": day, "amount_cents": amount})
                 next_purchase_id += 1
@@ -165,13 +167,7 @@ def generate(db: Database, plan: DemoPlan = DemoPlan()) -> Iterator[tuple[int, i
                 "do_not_call": rng.random() < 0.03, "created_at": created,
                 "lost_at": date.fromordinal(days[-1] + 120) if lost else None,
                 "churn_reason": rng.choice(CHURN_REASONS) if lost else None,
-                "first_purchase_at": min(moments) if moments else None,
-                "last_purchase_at": max(moments) if moments else None,
-                "first_purchase_day": days[0] if days else None,
-                "last_purchase_day": days[-1] if days else None,
-                "purchase_count": len(days), "purchase_days": len(set(days)),
-                "total_spent_cents": total,
-                "median_gap_days": median_gap(days),
+                **purchase_figures(bought),
                 "primary_phone": numbers[0], "tag_list": ", ".join(my_tags),
                 "search_text": search_text_for(name, email, card, numbers, my_tags),
                 "sort_name": name.casefold(),
@@ -204,3 +200,25 @@ def generate(db: Database, plan: DemoPlan = DemoPlan()) -> Iterator[tuple[int, i
             if feedback:
                 conn.execute(insert(Feedback), feedback)
         yield ids[-1], plan.customers
+
+
+class BaseNotEmpty(Exception):
+    """The demo goes only into an empty base, never beside a shop's own customers."""
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "demo.sqlite"
+
+
+def make_demo(location: str, customers: int, years: float, seed: int, progress=None) -> None:
+    """Create (or fill an empty) base at ``location`` with a demo shop's customers."""
+    db = open_database(location)
+    try:
+        if not Retainer(db).is_empty():
+            raise BaseNotEmpty(tr("{location} already holds customers; the demo needs an empty "
+                                  "base.").format(location=db.location))
+        for done, total in generate(db, DemoPlan(customers=customers, years=years, seed=seed)):
+            if progress:
+                progress(done, total)
+    finally:
+        db.dispose()

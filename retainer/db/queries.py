@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
 
 from retainer.db.models import Customer, Tag, customer_tags
-from retainer.status import Status
+from retainer.rules.status import Status
 
 SORT_NAME = "name"
 SORT_PHONE = "phone"

@@ -121,13 +121,17 @@ class HeaderGuess:
     mapping: dict[int, str]
 
 
-def find_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int, int, int]] = ()) -> HeaderGuess:
-    """The row among the first ones whose cells name the most known columns."""
-    best_row, best_score = None, 0
-    for index, row in enumerate(rows[:30]):
-        score = len(guess_mapping(row))
+def find_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int, int, int]] = (),
+                row: int | None = None) -> HeaderGuess:
+    """The row among the first ones whose cells name the most known columns, or ``row`` when
+    the owner chose it."""
+    best_row, best_score = (row if row is not None and row < len(rows) else None), 0
+    for index, cells in enumerate(rows[:30] if best_row is None else ()):
+        score = len(guess_mapping(cells))
         if score > best_score:
             best_row, best_score = index, score
+    if best_row is None and row is not None:
+        return HeaderGuess(row, [], {})  # the chosen row is below the sheet's last row
     if best_row is None:
         best_row = next((i for i, row in enumerate(rows) if any(str(c).strip() for c in row)), 0)
     headers = [str(c).strip() if c is not None else "" for c in (rows[best_row] if rows else [])]

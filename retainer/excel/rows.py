@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator
 
-from retainer import phones
+from retainer.rules import phones
 from retainer.excel import values
 from retainer.excel.columns import PURCHASE_FIELDS, field_label
 from retainer.i18n import tr
-from retainer.validation import MAX_AMOUNT_CENTS
+from retainer.rules.validation import MAX_AMOUNT_CENTS
 
 _EMAIL_OK = __import__("re").compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 

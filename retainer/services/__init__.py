@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from retainer import settings as keys
+from retainer.rules import settings as keys
 from retainer.db.engine import Database, open_database
 from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
@@ -19,7 +19,7 @@ from retainer.services.purchases import PurchaseService
 from retainer.services.radar import RadarService
 from retainer.services.reminders import ReminderService
 from retainer.services.today import TodayService
-from retainer.settings import ShopSettings
+from retainer.rules.settings import ShopSettings
 
 __all__ = ["Retainer", "CustomerQuery", "NotFound", "open_retainer"]
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Purchase
-from retainer.metrics import Retention, month_index
+from retainer.rules.metrics import Retention, month_index
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from retainer.db.engine import Database
 from retainer.events import Change, ChangeHub
 from retainer.services.undo import UndoStack
-from retainer.settings import ShopSettings
+from retainer.rules.settings import ShopSettings
 
 Clock = Callable[[], datetime]
 

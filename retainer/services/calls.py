@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from retainer import phones
+from retainer.rules import phones
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Reminder
 from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, REMINDERS, Change
 from retainer.i18n import tr
@@ -18,7 +18,7 @@ from retainer.services.feedback import add_feedback
 from retainer.services.reminders import WAITING
 from retainer.services.summary import refresh_search
 from retainer.services.undo import UndoStep
-from retainer.validation import ValidationError
+from retainer.rules.validation import ValidationError
 
 OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "refused")
 CHANNELS = ("call", "sms", "email", "visit", "messenger")

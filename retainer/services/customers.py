@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from retainer import phones
+from retainer.rules import phones
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Reminder, Tag
 from retainer.events import CUSTOMERS, Change
@@ -26,8 +26,8 @@ from retainer.services.records import (
 from retainer.services.segments import SegmentFilters
 from retainer.services.summary import refresh_search
 from retainer.services.undo import UndoStep
-from retainer.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
-from retainer.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
+from retainer.rules.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
+from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
 
 _PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
 EDITABLE = ("name", "email", "birthday", "city", "address", "card_number", "source",

@@ -15,7 +15,7 @@ from typing import Any, Callable, Generator, Iterable
 
 from sqlalchemy import select
 
-from retainer import labels, phones
+from retainer.rules import labels, phones
 from retainer.db.models import Contact, Customer, Feedback, Purchase, Reminder
 from retainer.excel.writer import (
     DATE,
@@ -31,7 +31,7 @@ from retainer.excel.writer import (
 )
 from retainer.i18n import tr
 from retainer.services.base import Context
-from retainer.status import PurchaseRhythm, status_of
+from retainer.rules.status import PurchaseRhythm, status_of
 
 BATCH = 5000
 TABLES = ("Customers", "Purchases", "Contacts", "Feedback", "Reminders")

@@ -19,7 +19,7 @@ from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.reminders import WAITING
 from retainer.services.undo import UndoStep
-from retainer.validation import ValidationError
+from retainer.rules.validation import ValidationError
 
 CHURN_REASONS = ("poor_service", "poor_product", "price", "competitor", "moved_away",
                  "no_longer_needed", "other")

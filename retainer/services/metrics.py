@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Feedback
-from retainer.metrics import Nps, Retention, nps_of, ratio, segment_counts
+from retainer.rules.metrics import Nps, Retention, nps_of, ratio, segment_counts
 from retainer.services.base import Context
 
 if TYPE_CHECKING:  # numpy is loaded when a figure is first asked for, not at start-up

@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import delete, select
 
-from retainer import churn_model
-from retainer.churn_model import Params
+from retainer.rules import churn_model
+from retainer.rules.churn_model import Params
 from retainer.db.models import Customer, ModelFit
 from retainer.events import PURCHASES
 from retainer.services.base import Context

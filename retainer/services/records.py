@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from retainer.status import Status
-from retainer.validation import CustomerForm
+from retainer.rules.status import Status
+from retainer.rules.validation import CustomerForm
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from retainer.i18n import tr
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.undo import UndoStep
-from retainer.status import Status
-from retainer.validation import ValidationError
+from retainer.rules.status import Status
+from retainer.rules.validation import ValidationError
 
 AUTOMATIC = ("at_risk", "lapsed")
 WAITING = ("open", "snoozed")

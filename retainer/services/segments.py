@@ -16,7 +16,7 @@ from retainer.db import queries
 from retainer.db.columns import int_columns
 from retainer.db.models import Counter, Customer
 from retainer.events import PURCHASES
-from retainer.metrics import SEGMENTS, segment_cells, sorted_quintile_cuts
+from retainer.rules.metrics import SEGMENTS, segment_cells, sorted_quintile_cuts
 from retainer.services.base import Context
 
 

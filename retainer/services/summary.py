@@ -1,33 +1,52 @@
-"""Keeping each customer's cached figures right after every write to them."""
+"""Keeping each customer's cached figures right after every write to them.
+
+Each customer row carries summary figures of their purchases (first and last purchase, count,
+distinct days, total, median gap), so that lists, the status and the radar never add up
+purchases on the fly. :func:`purchase_figures` is their one definition; a new purchase, an
+import and the demo generator all go through it (docs/figures.md, "Summary figures").
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from retainer import phones
 from retainer.db.models import Counter, Customer, Purchase
-from retainer.status import median_gap
+from retainer.rules import phones
+from retainer.rules.status import median_gap
+
+NO_PURCHASES: dict[str, Any] = {
+    "first_purchase_at": None, "last_purchase_at": None, "first_purchase_day": None,
+    "last_purchase_day": None, "purchase_count": 0, "purchase_days": 0, "total_spent_cents": 0,
+    "median_gap_days": None,
+}
+
+
+def purchase_figures(purchases: Iterable[tuple[datetime, int]]) -> dict[str, Any]:
+    """A customer's summary figures, by column name, from their purchases as (moment, cents)."""
+    purchases = list(purchases)
+    moments = sorted(at for at, _ in purchases)
+    if not moments:
+        return dict(NO_PURCHASES)
+    days = [at.date().toordinal() for at in moments]
+    return {
+        "first_purchase_at": moments[0], "last_purchase_at": moments[-1],
+        "first_purchase_day": days[0], "last_purchase_day": days[-1],
+        "purchase_count": len(moments), "purchase_days": len(set(days)),
+        "total_spent_cents": sum(cents for _, cents in purchases),
+        "median_gap_days": median_gap(days),
+    }
 
 
 def refresh_purchase_summary(session: Session, customer: Customer) -> None:
-    rows = session.execute(
-        select(Purchase.purchased_at, Purchase.day, Purchase.amount_cents)
-        .where(Purchase.customer_id == customer.id)
-        .order_by(Purchase.purchased_at)
-    ).all()
-    customer.purchase_count = len(rows)
-    customer.total_spent_cents = sum(r.amount_cents for r in rows)
-    if rows:
-        customer.first_purchase_at = rows[0].purchased_at
-        customer.last_purchase_at = rows[-1].purchased_at
-        customer.first_purchase_day = min(r.day for r in rows)
-        customer.last_purchase_day = max(r.day for r in rows)
-    else:
-        customer.first_purchase_at = customer.last_purchase_at = None
-        customer.first_purchase_day = customer.last_purchase_day = None
-    customer.purchase_days = len({r.day for r in rows})
-    customer.median_gap_days = median_gap(r.day for r in rows)
+    rows = session.execute(select(Purchase.purchased_at, Purchase.amount_cents)
+                           .where(Purchase.customer_id == customer.id)).all()
+    for name, value in purchase_figures([tuple(r) for r in rows]).items():
+        setattr(customer, name, value)
 
 
 def search_text_for(name: str, email: str | None, card: str | None, numbers: list[str],

@@ -7,15 +7,15 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from retainer import churn_model, labels
+from retainer.rules import churn_model, labels
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, Reminder
 from retainer.i18n import tr
-from retainer.money import format_amount
+from retainer.rules.money import format_amount
 from retainer.services.base import Context
 from retainer.services.radar import HORIZON_DAYS, ModelState, RadarService, history_arrays
 from retainer.services.reminders import due_condition
-from retainer.status import PurchaseRhythm, Status, status_reason
+from retainer.rules.status import PurchaseRhythm, Status, status_reason
 
 PROMISED = 0   # calls promised by hand, call-backs, unhappy answers
 BIRTHDAY = 1
@@ -127,7 +127,7 @@ class TodayService:
 
     def export(self, path, as_of: date | None = None):
         """Today's call list as an Excel table: name, phone, reason, last purchase, notes."""
-        from retainer import phones
+        from retainer.rules import phones
         from retainer.excel.writer import DATE, PERCENT, Column, write_table
 
         listing = self.today(as_of)

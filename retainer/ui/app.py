@@ -66,7 +66,7 @@ class Launcher:
         self.tasks.write(None, work).success(self._opened).failure(self._open_failed).run()
 
     def _ensure_demo(self, location: str) -> None:
-        from retainer.cli import make_demo
+        from retainer.demo import make_demo
 
         if Path(location).exists() and Path(location).stat().st_size > 0:
             return
@@ -123,7 +123,7 @@ class Launcher:
             self.app.exit(1)
 
     def open_demo(self) -> None:
-        from retainer.cli import demo_database_path
+        from retainer.demo import demo_database_path
 
         self.open(str(demo_database_path()), demo=True)
 
@@ -161,7 +161,7 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     stop_signals = _on_stop_signals(launcher.terminate)
     collector = responsive.collect_on_gui_thread(app)
     if demo:
-        from retainer.cli import demo_database_path
+        from retainer.demo import demo_database_path
 
         location = db or str(demo_database_path())
     else:

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from retainer import labels, phones
-from retainer.dates import format_date, parse_date
+from retainer.rules import labels, phones
+from retainer.rules.dates import format_date, parse_date
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.services.calls import OUTCOMES, TRY_AGAIN, CallForm
 from retainer.ui.customer_form import FieldError
 from retainer.ui.tasks import Tasks
-from retainer.validation import ValidationError
+from retainer.rules.validation import ValidationError
 
 
 class CallDialog(QDialog):

@@ -5,7 +5,7 @@
 - Cards are windows of their own, not modal: the main window, its menus and Ctrl+Q work
   while they are open. Quitting asks each card with changes first.
 - When Retainer is closed without a chance to ask (a shutdown or logout: SIGTERM, the
-  session manager's end of session), unsaved changes are kept as drafts (``retainer.drafts``)
+  session manager's end of session), unsaved changes are kept as drafts (``retainer.services.drafts``)
   and offered back on the next start of the same base.
 """
 
@@ -17,7 +17,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from retainer.drafts import Draft, DraftStore
+from retainer.services.drafts import Draft, DraftStore
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
 from retainer.paths import data_dir

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer import labels
-from retainer.dates import format_date, parse_date
+from retainer.rules import labels
+from retainer.rules.dates import format_date, parse_date
 from retainer.i18n import tr
-from retainer.money import format_amount, parse_amount
+from retainer.rules.money import format_amount, parse_amount
 from retainer.services import Retainer
 from retainer.services.records import (
     ContactRow,
@@ -40,7 +40,7 @@ from retainer.ui.customer_picker import CustomerPicker
 from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
 from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
 from retainer.ui.tasks import Tasks
-from retainer.validation import ValidationError
+from retainer.rules.validation import ValidationError
 
 
 class CustomerCardDialog(QDialog):

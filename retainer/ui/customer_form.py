@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.dates import format_date, parse_date
+from retainer.rules.dates import format_date, parse_date
 from retainer.i18n import tr
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 
 ERROR_STYLE = "color: #b91c1c;"
 

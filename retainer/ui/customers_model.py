@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from retainer import phones
+from retainer.rules import phones
 from retainer.db import queries
 from retainer.i18n import tr
-from retainer.money import format_amount
+from retainer.rules.money import format_amount
 from retainer.services import CustomerQuery, Retainer
 from retainer.services.records import CustomerRow
 from retainer.ui.formatting import STATUS_COLORS, short_date
@@ -30,7 +30,7 @@ def headers() -> list[str]:
 
 def status_hint(row: CustomerRow, today) -> str:
     """The rule in words, and this customer's own figures behind it."""
-    from retainer.status import PurchaseRhythm, Status, status_reason
+    from retainer.rules.status import PurchaseRhythm, Status, status_reason
 
     rhythm = PurchaseRhythm(row.purchase_count, row.last_purchase_day, row.median_gap_days,
                             lost=row.status is Status.LOST)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from retainer.i18n import tr
-from retainer.metrics import SEGMENTS
+from retainer.rules.metrics import SEGMENTS
 from retainer.services import CustomerQuery, Retainer
-from retainer.status import Status
+from retainer.rules.status import Status
 from retainer.ui.customers_model import COL_NAME, CustomersModel
 from retainer.ui.tasks import Tasks
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer import labels
+from retainer.rules import labels
 from retainer.i18n import tr
-from retainer.status import Status, status_label
+from retainer.rules.status import Status, status_label
 from retainer.ui.formatting import STATUS_COLORS
 from retainer.ui.tasks import Tasks
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from retainer.i18n import tr
-from retainer.money import format_amount
+from retainer.rules.money import format_amount
 from retainer.services import Retainer
 from retainer.services.metrics import Dashboard, dashboard, month_start
-from retainer.status import Status
+from retainer.rules.status import Status
 from retainer.ui import responsive
 from retainer.ui.tasks import Tasks
 

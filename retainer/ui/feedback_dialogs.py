@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from retainer import labels
+from retainer.rules import labels
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.services.feedback import CHURN_REASONS

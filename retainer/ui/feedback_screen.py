@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer import labels, phones
+from retainer.rules import labels, phones
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.services.feedback import FeedbackQuery, FeedbackRow

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QColor
 
-from retainer.status import Status
+from retainer.rules.status import Status
 
 STATUS_COLORS = {
     Status.AT_RISK: QColor("#b45309"),

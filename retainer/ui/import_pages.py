@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from retainer import phones
+from retainer.rules import phones
 from retainer.excel.columns import FIELDS, IGNORE, field_label
 from retainer.excel.values import text as cell_text
 from retainer.i18n import tr

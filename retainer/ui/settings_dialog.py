@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from retainer import settings as keys
+from retainer.rules import settings as keys
 from retainer.i18n import tr
-from retainer.phones import SUPPORTED_REGIONS, region_name
+from retainer.rules.phones import SUPPORTED_REGIONS, region_name
 from retainer.services import Retainer
 from retainer.ui.tasks import Tasks
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from retainer import labels, phones
+from retainer.rules import labels, phones
 from retainer.i18n import tr
 from retainer.services.today import TodayItem
 from retainer.ui.formatting import STATUS_COLORS, short_date

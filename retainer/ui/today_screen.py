@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer import phones
+from retainer.rules import phones
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.services.today import TodayList

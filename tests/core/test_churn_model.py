@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from retainer.churn_model import (
+from retainer.rules.churn_model import (
     NotEnoughData,
     Params,
     expected_purchases,

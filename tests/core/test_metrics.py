@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retainer.metrics import Nps, Retention, nps_of
+from retainer.rules.metrics import Nps, Retention, nps_of
 
 
 def test_crr_worked_example_from_the_spec():
@@ -36,7 +36,7 @@ def test_crr_is_the_formula(s, e, n):
     assert Retention(s, e, n, 0).crr == (e - n) / s * 100
 
 
-from retainer.metrics import SEGMENTS, cohort_matrix, month_index, quintile_scores, rfm_scores, rfm_segment
+from retainer.rules.metrics import SEGMENTS, cohort_matrix, month_index, quintile_scores, rfm_scores, rfm_segment
 
 
 def test_cohort_matrix_worked_example():
@@ -82,7 +82,7 @@ def test_every_buying_customer_gets_one_segment(rows):
 def test_segment_counts_for_a_whole_base_match_the_scores_one_by_one(rows):
     from collections import Counter
 
-    from retainer.metrics import segment_counts
+    from retainer.rules.metrics import segment_counts
 
     recency = [r for r, _ in rows]
     frequency = [f for _, f in rows]

@@ -12,7 +12,7 @@ import random
 import phonenumbers as lib
 import pytest
 
-from retainer import phone_rules, phones
+from retainer.rules import phone_rules, phones
 
 COUNTRIES = ("RU", "LT", "GB", "US", "LV", "EE", "PL", "DE", "BY", "UA", "KZ", "AR", "BR", "MX",
              "IT", "FR", "CN", "IN", "JP", "AU", "CA", "GG", "IM", "JE", "SM", "VA", "CI", "NZ")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from retainer.status import PurchaseRhythm, Status, median_gap, rhythm_as_of, status_of, status_reason
+from retainer.rules.status import PurchaseRhythm, Status, median_gap, rhythm_as_of, status_of, status_reason
 
 D = date(2025, 4, 1)
 

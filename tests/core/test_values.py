@@ -2,10 +2,10 @@ from datetime import date, datetime
 
 import pytest
 
-from retainer import phones
-from retainer.dates import parse_date
-from retainer.money import format_amount, parse_amount
-from retainer.validation import CustomerForm, ValidationError, check_purchase, clean_customer
+from retainer.rules import phones
+from retainer.rules.dates import parse_date
+from retainer.rules.money import format_amount, parse_amount
+from retainer.rules.validation import CustomerForm, ValidationError, check_purchase, clean_customer
 
 TODAY = date(2026, 6, 15)
 

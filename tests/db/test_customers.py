@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from retainer.db.models import Customer
 from retainer.services import CustomerQuery
-from retainer.status import Status
-from retainer.validation import CustomerForm, ValidationError
+from retainer.rules.status import Status
+from retainer.rules.validation import CustomerForm, ValidationError
 
 
 def add(services, name="Anna Petrova", phone="8 916 123-45-67", **extra) -> int:

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Purchase
-from retainer.metrics import cohort_matrix, month_index, rfm_scores
+from retainer.rules.metrics import cohort_matrix, month_index, rfm_scores
 from retainer.services.metrics import dashboard, month_start
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 
 TODAY = date(2026, 6, 15)
 
@@ -123,7 +123,7 @@ def test_int_columns_keeps_rows_aligned_and_refuses_nulls(base):
 
 
 def segments_by_hand(services) -> dict[str, list[str]]:
-    from retainer.metrics import SEGMENTS
+    from retainer.rules.metrics import SEGMENTS
 
     alive, _ = everything(services)
     buyers = [c for c in alive.values() if c.purchase_count]
@@ -133,7 +133,7 @@ def segments_by_hand(services) -> dict[str, list[str]]:
 
 
 def segments_listed(services) -> dict[str, list[str]]:
-    from retainer.metrics import SEGMENTS
+    from retainer.rules.metrics import SEGMENTS
     from retainer.services import CustomerQuery
 
     out = {}

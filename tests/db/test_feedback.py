@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 
 from retainer.services.calls import CallForm
-from retainer.status import Status
-from retainer.validation import CustomerForm, ValidationError
+from retainer.rules.status import Status
+from retainer.rules.validation import CustomerForm, ValidationError
 from tests.conftest import NOW
 
 TODAY = NOW.date()

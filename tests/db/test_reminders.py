@@ -4,7 +4,7 @@ import pytest
 
 from retainer.db.models import Contact, Reminder
 from retainer.services.calls import CallForm
-from retainer.validation import CustomerForm, ValidationError
+from retainer.rules.validation import CustomerForm, ValidationError
 
 from tests.conftest import NOW
 
@@ -222,7 +222,7 @@ def test_radar_falls_back_without_enough_repeat_customers(services):
 
 
 def test_radar_fits_a_demo_base_and_caches_until_purchases_change(tmp_path):
-    from retainer.cli import make_demo
+    from retainer.demo import make_demo
     from retainer.services import open_retainer
 
     path = tmp_path / "demo.sqlite"

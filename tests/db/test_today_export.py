@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 from openpyxl import load_workbook
 
 from retainer.excel.writer import Column, write_table
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 
 from tests.conftest import NOW
 

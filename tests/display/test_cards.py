@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 
 DRIVER = Path(__file__).with_name("drive_app.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -48,7 +48,7 @@ def no_progress_shown() -> bool:
 
 @pytest.fixture
 def window(qtbot, tmp_path, answers):
-    from retainer.cli import make_demo
+    from retainer.demo import make_demo
     from retainer.services import open_retainer
     from retainer.ui import qt_i18n, responsive
     from retainer.ui.main_window import MainWindow

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from openpyxl import load_workbook
 
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 from tests.conftest import NOW
 
 

@@ -7,7 +7,7 @@ from retainer.db.models import Customer, Purchase
 from retainer.excel.reader import FileProblem
 from retainer.services import CustomerQuery
 from retainer.services.imports import MERGE, SKIP, UPDATE
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 from tests.excel import ugly
 
 
@@ -145,7 +145,7 @@ def test_cancel_midway_changes_nothing(services, tmp_path):
 
 
 def test_cancel_while_customers_are_inserted_changes_nothing(services, tmp_path, monkeypatch):
-    import retainer.services.import_apply as apply
+    from retainer.services.imports import apply
 
     def index_names():
         with services.ctx.read() as s:
@@ -171,7 +171,7 @@ def test_cancel_while_customers_are_inserted_changes_nothing(services, tmp_path,
 
 
 def test_a_failure_midway_changes_nothing(services, tmp_path, monkeypatch):
-    import retainer.services.import_apply as apply
+    from retainer.services.imports import apply
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
@@ -229,7 +229,7 @@ def test_problem_list_saved_as_xlsx(services, tmp_path):
 
 
 def test_round_trip_export_then_import_into_an_empty_base(tmp_path):
-    from retainer.cli import make_demo
+    from retainer.demo import make_demo
     from retainer.services import open_retainer
 
     source_path, target_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
@@ -291,7 +291,7 @@ def test_a_file_cleaned_in_slices_gives_the_same_result(services, tmp_path, monk
 
 
 def test_a_large_load_rebuilds_the_indexes_it_set_aside(services, tmp_path, monkeypatch):
-    import retainer.services.import_apply as apply
+    from retainer.services.imports import apply
 
     def index_names():
         with services.ctx.read() as s:
@@ -312,7 +312,7 @@ def test_a_large_load_rebuilds_the_indexes_it_set_aside(services, tmp_path, monk
 def test_the_file_is_read_once_for_all_steps_and_again_when_it_changes(services, tmp_path, monkeypatch):
     import os
 
-    import retainer.services.imports as imports
+    from retainer.services.imports import service as imports
 
     opened = []
     real = imports.open_file

@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
-from retainer.status import Status
-from retainer.validation import CustomerForm
+from retainer.rules.status import Status
+from retainer.rules.validation import CustomerForm
 from tests.conftest import NOW
 
 

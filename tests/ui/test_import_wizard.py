@@ -59,7 +59,7 @@ def test_wizard_requires_a_name_phone_or_email_column(qtbot, window, tmp_path):
 def test_one_click_export_and_the_filtered_list(qtbot, window, services, tmp_path):
     from openpyxl import load_workbook
 
-    from retainer.validation import CustomerForm
+    from retainer.rules.validation import CustomerForm
 
     services.customers.create(CustomerForm(name="Anna", phones=["+79161234567"], tags=["VIP"]))
     services.customers.create(CustomerForm(name="Jonas", phones=["+37061234567"]))
@@ -98,7 +98,7 @@ def test_empty_base_offers_three_doors(window):
 
 
 def test_duplicates_are_chosen_row_by_row(qtbot, window, services, tmp_path):
-    from retainer.validation import CustomerForm
+    from retainer.rules.validation import CustomerForm
 
     anna = services.customers.create(CustomerForm(name="Anna", phones=["+79161234567"], city="Vilnius"))
     jonas = services.customers.create(CustomerForm(name="Jonas", phones=["+37061234567"], city="Kaunas"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from retainer.events import CUSTOMERS, PURCHASES
 from retainer.ui.lanes import WRITE
 from retainer.ui.tasks import Tasks
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 
 
 @pytest.fixture

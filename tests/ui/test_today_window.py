@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from retainer.ui.today_model import COL_ALIVE, COL_NAME, COL_PHONE, COL_WHY
-from retainer.validation import CustomerForm
+from retainer.rules.validation import CustomerForm
 
 from tests.conftest import NOW
 

@@ -11,7 +11,7 @@ from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Pu
 from retainer.events import PURCHASES
 from retainer.i18n import tr
 from retainer.services.summary import bump, refresh_purchase_summary, refresh_search
-from retainer.validation import ValidationError
+from retainer.rules.validation import ValidationError
 
 
 def undo_import(session, import_id: int, now: datetime) -> None:

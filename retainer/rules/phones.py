@@ -11,7 +11,7 @@ import re
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
-from retainer import phone_rules
+from retainer.rules import phone_rules
 
 SUPPORTED_REGIONS = ("RU", "LT", "GB", "US", "LV", "EE", "PL", "DE", "BY", "UA", "KZ")
 _DIGITS = re.compile(r"\D+")

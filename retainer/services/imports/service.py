@@ -1,4 +1,4 @@
-"""Importing an Excel or CSV list: look at the file, preview, test run, import, undo.
+"""The import service: look at a file, preview, test run, import, and the import history.
 
 The whole import is one transaction: cancelled (the generator is closed) or failed, nothing
 is written. Duplicates — the same phone or e-mail twice in the file or already in the base —
@@ -11,127 +11,25 @@ import gc
 import json
 import os
 import threading
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Generator, Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import select
 
 from retainer.db.models import Import, ImportMapping
 from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
-from retainer.excel.columns import HeaderGuess, find_header, headers_key
+from retainer.excel.columns import headers_key
 from retainer.excel.reader import FileProblem, Source, open_file
+from retainer.excel.rows import Problem, RowReader, RowRecord, clean_slices
+from retainer.excel.writer import Column, write_table
 from retainer.i18n import tr
 from retainer.services.base import Context
-from retainer.excel.rows import Problem, RowReader, RowRecord, clean_slices
-
-SKIP, UPDATE, MERGE = "skip", "update", "merge"
-
-
-@dataclass
-class LinkedSheet:
-    """A purchases sheet whose rows point at their customer by code, phone or e-mail."""
-
-    sheet: str
-    header_row: int
-    mapping: dict[int, str]
-
-
-@dataclass
-class Layout:
-    """What the wizard shows after choosing a file: sheets, header row, columns, first rows."""
-
-    path: str
-    sheets: list[str]
-    sheet: str
-    header_row: int           # 0-based
-    headers: list[str]
-    mapping: dict[int, str]
-    remembered: bool          # the mapping was chosen before for these headers
-    sample: list[list[Any]]   # rows after the header, raw
-    restore: dict[str, tuple[str, int]] | None = None  # set for a workbook Retainer exported
-    purchases: LinkedSheet | None = None  # a sheet of purchases found beside the customers
-
-    def plan(self, **choices) -> Plan:
-        purchases = self.purchases
-        if self.restore:
-            sheet, row = self.restore["Purchases"]
-            purchases = LinkedSheet(sheet, row, dict(RESTORE_PURCHASES))
-        return Plan(self.path, self.sheet, self.header_row, dict(self.mapping),
-                    purchases=purchases, restore=self.restore, **choices)
-
-
-@dataclass
-class Plan:
-    path: str
-    sheet: str | None
-    header_row: int
-    mapping: dict[int, str]
-    duplicates: str = SKIP
-    row_choices: dict[int, str] = field(default_factory=dict)  # file row -> skip/update/merge
-    purchases: LinkedSheet | None = None
-    restore: dict[str, tuple[str, int]] | None = None  # a Retainer workbook: its tables
-
-
-# A workbook exported by Retainer is read by its tables' names and column order, whatever
-# language its headers are in, so an export imported into an empty base gives the base back.
-RESTORE_CUSTOMERS = {0: "customer_code", 1: "name", 2: "phone", 3: "phone2", 4: "email",
-                     5: "birthday", 6: "city", 7: "address", 8: "card_number", 9: "tags",
-                     10: "source", 11: "referred_by_code", 12: "consent", 13: "do_not_call",
-                     14: "notes", 15: "created_at"}
-RESTORE_PURCHASES = {0: "customer_code", 3: "purchase_date", 4: "amount", 5: "items"}
-
-
-@dataclass
-class Duplicate:
-    row: int
-    key: str
-    name: str
-    existing_name: str
-    in_base: bool  # False: an earlier row of the same file
-
-
-@dataclass
-class Progress:
-    done: int
-    total: int
-
-
-@dataclass
-class Report:
-    rows: int = 0
-    customers_added: int = 0
-    customers_updated: int = 0
-    purchases_added: int = 0
-    skipped: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    duplicates: list[Duplicate] = field(default_factory=list)
-    import_id: int | None = None
-    dry_run: bool = False
-
-
-@dataclass(frozen=True)
-class ImportRecord:
-    id: int
-    file_name: str
-    imported_at: datetime
-    rows: int
-    customers_added: int
-    customers_updated: int
-    purchases_added: int
-    undone_at: datetime | None
-
-
-def plan_problem(mapping: dict[int, str]) -> str | None:
-    fields = set(mapping.values())
-    if not fields & {"name", "first_name", "last_name", "phone", "email"}:
-        return tr("Choose which column holds the name, the phone or the e-mail.")
-    if "amount" in fields and "purchase_date" not in fields:
-        return tr("Purchases need a date: choose the column with the purchase date, or do not "
-                  "import the amount.")
-    return None
+from retainer.services.imports import layout as layouts
+from retainer.services.imports.apply import ImportRun, apply_records, finish_batch, start_batch
+from retainer.services.imports.plan import ImportRecord, Layout, LinkedSheet, Plan, Progress, Report, plan_problem
+from retainer.services.imports.undo import undo_import
 
 
 class ImportService:
@@ -163,54 +61,16 @@ class ImportService:
         with self._opening:
             self._opened = None
 
-    # Looking at a file ---------------------------------------------------------------------
-    def layout(self, path: str, sheet: str | None = None) -> Layout:
-        source = self._open(path)
-        name = sheet or source.sheet_names[0]
-        head = []
-        for row in source.rows(name):
-            head.append(list(row))
-            if len(head) >= 60:
-                break
-        if not any(any(not _blank(c) for c in row) for row in head):
-            raise FileProblem(tr("The sheet “{sheet}” of {file} is empty.").format(
-                sheet=name, file=Path(path).name))
-        tables = source.tables()
-        if {"Customers", "Purchases"} <= set(tables) and sheet is None:
-            name = tables["Customers"][0]
-            head = [list(r) for _, r in zip(range(60), source.rows(name))]
-            row = tables["Customers"][1]
-            return Layout(str(path), source.sheet_names, name, row, [str(c) for c in head[row]],
-                          dict(RESTORE_CUSTOMERS), True, head[row + 1:row + 21], restore=tables)
-        guess: HeaderGuess = find_header(head, source.merged_ranges(name))
-        remembered = self.remembered_mapping(guess.headers)
-        mapping = remembered if remembered is not None else guess.mapping
-        layout = Layout(str(path), source.sheet_names, name, guess.row, guess.headers, mapping,
-                        remembered is not None, head[guess.row + 1:guess.row + 21])
-        layout.purchases = self._purchases_sheet(source, name)
-        return layout
+    def layout(self, path: str, sheet: str | None = None, header_row: int | None = None) -> Layout:
+        """What ``path`` holds, read through the file kept for the wizard's steps.
 
-    def _purchases_sheet(self, source: Source, customers_sheet: str) -> LinkedSheet | None:
-        """Another sheet whose columns say whose purchase, when and how much."""
-        for name in source.sheet_names:
-            if name != customers_sheet:
-                found = self._linked_guess(source, name)
-                if found is not None:
-                    return found
-        return None
+        ``header_row`` (0-based) is the owner's choice of the row with the column titles."""
+        return layouts.find_layout(self._open(path), str(path), sheet, header_row,
+                                   self.remembered_mapping)
 
     def linked_sheet(self, path: str, sheet: str) -> LinkedSheet | None:
         """The purchases on ``sheet``, if its columns name a customer, a date and an amount."""
-        return self._linked_guess(self._open(path), sheet)
-
-    def _linked_guess(self, source: Source, name: str) -> LinkedSheet | None:
-        head = [list(r) for _, r in zip(range(30), source.rows(name))]
-        guess = find_header(head, ())
-        fields = set(guess.mapping.values())
-        if {"purchase_date", "amount"} <= fields and fields & {"phone", "email", "customer_code"}:
-            keep = {"phone", "phone2", "email", "customer_code", "purchase_date", "amount", "items"}
-            return LinkedSheet(name, guess.row, {i: f for i, f in guess.mapping.items() if f in keep})
-        return None
+        return layouts.linked_sheet(self._open(path), sheet)
 
     def remembered_mapping(self, headers: list[str]) -> dict[int, str] | None:
         with self.ctx.read() as session:
@@ -260,7 +120,10 @@ class ImportService:
         session = self.ctx.db.sessions()
         transaction = session.begin()
         try:
-            writer = _Writer(self, session, plan, report, flat)
+            now = self.ctx.now()
+            batch = start_batch(session, plan, now)
+            report.import_id = batch.id
+            run = ImportRun(session, plan, report, flat, batch, now, today)
             done = 0
             for results in slices:
                 part: list[RowRecord] = []
@@ -274,9 +137,9 @@ class ImportService:
                 yield Progress(done // 2, total)
             linked = list(self._linked(source, plan, report))
             extras = self._extras(source, plan)
-            for step in writer.write(records, linked, extras):
+            for step in apply_records(run, records, linked, extras):
                 yield Progress(total // 2 + step // 2, total)
-            writer.finish()
+            finish_batch(batch, report)
             if dry_run:
                 transaction.rollback()
             else:
@@ -342,7 +205,6 @@ class ImportService:
         else:
             saved.mapping, saved.used_at = text, self.ctx.now()
 
-    # History -------------------------------------------------------------------------------
     def history(self) -> list[ImportRecord]:
         with self.ctx.read() as session:
             return [ImportRecord(i.id, i.file_name, i.imported_at, i.rows, i.customers_added,
@@ -350,16 +212,12 @@ class ImportService:
                     for i in session.scalars(select(Import).order_by(Import.id.desc()))]
 
     def undo(self, import_id: int) -> ImportRecord:
-        from retainer.services.import_undo import undo_import
-
         with self.ctx.write() as session:
             undo_import(session, import_id, self.ctx.now())
         self.ctx.announce(Change.of(CUSTOMERS, PURCHASES, REMINDERS))
         return next(r for r in self.history() if r.id == import_id)
 
     def save_problems(self, report: Report, path: str) -> None:
-        from retainer.excel.writer import Column, write_table
-
         columns = [Column(tr("Row"), "number", 8), Column(tr("Column"), width=22),
                    Column(tr("Value"), width=30), Column(tr("Problem"), width=70)]
         write_table(Path(path), tr("Problems"), "Problems", columns,
@@ -378,29 +236,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-class _Writer:
-    """Writes cleaned rows inside the import's transaction, in one or several batches."""
-
-    def __init__(self, service: ImportService, session, plan: Plan, report: Report, flat: bool) -> None:
-        from retainer.services.import_apply import start_batch
-
-        self.service, self.session, self.plan, self.report, self.flat = service, session, plan, report, flat
-        self.now = service.ctx.now()
-        self.batch = start_batch(session, plan, self.now)
-        report.import_id = self.batch.id
-
-    def finish(self) -> None:
-        from retainer.services.import_apply import finish_batch
-
-        finish_batch(self.session, self.batch, self.report)
-
-    def write(self, records: list[RowRecord], linked: list[RowRecord], extras: dict) -> Iterable[int]:
-        from retainer.services.import_apply import apply_records
-
-        yield from apply_records(self, records, linked, extras)

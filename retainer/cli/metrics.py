@@ -1,4 +1,4 @@
-"""``retainer metrics``: every retention figure of SPEC.md for a period, as text or JSON."""
+"""``retainer metrics``: every retention figure (docs/figures.md) for a period, as text or JSON."""
 
 from __future__ import annotations
 
@@ -7,20 +7,21 @@ import json
 import sys
 from datetime import date
 
-from retainer.cli_common import open_base
+from retainer.cli.common import add_db_option, open_base
 from retainer.i18n import tr
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="retainer metrics",
+def add_parser(commands) -> argparse.ArgumentParser:
+    p = commands.add_parser("metrics", help=tr("print the retention figures for a period"),
                                 description=tr("Print the retention figures for a period."))
-    p.add_argument("--db", metavar="PATH")
+    add_db_option(p)
     p.add_argument("--from", dest="start", metavar="DATE",
                    help=tr("first day of the period (default: the first day of last month)"))
     p.add_argument("--to", dest="end", metavar="DATE",
                    help=tr("the day after the period (default: the first day of this month)"))
     p.add_argument("--as-of", metavar="DATE", help=tr("the day for figures 'as of' (default: today)"))
     p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run)
     return p
 
 
@@ -55,9 +56,8 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
     }
 
 
-def run(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
-    from retainer.dates import parse_date
+def run(args: argparse.Namespace) -> int:
+    from retainer.rules.dates import parse_date
     from retainer.services.metrics import month_start
 
     try:

@@ -7,25 +7,25 @@ import json
 import sys
 from datetime import date
 
-from retainer.cli_common import open_base
+from retainer.cli.common import add_db_option, open_base
 from retainer.i18n import tr
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="retainer remind",
+def add_parser(commands) -> argparse.ArgumentParser:
+    p = commands.add_parser("remind", help=tr("print whom to call today"),
                                 description=tr("Print whom to call today, most worth calling first."))
-    p.add_argument("--db", metavar="PATH", help=tr("customer base (default: as the window)"))
+    add_db_option(p)
     p.add_argument("--as-of", metavar="DATE", help=tr("the day to list, like 2026-12-31 "
                                                       "(default: today); reminders are "
                                                       "made only for today"))
     p.add_argument("--json", action="store_true", help=tr("print JSON instead of a table"))
+    p.set_defaults(run=run)
     return p
 
 
-def run(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
-    from retainer import phones
-    from retainer.dates import parse_date
+def run(args: argparse.Namespace) -> int:
+    from retainer.rules import phones
+    from retainer.rules.dates import parse_date
 
     try:
         as_of = parse_date(args.as_of) if args.as_of else None

@@ -1,19 +1,20 @@
-"""``retainer import`` and ``retainer export``: the same engines as the window, for scripts."""
+"""``retainer import``: the same import as the window's wizard, for scripts."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from retainer.cli_common import open_base
+from retainer.cli.common import add_db_option, open_base
 from retainer.i18n import tr
 
 
-def run_import(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="retainer import",
-                                     description=tr("Import customers (and purchases) from .xlsx, .xls, .ods or .csv."))
+def add_parser(commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser("import", help=tr("import customers from a spreadsheet"),
+                                 description=tr("Import customers (and purchases) from .xlsx, "
+                                                ".xls, .ods or .csv."))
     parser.add_argument("file")
-    parser.add_argument("--db", metavar="PATH")
+    add_db_option(parser)
     parser.add_argument("--sheet", metavar="NAME", help=tr("the sheet to read (default: the first)"))
     parser.add_argument("--map", metavar="Header=field", action="append", default=[],
                         help=tr("map a column by its header, e.g. --map \"Моб.=phone\"; "
@@ -21,7 +22,11 @@ def run_import(argv: list[str]) -> int:
     parser.add_argument("--duplicates", choices=("skip", "update", "merge"), default="skip",
                         help=tr("what to do with customers already in the base (default: skip)"))
     parser.add_argument("--dry-run", action="store_true", help=tr("check everything, save nothing"))
-    args = parser.parse_args(argv)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
     from retainer.excel.columns import FIELDS, field_label, normalise_header
     from retainer.excel.reader import FileProblem
     from retainer.services.imports import Plan
@@ -71,28 +76,3 @@ def run_import(argv: list[str]) -> int:
                  purchases=report.purchases_added, problems=len({p.row for p in report.problems})))
     return 1 if report.problems and not (report.customers_added or report.purchases_added
                                          or report.customers_updated or args.dry_run) else 0
-
-
-def run_export(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="retainer export",
-                                     description=tr("Export the whole base to one Excel workbook."))
-    parser.add_argument("file")
-    parser.add_argument("--db", metavar="PATH")
-    args = parser.parse_args(argv)
-    services = open_base(args.db)
-    if services is None:
-        return 1
-    try:
-        report = services.exports.export_all_to_end(args.file)
-    except OSError as exc:
-        print(tr("Could not write {file}: {reason}").format(file=args.file, reason=exc.strerror or exc),
-              file=sys.stderr)
-        return 1
-    finally:
-        services.close()
-    print(tr("Saved {file}: {customers} customers, {purchases} purchases.").format(
-        file=args.file, customers=report.customers, purchases=report.purchases))
-    if report.removed_characters:
-        print(tr("{n} control characters that Excel does not accept were removed.").format(
-            n=report.removed_characters))
-    return 0

@@ -27,7 +27,7 @@ def _reverse(codes, label) -> dict[str, str]:
 
 
 def restore_history(session, extras: dict[str, list[list[Any]]], codes: dict[str, int], report) -> None:
-    from retainer import labels
+    from retainer.rules import labels
 
     outcomes = _reverse(OUTCOME_WORDS, labels.outcome)
     channels = _reverse(("call", "sms", "email", "visit", "messenger"), labels.channel)

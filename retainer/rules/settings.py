@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from retainer.i18n import tr
-from retainer.phones import SUPPORTED_REGIONS
+from retainer.rules.phones import SUPPORTED_REGIONS
 
 T = TypeVar("T")
 

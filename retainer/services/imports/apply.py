@@ -1,13 +1,17 @@
-"""Writing an import: group rows into customers, find them in the base, insert in bulk."""
+"""Writing an import inside its transaction, step by step: group the rows into customers,
+find who is in the base already, check card numbers, update or add the customers, then add
+their purchases. Each step that can take long reports progress, and a closed generator
+(Cancel) stops between steps; the caller rolls the transaction back."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Iterable
+from datetime import date, datetime
+from collections.abc import Iterator
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
 
 from retainer.db.bulk import bulk_insert, indexes_deferred
 from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Purchase, Tag, customer_tags
@@ -15,13 +19,28 @@ from retainer.events import PURCHASES
 from retainer.i18n import tr
 from retainer.excel.rows import Problem, RowRecord
 from retainer.services.reminders import close_automatic_on_purchase
-from retainer.services.summary import bump, refresh_purchase_summary, refresh_search, search_text_for
-from retainer.status import median_gap
+from retainer.services.imports.plan import SKIP, UPDATE, Duplicate, Plan, Report
+from retainer.services.imports.restore import restore_history
+from retainer.services.summary import (bump, purchase_figures, refresh_purchase_summary, refresh_search,
+                                       search_text_for)
 
 CHUNK = 5000  # keys per lookup query: well inside SQLite's and PostgreSQL's parameter limits
 DEFER_INDEXES_FROM = 20_000  # new customers; from here rebuilding the indexes once is cheaper
 INSERT_CHUNK = 5000  # new customers inserted between two progress reports
 DETAIL_FIELDS = ("email", "birthday", "city", "address", "card_number", "source", "notes")
+
+
+@dataclass
+class ImportRun:
+    """One import under way: its session and transaction, the plan, and the report it fills."""
+
+    session: Session
+    plan: Plan
+    report: Report
+    flat: bool        # one row per purchase (a purchase log), not one per customer
+    batch: Import
+    now: datetime
+    today: date
 
 
 @dataclass
@@ -49,22 +68,60 @@ def _chunks(items: list, size: int = CHUNK):
         yield items[start:start + size]
 
 
-def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = (),
-                  extras: dict | None = None) -> Iterable[int]:
-    from retainer.services.imports import SKIP, UPDATE, Duplicate
+def apply_records(run: ImportRun, records: list[RowRecord], linked: list[RowRecord] = (),
+                  extras: dict | None = None) -> Iterator[int]:
+    """Write the cleaned rows; yields how many of ``len(records)`` are done, as it goes."""
+    n = len(records)
+    work = group_rows(run, records, linked)
+    yield n // 4
+    find_in_base(run, work)
+    yield n // 2
+    check_cards(run, work)
+    update_in_base(run, work)
+    yield (n * 5) // 8
+    new = max(len(work.new_groups), 1)
+    for added in add_new(run, work):
+        # Progress (and a chance to cancel) after every chunk, not once at the end.
+        yield (n * 5) // 8 + (n * added) // (8 * new)
+    yield (n * 6) // 8
+    add_purchases(run, work)
+    codes = {g.record.customer_code: g.existing_id for g in work.groups if g.record.customer_code}
+    _link_referrals(run.session, work.groups, codes)
+    if extras:
+        restore_history(run.session, extras, codes, run.report)
+    yield n
 
-    session, plan, report, now, batch = writer.session, writer.plan, writer.report, writer.now, writer.batch
 
-    # 1. Rows -> customers. In a purchase log the same customer comes back row after row.
-    groups: list[Group] = []
-    by_key: dict[str, Group] = {}
+@dataclass
+class Work:
+    """What the steps hand on to each other."""
+
+    groups: list[Group] = field(default_factory=list)
+    by_key: dict[str, Group] = field(default_factory=dict)
+    orphans: list[RowRecord] = field(default_factory=list)  # linked purchases of no row's customer
+    base_groups: dict[int, Group] = field(default_factory=dict)  # their customers in the base
+    found: dict[str, int] = field(default_factory=dict)  # key -> customer id in the base
+    names: dict[int, str] = field(default_factory=dict)
+    ours: set[int] = field(default_factory=set)  # added by an earlier slice of this same file
+    in_base: list[Group] = field(default_factory=list)  # rows of customers already in the base
+    base_is_empty: bool = False
+
+    @property
+    def new_groups(self) -> list[Group]:
+        return [g for g in self.groups if g.existing_id is None]
+
+
+def group_rows(run: ImportRun, records: list[RowRecord], linked: list[RowRecord]) -> Work:
+    """Rows -> customers. In a purchase log the same customer comes back row after row."""
+    work, plan, report = Work(), run.plan, run.report
+    by_key = work.by_key
     for record in records:
         keys = record.keys()
         group = next((by_key[k] for k in keys if k in by_key), None) if by_key else None
         if group is None:
             group = Group(record)
-            groups.append(group)
-        elif writer.flat:
+            work.groups.append(group)
+        elif run.flat:
             _fill(group.record, record, overwrite=False)
         else:
             policy = plan.row_choices.get(record.row, plan.duplicates)
@@ -76,26 +133,25 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
             _fill(group.record, record, overwrite=policy == UPDATE)
         for key in keys:
             by_key.setdefault(key, group)
-        if writer.flat and record.has_purchase:
+        if run.flat and record.has_purchase:
             group.purchases.append(record)
     # Purchases from a separate sheet join their customer by code, phone or e-mail.
-    orphans: list[RowRecord] = []
     for record in linked:
         group = next((by_key[k] for k in record.keys() if k in by_key), None)
         if group is not None:
             group.purchases.append(record)
         else:
-            orphans.append(record)
-    yield len(records) // 4
+            work.orphans.append(record)
+    return work
 
-    # 2. Who is already in the base (same phone, e-mail, or a name with neither).
-    found: dict[str, int] = {}
-    names: dict[int, str] = {}
-    ours: set[int] = set()  # added by an earlier slice of this same file
+
+def find_in_base(run: ImportRun, work: Work) -> None:
+    """Who is already in the base: the same phone, e-mail, or a name with neither."""
+    session = run.session
     # The first import goes into an empty base: nothing to look up.
-    base_is_empty = session.execute(select(Customer.id).limit(1)).first() is None
-    orphan_keys = set() if base_is_empty else {k for r in orphans for k in r.keys()}
-    keys = () if base_is_empty else (*by_key, *orphan_keys)
+    work.base_is_empty = session.execute(select(Customer.id).limit(1)).first() is None
+    orphan_keys = set() if work.base_is_empty else {k for r in work.orphans for k in r.keys()}
+    keys = () if work.base_is_empty else (*work.by_key, *orphan_keys)
     phone_keys = sorted({k[6:] for k in keys if k.startswith("phone:")})
     email_keys = sorted({k[6:] for k in keys if k.startswith("email:")})
     name_keys = sorted({k[5:] for k in keys if k.startswith("name:")})
@@ -113,84 +169,89 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
             .where(Customer.sort_name.in_(part), Customer.primary_phone.is_(None),
                    Customer.email.is_(None), alive)),
     )
+    found = work.found
     for prefix, wanted, query in lookups:
         for part in _chunks(wanted):
             for cid, key, name, source in session.execute(query(part)):
                 found.setdefault(f"{prefix}:{key}", cid)
-                names[cid] = name
-                if source == batch.id:
-                    ours.add(cid)
-    for group in groups if found else ():
+                work.names[cid] = name
+                if source == run.batch.id:
+                    work.ours.add(cid)
+    for group in work.groups if found else ():
         group.existing_id = next((found[k] for k in group.record.keys() if k in found), None)
-    base_groups: dict[int, Group] = {}
-    for record in orphans:
+    work.in_base = [g for g in work.groups if g.existing_id is not None]
+    for record in work.orphans:
         cid = next((found[k] for k in record.keys() if k in found), None)
         if cid is None:
-            report.problems.append(Problem(record.row, tr("Purchases"), record.keys()[0].split(":", 1)[-1],
-                                           tr("No customer with this code, phone or e-mail.")))
+            run.report.problems.append(Problem(
+                record.row, tr("Purchases"), record.keys()[0].split(":", 1)[-1],
+                tr("No customer with this code, phone or e-mail.")))
             continue
-        holder = base_groups.get(cid) or next((g for g in groups if g.existing_id == cid), None)
+        holder = work.base_groups.get(cid) or next((g for g in work.groups if g.existing_id == cid), None)
         if holder is None:
-            holder = base_groups[cid] = Group(RowRecord(row=record.row), existing_id=cid)
+            holder = work.base_groups[cid] = Group(RowRecord(row=record.row), existing_id=cid)
         holder.purchases.append(record)
-    yield len(records) // 2
 
-    # 3. Card numbers belong to one customer.
-    cards = [g.record.card_number for g in groups if g.record.card_number]
+
+def check_cards(run: ImportRun, work: Work) -> None:
+    """A card number belongs to one customer: a second claim is reported, not imported."""
+    cards = [g.record.card_number for g in work.groups if g.record.card_number]
     owners: dict[str, int] = {}
-    for part in _chunks([] if base_is_empty else cards):
-        owners.update(dict(session.execute(
+    for part in _chunks([] if work.base_is_empty else cards):
+        owners.update(dict(run.session.execute(
             select(Customer.card_number, Customer.id).where(Customer.card_number.in_(part))).all()))
     seen_cards: dict[str, int] = {}
-    for group in groups:
+    for group in work.groups:
         card = group.record.card_number
         if not card:
             continue
         owner = owners.get(card)
         if (owner is not None and owner != group.existing_id) or card in seen_cards:
-            report.problems.append(Problem(group.record.row, tr("Card number"), card, tr(
+            run.report.problems.append(Problem(group.record.row, tr("Card number"), card, tr(
                 "This card number already belongs to another customer; the customer was "
                 "imported without it.")))
             group.record.card_number = None
         else:
             seen_cards[card] = group.record.row
 
-    # 4. Customers already in the base: skip, update or merge their details.
-    existing_groups = [g for g in groups if g.existing_id is not None]
-    touched_purchases: set[int] = set()
-    for group in existing_groups:
+
+def update_in_base(run: ImportRun, work: Work) -> None:
+    """Customers already in the base: skip, update or merge their details."""
+    plan, report = run.plan, run.report
+    for group in work.in_base:
         policy = plan.row_choices.get(group.record.row, plan.duplicates)
-        if not writer.flat or policy != SKIP:
+        if not run.flat or policy != SKIP:
             report.duplicates.append(Duplicate(group.record.row, group.record.keys()[0],
-                                               group.record.name, names.get(group.existing_id, ""),
-                                               in_base=group.existing_id not in ours))
+                                               group.record.name, work.names.get(group.existing_id, ""),
+                                               in_base=group.existing_id not in work.ours))
         if policy == SKIP:
-            if not writer.flat:
+            if not run.flat:
                 report.skipped += 1
         else:
-            _update_existing(session, group, policy == UPDATE, batch.id)
+            _update_existing(run.session, group, policy == UPDATE, run.batch.id)
             report.customers_updated += 1
-    yield (len(records) * 5) // 8
 
-    # 5. New customers, in bulk, with their summary figures.
-    tags = _tag_ids(session, {t for g in groups if g.existing_id is None for t in g.record.tags})
-    new_groups = [g for g in groups if g.existing_id is None]
+
+def add_new(run: ImportRun, work: Work) -> Iterator[int]:
+    """New customers, in bulk, with their summary figures; yields how many are added."""
+    session = run.session
+    new_groups = work.new_groups
+    tags = _tag_ids(session, {t for g in new_groups for t in g.record.tags})
     many = len(new_groups) >= DEFER_INDEXES_FROM
-    today = writer.service.ctx.today()
     connection = session.connection()
     with indexes_deferred(connection, "customers", many), \
             indexes_deferred(connection, "customer_phones", many):
         for part in _chunks(new_groups, INSERT_CHUNK):
-            rows = [_customer_row(g, now, batch.id, today) for g in part]
+            rows = [_customer_row(g, run.now, run.batch.id, run.today) for g in part]
             # Plain executemany, then the new ids in insertion order: RETURNING through the ORM's
             # bulk path is quadratic in SQLAlchemy 2.x, and this reads back the same ids in order.
             newest = session.execute(select(func.max(Customer.id))).scalar() or 0
             bulk_insert(session.connection(), Customer.__table__, rows)
-            ids = session.scalars(select(Customer.id).where(Customer.import_id == batch.id,
+            ids = session.scalars(select(Customer.id).where(Customer.import_id == run.batch.id,
                                                             Customer.id > newest)
                                   .order_by(Customer.id)).all()
             phones, links = [], []
-            for group, cid in zip(part, ids):
+            for group, cid in zip(part, ids, strict=True):
                 group.existing_id = cid
                 phones.extend({"customer_id": cid, "number": n, "position": i}
                               for i, n in enumerate(group.record.phones))
@@ -199,22 +260,24 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
                 bulk_insert(session.connection(), CustomerPhone.__table__, phones)
             if links:
                 session.execute(insert(customer_tags), links)
-            report.customers_added += len(part)
-            # Progress (and a chance to cancel) after every chunk, not once at the end.
-            yield (len(records) * 5) // 8 + (len(records) * report.customers_added) // (8 * len(new_groups))
-    yield (len(records) * 6) // 8
+            run.report.customers_added += len(part)
+            yield run.report.customers_added
 
-    # 6. Purchases; for customers already in the base, none that is there already.
-    existing_groups = existing_groups + list(base_groups.values())
-    groups = groups + list(base_groups.values())
+
+def add_purchases(run: ImportRun, work: Work) -> None:
+    """Purchases; for customers already in the base, none that is there already."""
+    session, report = run.session, run.report
+    in_base = work.in_base + list(work.base_groups.values())
+    groups = work.groups + list(work.base_groups.values())
     known: dict[int, set[tuple[datetime, int]]] = {}
-    existing_ids = [g.existing_id for g in existing_groups if g.purchases]
-    for part in _chunks(existing_ids):
+    for part in _chunks([g.existing_id for g in in_base if g.purchases]):
         for cid, at, cents in session.execute(
                 select(Purchase.customer_id, Purchase.purchased_at, Purchase.amount_cents)
                 .where(Purchase.customer_id.in_(part))):
             known.setdefault(cid, set()).add((at, cents))
     rows = []
+    touched: set[int] = set()
+    in_base_ids = {id(g) for g in in_base}
     for group in groups:
         seen = known.get(group.existing_id, set())
         for p in group.purchases:
@@ -223,35 +286,27 @@ def apply_records(writer, records: list[RowRecord], linked: list[RowRecord] = ()
             seen.add((p.purchased_at, p.amount_cents))
             rows.append({"customer_id": group.existing_id, "purchased_at": p.purchased_at,
                          "day": p.purchased_at.date().toordinal(), "amount_cents": p.amount_cents,
-                         "items": p.items, "import_id": batch.id})
-            if group in existing_groups:
-                touched_purchases.add(group.existing_id)
+                         "items": p.items, "import_id": run.batch.id})
+            if id(group) in in_base_ids:
+                touched.add(group.existing_id)
     for part in _chunks(rows, 20000):
         bulk_insert(session.connection(), Purchase.__table__, part)
     report.purchases_added += len(rows)
-    for cid in touched_purchases:
-        customer = session.get(Customer, cid)
-        refresh_purchase_summary(session, customer)
-        close_automatic_on_purchase(session, cid, now)
+    for cid in touched:
+        refresh_purchase_summary(session, session.get(Customer, cid))
+        close_automatic_on_purchase(session, cid, run.now)
     if rows:
         bump(session, PURCHASES)
-    codes = {g.record.customer_code: g.existing_id for g in groups if g.record.customer_code}
-    _link_referrals(session, groups, codes)
-    if extras:
-        from retainer.services.import_restore import restore_history
-
-        restore_history(session, extras, codes, report)
-    yield len(records)
 
 
-def start_batch(session, plan, now: datetime) -> Import:
+def start_batch(session: Session, plan: Plan, now: datetime) -> Import:
     batch = Import(file_name=str(plan.path)[-400:], sheet=plan.sheet, imported_at=now, rows=0)
     session.add(batch)
     session.flush()
     return batch
 
 
-def finish_batch(session, batch: Import, report) -> None:
+def finish_batch(batch: Import, report: Report) -> None:
     batch.rows = report.rows
     batch.customers_added = report.customers_added
     batch.customers_updated = report.customers_updated
@@ -259,9 +314,7 @@ def finish_batch(session, batch: Import, report) -> None:
     batch.skipped = report.skipped
 
 
-def _link_referrals(session, groups: list[Group], codes: dict[str, int]) -> None:
-    from sqlalchemy import update
-
+def _link_referrals(session: Session, groups: list[Group], codes: dict[str, int]) -> None:
     for group in groups:
         code = group.record.referred_by_code
         if code and code in codes and codes[code] != group.existing_id:
@@ -283,21 +336,9 @@ def _tag_ids(session, names: set[str]) -> dict[str, int]:
 
 def _customer_row(group: Group, now: datetime, import_id: int, today) -> dict:
     r = group.record
-    purchases = [p for p in group.purchases if p.purchased_at is not None]
-    if purchases:
-        moments = sorted(p.purchased_at for p in purchases)
-        days = [m.date().toordinal() for m in moments]
-        figures = {
-            "first_purchase_at": moments[0], "last_purchase_at": moments[-1],
-            "first_purchase_day": days[0], "last_purchase_day": days[-1],
-            "purchase_count": len(moments), "purchase_days": len(set(days)),
-            "total_spent_cents": sum(p.amount_cents for p in purchases),
-            "median_gap_days": median_gap(days),
-        }
-        created = r.created_at or moments[0]
-    else:
-        figures = _NO_PURCHASES
-        created = r.created_at or now
+    figures = purchase_figures([(p.purchased_at, p.amount_cents) for p in group.purchases
+                                if p.purchased_at is not None])
+    created = r.created_at or figures["first_purchase_at"] or now
     tags = sorted(r.tags, key=str.casefold) if r.tags else r.tags
     return {
         "name": r.name, "email": r.email, "birthday": r.birthday, "city": r.city,
@@ -308,13 +349,6 @@ def _customer_row(group: Group, now: datetime, import_id: int, today) -> dict:
         "search_text": search_text_for(r.name, r.email, r.card_number, r.phones, tags),
         "sort_name": r.name.casefold(), "import_id": import_id,
     }
-
-
-_NO_PURCHASES = {
-    "first_purchase_at": None, "last_purchase_at": None, "first_purchase_day": None,
-    "last_purchase_day": None, "purchase_count": 0, "purchase_days": 0, "total_spent_cents": 0,
-    "median_gap_days": None,
-}
 
 
 def snapshot(customer: Customer) -> str:

@@ -1,0 +1,25 @@
+"""``retainer`` with no command: open the window on the base the options name."""
+
+from __future__ import annotations
+
+import argparse
+
+from retainer.i18n import tr
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH",
+                        help=tr("customer base to open: a file or a database address "
+                                "(default: RETAINER_DB, then your data folder)"))
+    parser.add_argument("--demo", action="store_true",
+                        help=tr("open a demo base with made-up customers, to look around"))
+    parser.add_argument("--quit-when-ready", action="store_true",
+                        help=tr("open, wait for the first page of customers, print the "
+                                "milliseconds since start and quit (for tests)"))
+
+
+def run(args: argparse.Namespace) -> int:
+    # The one place the command line reaches the window; Qt is loaded only on this path.
+    from retainer.ui.app import run_gui
+
+    return run_gui(db=args.db, demo=args.demo, quit_when_ready=args.quit_when_ready)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from retainer.rules import settings as keys
-from retainer.db.engine import Database, open_database
+from retainer.db.engine import Database, DatabaseError, open_database
 from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
 from retainer.services.base import Clock, Context
@@ -21,7 +21,8 @@ from retainer.services.reminders import ReminderService
 from retainer.services.today import TodayService
 from retainer.rules.settings import ShopSettings
 
-__all__ = ["Retainer", "CustomerQuery", "NotFound", "open_retainer"]
+# DatabaseError: the base cannot be opened, in words for the owner (what the window shows).
+__all__ = ["Retainer", "CustomerQuery", "DatabaseError", "NotFound", "open_retainer"]
 
 
 class Retainer:

@@ -38,6 +38,10 @@ class NotFound(LookupError):
     pass
 
 
+# What the list can be sorted by, in the order of its columns: the values CustomerQuery.sort takes.
+SORT_KEYS = queries.SORT_KEYS
+
+
 @dataclass(frozen=True)
 class CustomerQuery:
     text: str = ""

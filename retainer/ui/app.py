@@ -109,9 +109,9 @@ class Launcher:
         QTimer.singleShot(0, self.app.quit)
 
     def _open_failed(self, exc: Exception) -> None:
-        self._close_progress()
-        from retainer.db.engine import DatabaseError
+        from retainer.services import DatabaseError  # loaded already: the open ran it
 
+        self._close_progress()
         text = str(exc) if isinstance(exc, DatabaseError) else tr(
             "The customer base could not be opened: {reason}").format(reason=exc)
         log.error("open failed: %s", text)

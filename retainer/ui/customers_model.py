@@ -5,18 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from retainer.rules import phones
-from retainer.db import queries
 from retainer.i18n import tr
 from retainer.rules.money import format_amount
 from retainer.services import CustomerQuery, Retainer
+from retainer.services.customers import SORT_KEYS
 from retainer.services.records import CustomerRow
 from retainer.ui.formatting import STATUS_COLORS, short_date
 from retainer.ui.tasks import Tasks
 
 COL_NAME, COL_PHONE, COL_STATUS, COL_LAST, COL_COUNT, COL_TOTAL, COL_TAGS = range(7)
-SORT_KEYS = (queries.SORT_NAME, queries.SORT_PHONE, queries.SORT_STATUS,
-             queries.SORT_LAST_PURCHASE, queries.SORT_PURCHASES, queries.SORT_TOTAL,
-             queries.SORT_TAGS)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -4,7 +4,6 @@ what each column holds, and a preview of the first rows as they will be saved.""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +26,8 @@ from retainer.excel.values import text as cell_text
 from retainer.i18n import tr
 from retainer.services.imports import Layout, plan_problem
 from retainer.ui.import_models import PreviewModel
+from retainer.ui.import_state import ImportChoices
 from retainer.ui.records_model import Column
-
-if TYPE_CHECKING:
-    from retainer.ui.import_wizard import ImportWizard
 
 ERROR = "color: #b91c1c;"
 
@@ -46,9 +43,9 @@ def read_only_table(model) -> QTableView:
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, choices: ImportChoices) -> None:
         super().__init__()
-        self.w = wizard
+        self.choices = choices
         self.setTitle(tr("Which file?"))
         self.setSubTitle(tr("An Excel workbook (.xlsx, .xls), a LibreOffice sheet (.ods) or a "
                             ".csv file with your customers — and their purchases, if you have them."))
@@ -99,13 +96,12 @@ class FilePage(QWizardPage):
     def load(self, path: str, sheet: str | None = None) -> None:
         self.path.setText(path)
         self.error.setText("")
-        imports = self.w.services.imports
-        self.w.tasks.read(self, lambda: imports.layout(path, sheet)).success(self.show_layout) \
+        imports = self.choices.services.imports
+        self.choices.tasks.read(self, lambda: imports.layout(path, sheet)).success(self.show_layout) \
             .failure(self.show_error).run()
 
     def show_layout(self, layout: Layout) -> None:
-        self.w.layout_ = layout
-        self.w.inputs_changed()
+        self.choices.found(layout)
         self.sheet.blockSignals(True)
         self.sheet.clear()
         self.sheet.addItems(layout.sheets)
@@ -136,31 +132,29 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
 
     def show_error(self, exc: Exception) -> None:
-        self.w.layout_ = None
+        self.choices.found(None)
         self.found.setText("")
         self.error.setText(str(exc))
         self.completeChanged.emit()
 
     def _purchases_changed(self, _index: int) -> None:
-        layout, name = self.w.layout_, self.purchases_sheet.currentData()
+        layout, name = self.choices.layout, self.purchases_sheet.currentData()
         if layout is None:
             return
         if name is None:
-            layout.purchases = None
-            self.w.inputs_changed()
+            self.choices.choose_purchases(None)
             return
 
         def found(linked) -> None:
-            layout.purchases = linked
-            self.w.inputs_changed()
+            self.choices.choose_purchases(linked)
             if linked is None:
                 self.error.setText(tr("The sheet “{sheet}” has no columns for the customer "
                                       "(phone, e-mail or code), the date and the amount.").format(sheet=name))
             else:
                 self.error.setText("")
 
-        imports, path = self.w.services.imports, layout.path
-        self.w.tasks.read(self, lambda: imports.linked_sheet(path, name)).success(found) \
+        imports, path = self.choices.services.imports, layout.path
+        self.choices.tasks.read(self, lambda: imports.linked_sheet(path, name)).success(found) \
             .failure(self.show_error).run()
 
     def _sheet_changed(self, name: str) -> None:
@@ -168,35 +162,21 @@ class FilePage(QWizardPage):
             self.load(self.path.text(), name)
 
     def _header_changed(self, value: int) -> None:
-        layout = self.w.layout_
+        layout = self.choices.layout
         if layout is None or value - 1 == layout.header_row:
             return
-        from retainer.excel.columns import guess_mapping
-        from retainer.excel.reader import open_file
-
-        path, sheet = layout.path, layout.sheet
-
-        def work():
-            rows = [list(r) for _, r in zip(range(value + 20), open_file(path).rows(sheet))]
-            headers = [cell_text(c) if c is not None else "" for c in rows[value - 1]] if len(rows) >= value else []
-            return headers, rows[value:]
-
-        def done(result) -> None:
-            headers, sample = result
-            layout.header_row, layout.headers, layout.sample = value - 1, headers, sample
-            layout.mapping = guess_mapping(headers)
-            self.show_layout(layout)
-
-        self.w.tasks.read(self, work).success(done).failure(self.show_error).run()
+        imports, path, sheet = self.choices.services.imports, layout.path, layout.sheet
+        self.choices.tasks.read(self, lambda: imports.layout(path, sheet, header_row=value - 1)) \
+            .success(self.show_layout).failure(self.show_error).run()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt naming
-        return self.w.layout_ is not None
+        return self.choices.layout is not None
 
 
 class ColumnsPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, choices: ImportChoices) -> None:
         super().__init__()
-        self.w = wizard
+        self.choices = choices
         self.setTitle(tr("What is in each column?"))
         self.setSubTitle(tr("Retainer guessed from the titles; change anything it got wrong. "
                             "Columns set to “do not import” are left out."))
@@ -213,7 +193,7 @@ class ColumnsPage(QWizardPage):
         self.combos: dict[int, QComboBox] = {}
 
     def initializePage(self) -> None:  # noqa: N802
-        layout = self.w.layout_
+        layout = self.choices.layout
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.layout():
@@ -262,8 +242,7 @@ class ColumnsPage(QWizardPage):
         return bool(self.combos) and not self.error.text()
 
     def validatePage(self) -> bool:  # noqa: N802
-        self.w.layout_.mapping = self.mapping()
-        self.w.inputs_changed()
+        self.choices.choose_columns(self.mapping())
         return True
 
 
@@ -285,9 +264,9 @@ def _shown(record, field: str) -> str:
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, choices: ImportChoices) -> None:
         super().__init__()
-        self.w = wizard
+        self.choices = choices
         self.setTitle(tr("This is how the first rows will be saved"))
         self.setSubTitle(tr("Rows in red have a problem and will be left out; hover for why."))
         self.model = PreviewModel([])
@@ -309,18 +288,19 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.view)
 
     def _country_chosen(self) -> None:
-        code, services = self.country.currentData(), self.w.services
+        code, services = self.country.currentData(), self.choices.services
 
         def changed(_settings) -> None:
-            self.w.inputs_changed()
+            self.choices.settings_changed()
             self.initializePage()
 
-        self.w.tasks.write(self, lambda: services.change_settings(default_region=code)) \
-            .success(changed).failure(self.w.say_error).run()
+        self.choices.tasks.write(self, lambda: services.change_settings(default_region=code)) \
+            .success(changed).failure(self.choices.failed).run()
 
     def initializePage(self) -> None:  # noqa: N802
-        self.country.setCurrentIndex(max(0, self.country.findData(self.w.services.settings.default_region)))
-        plan = self.w.plan()
+        self.country.setCurrentIndex(max(0, self.country.findData(
+            self.choices.services.settings.default_region)))
+        plan = self.choices.plan()
         fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")), ("phones", tr("Phones")),
                   ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
         chosen = set(plan.mapping.values())
@@ -344,6 +324,6 @@ class PreviewPage(QWizardPage):
                 self.view.setColumnWidth(col, {"row": 44, "problems": 200}.get(attr, 140))
             header.setStretchLastSection(True)
 
-        imports = self.w.services.imports
-        self.w.tasks.read(self, lambda: imports.preview(plan)).success(done) \
-            .failure(self.w.say_error).run()
+        imports = self.choices.services.imports
+        self.choices.tasks.read(self, lambda: imports.preview(plan)).success(done) \
+            .failure(self.choices.failed).run()

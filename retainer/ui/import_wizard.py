@@ -25,14 +25,15 @@ from retainer.services import Retainer
 from retainer.services.imports import MERGE, SKIP, UPDATE, Layout, Plan, Report
 from retainer.ui.import_models import ChoiceDelegate, DuplicatesModel
 from retainer.ui.import_pages import ColumnsPage, FilePage, PreviewPage, read_only_table
+from retainer.ui.import_state import ImportChoices
 from retainer.ui.records_model import Column, RecordsModel
 from retainer.ui.tasks import Tasks
 
 
 class CheckPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, choices: ImportChoices) -> None:
         super().__init__()
-        self.w = wizard
+        self.choices = choices
         self.report: Report | None = None
         self.tested: tuple | None = None  # what the shown report was made from
         self.running = False
@@ -78,13 +79,10 @@ class CheckPage(QWizardPage):
         layout.addWidget(read_only_table(self.problems), 1)
         layout.addWidget(self.duplicates_view, 1)
 
-    def chosen_policy(self) -> str:
-        return self.policy.checkedButton().property("policy")
-
     def current(self) -> bool:
         """The report on screen was made from the file, columns, country and choices as they
         are now."""
-        return self.report is not None and self.tested == self.w.inputs()
+        return self.report is not None and self.tested == self.choices.inputs()
 
     def forget(self) -> None:
         """Something the test run depends on changed: its result is no longer shown."""
@@ -96,11 +94,13 @@ class CheckPage(QWizardPage):
         self.summary.setText(tr("Press “Run the test” to check the whole file."))
         self.completeChanged.emit()
 
-    def _policy_changed(self, _button, checked: bool) -> None:
-        if checked and self.report is not None:
-            self.forget()
-            if self.w.currentPage() is self:
-                self.run_test()
+    def _policy_changed(self, button, checked: bool) -> None:
+        if not checked:
+            return
+        had_report = self.report is not None
+        self.choices.choose_duplicates(button.property("policy"))  # forgets the report
+        if had_report and self.wizard() is not None and self.wizard().currentPage() is self:
+            self.run_test()
 
     def initializePage(self) -> None:  # noqa: N802
         if not self.current():
@@ -111,8 +111,8 @@ class CheckPage(QWizardPage):
         return self.current() and not self.running
 
     def run_test(self) -> None:
-        plan, inputs = self.w.plan(), self.w.inputs()
-        imports = self.w.services.imports
+        plan, inputs = self.choices.plan(), self.choices.inputs()
+        imports = self.choices.services.imports
         self.running = True
         self.completeChanged.emit()
 
@@ -122,14 +122,14 @@ class CheckPage(QWizardPage):
 
         def failed(exc: BaseException) -> None:
             finished()
-            self.w.say_error(exc)
+            self.choices.failed(exc)
 
         def done(report: Report) -> None:
             self.report, self.tested = report, inputs
             finished()
             self.problems.set_records(report.problems)
             self.save_button.setEnabled(bool(report.problems))
-            self.duplicates.set_duplicates(report.duplicates, self.w.row_choices)
+            self.duplicates.set_duplicates(report.duplicates, self.choices.row_choices)
             self.duplicates_view.setVisible(bool(report.duplicates))
             in_base = sum(1 for d in report.duplicates if d.in_base)
             in_file = sum(1 for d in report.duplicates if not d.in_base)
@@ -142,8 +142,9 @@ class CheckPage(QWizardPage):
                     bad=len({p.row for p in report.problems})))
 
         # A test run writes everything and rolls it back: a write, in its turn with the others.
-        self.w.tasks.long(self, tr("Checking the file…"), lambda: imports.run(plan, dry_run=True),
-                          writes=True, waits=tr("Saving when the test run finishes…")).success(done).failure(failed).cancelled(finished).run()
+        self.choices.tasks.long(self, tr("Checking the file…"), lambda: imports.run(plan, dry_run=True),
+                                writes=True, waits=tr("Saving when the test run finishes…")) \
+            .success(done).failure(failed).cancelled(finished).run()
 
     def save_problems(self, path: str | None = None) -> None:
         if path is None:
@@ -151,17 +152,17 @@ class CheckPage(QWizardPage):
                                                   str(Path.home() / tr("import problems.xlsx")),
                                                   tr("Excel workbook (*.xlsx)"))
         if path:
-            report, imports = self.report, self.w.services.imports
-            self.w.tasks.read(self, lambda: imports.save_problems(report, path), lane="long") \
+            report, imports = self.report, self.choices.services.imports
+            self.choices.tasks.read(self, lambda: imports.save_problems(report, path), lane="long") \
                 .success(lambda _: self.summary.setText(
                     self.summary.text() + " " + tr("Saved to {path}.").format(path=path))) \
-                .failure(self.w.say_error).run()
+                .failure(self.choices.failed).run()
 
 
 class DonePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, choices: ImportChoices) -> None:
         super().__init__()
-        self.w = wizard
+        self.choices = choices
         self.setTitle(tr("Import"))
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -180,7 +181,7 @@ class DonePage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         self.finished_import = False
         self.result.setText(tr("Importing…"))
-        plan = self.w.plan()
+        plan = self.choices.plan()
 
         def done(report: Report) -> None:
             self.report = report
@@ -206,20 +207,20 @@ class DonePage(QWizardPage):
             self.finished_import = True
             self.completeChanged.emit()
 
-        imports = self.w.services.imports
-        self.w.tasks.long(self, tr("Importing…"), lambda: imports.run(plan), writes=True,
-                          waits=tr("Saving when the import finishes…")) \
+        imports = self.choices.services.imports
+        self.choices.tasks.long(self, tr("Importing…"), lambda: imports.run(plan), writes=True,
+                                waits=tr("Saving when the import finishes…")) \
             .success(done).failure(failed).cancelled(cancelled).run()
 
     def undo(self) -> None:
-        import_id, imports = self.report.import_id, self.w.services.imports
+        import_id, imports = self.report.import_id, self.choices.services.imports
 
         def undone(_result) -> None:
             self.result.setText(tr("The import was undone."))
             self.undo_button.hide()
 
-        self.w.tasks.write(self, lambda: imports.undo(import_id)).success(undone) \
-            .failure(self.w.say_error).run()
+        self.choices.tasks.write(self, lambda: imports.undo(import_id)).success(undone) \
+            .failure(self.choices.failed).run()
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.finished_import
@@ -229,16 +230,18 @@ class ImportWizard(QWizard):
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
         self.services, self.tasks = services, tasks
-        self.layout_: Layout | None = None
-        self.row_choices: dict[int, str] = {}  # file row -> skip/update/merge, chosen one by one
+        self.choices = ImportChoices(services, tasks, self)
+        self.choices.changed.connect(self.inputs_changed)
+        self.choices.problem.connect(self.say_error)
         self.setWindowTitle(tr("Import from Excel"))
         self.resize(900, 620)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         # Once imported there is no going back through the steps, only Undo and Close.
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
-        self.file_page, self.columns_page = FilePage(self), ColumnsPage(self)
-        self.preview_page, self.check_page, self.done_page = PreviewPage(self), CheckPage(self), DonePage(self)
+        self.file_page, self.columns_page = FilePage(self.choices), ColumnsPage(self.choices)
+        self.preview_page = PreviewPage(self.choices)
+        self.check_page, self.done_page = CheckPage(self.choices), DonePage(self.choices)
         for page in (self.file_page, self.columns_page, self.preview_page, self.check_page, self.done_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, tr("Next"))
@@ -250,22 +253,22 @@ class ImportWizard(QWizard):
         self.services.imports.forget_file()  # the sheet kept for the steps is not needed now
         super().done(result)
 
-    def inputs(self) -> tuple:
-        """Everything a test run's result depends on."""
-        if self.layout_ is None:
-            return None
-        return self.plan(), self.services.settings.default_region
+    @property
+    def layout_(self) -> Layout | None:
+        return self.choices.layout
+
+    def inputs(self) -> tuple | None:
+        return self.choices.inputs()
+
+    def plan(self) -> Plan:
+        return self.choices.plan()
 
     def inputs_changed(self) -> None:
         if self.check_page.report is not None and not self.check_page.current():
             self.check_page.forget()
 
-    def plan(self) -> Plan:
-        policy = self.check_page.chosen_policy()
-        return self.layout_.plan(duplicates=policy, row_choices=dict(self.row_choices))
-
-    def say_error(self, exc: Exception) -> None:
+    def say_error(self, text: str) -> None:
         page = self.currentPage()
         label = getattr(page, "error", None) or getattr(page, "summary", None) or getattr(page, "result", None)
         if label is not None:
-            label.setText(str(exc))
+            label.setText(text)

@@ -194,3 +194,31 @@ def test_the_test_run_never_shows_a_result_for_other_choices(qtbot, window, serv
     assert check.report is None
     wizard.next()
     assert check.current()
+
+
+def test_changing_the_header_row_asks_the_import_service(qtbot, window, services, tmp_path, monkeypatch):
+    from retainer.services.imports import service as imports
+
+    opened = []
+    real = imports.open_file
+    monkeypatch.setattr(imports, "open_file", lambda path, *a: (opened.append(path), real(path, *a))[1])
+    # Titles on row 3 under a "Контакты" merged over the phone and e-mail columns on row 2.
+    rows = [["Клиенты", None, None], [None, "Контакты", None], ["Имя", "Телефон", None],
+            ["Анна", "+79161234567", "anna@example.com"]]
+    path = ugly.xlsx(tmp_path / "list.xlsx", rows, merge="B2:C2")
+    wizard = window.transfer.import_wizard(str(path))
+    qtbot.addWidget(wizard)
+    first = wizard.layout_
+    assert first.header_row == 2
+    # The empty title under the merged cell takes its text, as the service reads headers.
+    assert first.headers == ["Имя", "Телефон", "Контакты"]
+    wizard.file_page.header_row.setValue(4)  # the owner picks a wrong row…
+    qtbot.waitUntil(lambda: wizard.layout_.header_row == 3)
+    assert wizard.layout_.headers == ["Анна", "+79161234567", "anna@example.com"]
+    assert "row 4" in wizard.file_page.found.text()
+    wizard.file_page.header_row.setValue(3)  # …and the right one again
+    qtbot.waitUntil(lambda: wizard.layout_.header_row == 2)
+    assert wizard.layout_.headers == first.headers
+    assert wizard.layout_.sample[0][0] == "Анна"
+    assert first.header_row == 2  # the layout the service found first was not edited
+    assert len(opened) == 1  # every re-read went through the service's copy of the file

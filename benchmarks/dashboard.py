@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import fresh_copy, summary  # noqa: E402
+from common import fresh_copy, summary  # noqa: E402 - once sys.path holds benchmarks/
 
 
 def main() -> int:
@@ -55,7 +55,7 @@ def main() -> int:
     heartbeat = QTimer(interval=5)
     heartbeat.timeout.connect(lambda: (gaps.append(clock.restart())))
     stalls, shown = [], []
-    for run in range(args.runs):
+    for _run in range(args.runs):
         window.nav.setCurrentRow(3)
         gaps.clear()
         clock.start()

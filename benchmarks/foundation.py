@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import fresh_copy, peak_rss_mb, summary  # noqa: E402
+from common import fresh_copy, peak_rss_mb, summary  # noqa: E402 - once sys.path holds benchmarks/
 
 TYPED = ["а", "ан", "анн", "анна", "j", "jo", "jon", "jonas", "9", "91", "916", "9161",
          "+370 6", "+370 61", "kazl", "R1001", "VIP", "petrova", "89161", "@example"]

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import fresh_copy, peak_rss_mb, summary  # noqa: E402
+from common import fresh_copy, peak_rss_mb, summary  # noqa: E402 - once sys.path holds benchmarks/
 
 
 def timed(work, runs: int) -> tuple[list[float], object]:

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterator
+from pathlib import Path
 
 import phonenumbers
 from sqlalchemy import insert
 
-from pathlib import Path
-
 from retainer.db.engine import Database, open_database
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Tag, customer_tags
-from retainer.services.summary import purchase_figures, search_text_for
 from retainer.i18n import tr
 from retainer.paths import data_dir
 from retainer.services import Retainer
+from retainer.services.summary import purchase_figures, search_text_for
 
 RU_FIRST = ("Александр Дмитрий Максим Сергей Андрей Алексей Иван Михаил Никита Павел Артём Егор "
             "Кирилл Роман Владимир Олег Анна Мария Елена Ольга Наталья Татьяна Ирина Екатерина "

@@ -7,7 +7,7 @@ at start-up with :func:`install`, the command line keeps the identity.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 Translator = Callable[[str, str], str]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "Retainer"
@@ -27,3 +28,22 @@ def database_location(cli_value: str | None = None) -> str:
     The value is a file path or an SQLAlchemy URL (``postgresql+psycopg://...``).
     """
     return cli_value or os.environ.get("RETAINER_DB") or str(default_database_path())
+
+
+def resources_dir() -> Path:
+    """The icons, the stylesheet and the translations (resources/ at the top of the project).
+
+    A frozen app carries them in its bundle; an installed wheel inside the package
+    (retainer/resources, mapped in pyproject.toml); a checkout or an editable install beside
+    the package. RETAINER_RESOURCES overrides all three.
+    """
+    override = os.environ.get("RETAINER_RESOURCES")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    packaged = Path(__file__).resolve().parent / "resources"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -4,14 +4,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest  # noqa: E402 - after QT_QPA_PLATFORM is set, before Qt can load
 
 # tests/display runs on a real X display in a process of its own, started by
 # tests/ui/test_real_display.py; the offscreen run leaves it to that one test.
 if os.environ.get("QT_QPA_PLATFORM") != "xcb":
     collect_ignore = ["display"]
 
-from retainer.services import Retainer, open_retainer  # noqa: E402
+from retainer.services import Retainer, open_retainer  # noqa: E402 - after QT_QPA_PLATFORM is set
 
 NOW = datetime(2026, 6, 15, 12, 0, 0)
 

@@ -30,8 +30,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from retainer.demo import make_demo
-    from retainer.services import open_retainer
     from retainer.rules.status import Status
+    from retainer.services import open_retainer
     from retainer.ui import qt_i18n
     from retainer.ui.main_window import MainWindow
     from retainer.ui.tasks import Tasks

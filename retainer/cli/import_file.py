@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
                 return 2
             mapping = {i: f for i, f in mapping.items() if f != name}
             mapping[index] = name
-        print(tr("Sheet “{sheet}”, header on row {row}:").format(sheet=layout.sheet, row=layout.header_row + 1))
+        print(tr("Sheet “{sheet}”, header on row {row}:").format(sheet=layout.sheet,
+                                                                 row=layout.header_row + 1))
         for index, header in enumerate(layout.headers):
             if header:
                 target = field_label(mapping.get(index, ""))

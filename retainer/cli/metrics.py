@@ -44,7 +44,8 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
         "customers": head.customers, "buying_customers": head.buying_customers,
         "active": head.active, "repeat_purchase_rate": head.repeat_rate,
         "purchase_frequency_365_days": head.purchase_frequency,
-        "average_order_365_days": None if head.average_order_cents is None else head.average_order_cents / 100,
+        "average_order_365_days": (None if head.average_order_cents is None
+                                   else head.average_order_cents / 100),
         "average_lifetime_days": head.average_lifetime_days,
         "share_of_regulars": head.share_of_regulars,
         "statuses": {s.value: n for s, n in statuses.items()},
@@ -100,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
                        ("average_lifetime_days", tr("Average lifetime (days)")),
                        ("share_of_regulars", tr("Share of regulars"))):
         value = figures[key]
-        shown = "—" if value is None else (f"{value:.0%}" if key in ("repeat_purchase_rate", "share_of_regulars")
+        shown = "—" if value is None else (f"{value:.0%}" if key in ("repeat_purchase_rate",
+                                                                      "share_of_regulars")
                                           else f"{value:,.2f}" if isinstance(value, float) else str(value))
         print(f"{label}: {shown}")
     print(tr("Statuses: ") + ", ".join(f"{k} {v}" for k, v in figures["statuses"].items()))

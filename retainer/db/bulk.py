@@ -8,8 +8,9 @@ rows go to the driver's executemany as plain tuples or dicts, per its parameter 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.engine import Connection
@@ -26,9 +27,10 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
               for c in columns}
     prepared: list[Any]
     if compiled.positional:
-        prepared = list(zip(*(values[name] for name in compiled.positiontup)))
+        prepared = list(zip(*(values[name] for name in compiled.positiontup), strict=True))
     else:
-        prepared = [dict(zip(columns, row)) for row in zip(*(values[c] for c in columns))]
+        prepared = [dict(zip(columns, row, strict=True))
+                    for row in zip(*(values[c] for c in columns), strict=True)]
     connection.exec_driver_sql(str(compiled), prepared)
 
 

@@ -30,6 +30,8 @@ STATUS_RANK = {Status.AT_RISK: 0, Status.LAPSED: 1, Status.NEW: 2, Status.ACTIVE
 
 
 def status_expr(as_of: date, lapse_days: int, risk_factor: float) -> ColumnElement[str]:
+    """The status rule of docs/figures.md in SQL, over the summary figures; it agrees with
+    rules.status.status_of (tests/db/test_status_agrees.py)."""
     day = as_of.toordinal()
     since = literal(day) - Customer.last_purchase_day
     return case(

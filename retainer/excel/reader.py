@@ -12,9 +12,10 @@ import codecs
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from retainer.i18n import tr
 
@@ -217,7 +218,8 @@ def open_file(path: str | Path, max_rows: int | None = None) -> Source:
             raise FileProblem(tr("{file} is protected with a password. Open it in Excel, remove "
                                  "the password and save it again.").format(file=path.name)) from exc
         raise FileProblem(tr("{file} is damaged or cut short and cannot be read ({reason}). "
-                             "Save it again from Excel and retry.").format(file=path.name, reason=exc)) from exc
+                             "Save it again from Excel and retry.").format(
+                                 file=path.name, reason=exc)) from exc
     if not sheets:
         raise FileProblem(tr("{file} has no sheets with data.").format(file=path.name))
     return Source(path, sheets, book=book, max_rows=max_rows)

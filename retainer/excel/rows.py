@@ -6,14 +6,15 @@ so the preview, the test run and the import all read a file the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator
+from typing import Any
 
-from retainer.rules import phones
 from retainer.excel import values
 from retainer.excel.columns import PURCHASE_FIELDS, field_label
 from retainer.i18n import tr
+from retainer.rules import phones
 from retainer.rules.validation import MAX_AMOUNT_CENTS
 
 _EMAIL_OK = __import__("re").compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")

@@ -9,9 +9,9 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from retainer.i18n import tr
 from retainer.rules import phones
 from retainer.rules.dates import parse_date
-from retainer.i18n import tr
 from retainer.rules.money import parse_amount
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1 January 1900 (Excel's 1900 date system)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -62,7 +63,7 @@ def write_table(path: Path, sheet: str, table_name: str, columns: Sequence[Colum
     for values in rows:
         ws.append([None] * len(columns))
         r = ws.max_row
-        for i, (column, value) in enumerate(zip(columns, values), start=1):
+        for i, (column, value) in enumerate(zip(columns, values, strict=False), start=1):
             cell = ws.cell(row=r, column=i)
             if value is None or value == "":
                 continue

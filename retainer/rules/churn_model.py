@@ -7,6 +7,7 @@ From (x, t_x, T) — repeat purchase days, the day of the last one and the custo
 counted from the first purchase, in days — the model gives each customer P(alive) and the
 purchases to expect next. The parameters are fitted by maximum likelihood with scipy.
 numpy and scipy are imported inside the functions: they are heavy and not needed at start-up.
+The figures are defined, with a worked example, in docs/figures.md ("Probability alive").
 """
 
 from __future__ import annotations

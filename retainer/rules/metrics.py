@@ -1,4 +1,4 @@
-"""Retention metrics exactly as SPEC.md defines them: pure functions over plain numbers.
+"""Retention metrics as docs/figures.md defines them: pure functions over plain numbers.
 
 The services gather the counts with SQL; everything here is arithmetic a test can check
 against the worked examples.
@@ -7,8 +7,8 @@ against the worked examples.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ def month_index(year: int, month: int) -> int:
     return year * 12 + month - 1
 
 
-def cohort_matrix(purchase_months: Iterable[tuple[int, int]], months_after: int = 12) -> dict[int, list[float]]:
+def cohort_matrix(purchase_months: Iterable[tuple[int, int]],
+                  months_after: int = 12) -> dict[int, list[float]]:
     """Cohort retention from (customer, month index) pairs, one per purchase.
 
     A cohort is the calendar month of a customer's first purchase; cell k is the share of the
@@ -175,7 +176,7 @@ def rfm_scores(recency_days: list[float], purchases: list[int], spent: list[int]
     r = quintile_scores(recency_days, higher_is_better=False)
     f = quintile_scores(purchases)
     m = quintile_scores(spent)
-    return [RfmScore(*t) for t in zip(r, f, m)]
+    return [RfmScore(*t) for t in zip(r, f, m, strict=True)]
 
 
 def _quintiles(values):
@@ -198,6 +199,6 @@ def segment_counts(recency_days, purchases) -> dict[str, int]:
     f = _quintiles(np.asarray(purchases, dtype=np.float64))
     table = np.array([SEGMENTS.index(rfm_segment(a, b)) for a in range(1, 6) for b in range(1, 6)])
     found = np.bincount(table[(r - 1) * 5 + (f - 1)], minlength=len(SEGMENTS))
-    for name, n in zip(SEGMENTS, found):
+    for name, n in zip(SEGMENTS, found, strict=True):
         counts[name] = int(n)
     return counts

@@ -16,7 +16,7 @@ library itself. A test compares both on many thousands of generated numbers.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata, region_code_for_country_code
 
@@ -53,7 +53,8 @@ class Rules:
         self.types = [d for d in map(_desc, types) if d is not None]
         self._any_type: dict[int, object] = {}
         self.lengths = sorted(general.possible_length) if general is not None else []
-        self.local_lengths = frozenset(general.possible_length_local_only) if general is not None else frozenset()
+        self.local_lengths = (frozenset(general.possible_length_local_only) if general is not None
+                              else frozenset())
         self.leading = re.compile(meta.leading_digits).match if meta.leading_digits else None
         self.international_prefix = (re.compile(meta.international_prefix).match
                                      if meta.international_prefix else None)
@@ -115,13 +116,13 @@ class Rules:
         return rest
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(region: str) -> Rules | None:
     meta = PhoneMetadata.metadata_for_region(region.upper(), None)
     return Rules(meta) if meta is not None else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules_for_code(country_code: int, region: str) -> Rules | None:
     meta = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
     return Rules(meta) if meta is not None else None

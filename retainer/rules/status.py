@@ -1,4 +1,4 @@
-"""A customer's status from their own purchase rhythm (SPEC.md, "Status").
+"""A customer's status from their own purchase rhythm (docs/figures.md, "Status").
 
 Days are ``date.toordinal()`` numbers. "As of D" means the start of day D: purchases on D or
 later are not seen. The rules, first match wins: lost, new, lapsed, at risk, active; with no
@@ -7,16 +7,17 @@ purchase at all the customer is a prospect.
 
 from __future__ import annotations
 
+import itertools
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
-from typing import Iterable
+from enum import StrEnum
 
 from retainer.i18n import tr
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PROSPECT = "prospect"
     NEW = "new"
     ACTIVE = "active"
@@ -55,7 +56,7 @@ def median_gap(days: Iterable[int]) -> float | None:
     distinct = sorted(set(days))
     if len(distinct) < 2:
         return None
-    return float(statistics.median(b - a for a, b in zip(distinct, distinct[1:])))
+    return float(statistics.median(b - a for a, b in itertools.pairwise(distinct)))
 
 
 def rhythm_as_of(purchase_days: Iterable[int], as_of: date, lost: bool = False) -> PurchaseRhythm:

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from retainer.rules import phones
 from retainer.i18n import tr
+from retainer.rules import phones
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 MAX_AMOUNT_CENTS = 100_000_000  # 1 000 000 in the shop's currency: larger is a typo

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from retainer.rules import settings as keys
 from retainer.db.engine import Database, DatabaseError, open_database
 from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
+from retainer.rules import settings as keys
+from retainer.rules.settings import ShopSettings
 from retainer.services.base import Clock, Context
-from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 from retainer.services.calls import CallService
+from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 from retainer.services.exports import ExportService
 from retainer.services.feedback import FeedbackService
 from retainer.services.imports import ImportService
@@ -19,7 +20,6 @@ from retainer.services.purchases import PurchaseService
 from retainer.services.radar import RadarService
 from retainer.services.reminders import ReminderService
 from retainer.services.today import TodayService
-from retainer.rules.settings import ShopSettings
 
 # DatabaseError: the base cannot be opened, in words for the owner (what the window shows).
 __all__ = ["Retainer", "CustomerQuery", "DatabaseError", "NotFound", "open_retainer"]

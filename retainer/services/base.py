@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Callable, Iterator
 
 from sqlalchemy.orm import Session
 
 from retainer.db.engine import Database
 from retainer.events import Change, ChangeHub
-from retainer.services.undo import UndoStack
 from retainer.rules.settings import ShopSettings
+from retainer.services.undo import UndoStack
 
 Clock = Callable[[], datetime]
 

@@ -8,17 +8,17 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from retainer.rules import phones
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Reminder
 from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, REMINDERS, Change
 from retainer.i18n import tr
+from retainer.rules import phones
+from retainer.rules.validation import ValidationError
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.feedback import add_feedback
 from retainer.services.reminders import WAITING
 from retainer.services.summary import refresh_search
 from retainer.services.undo import UndoStep
-from retainer.rules.validation import ValidationError
 
 OUTCOMES = ("reached", "no_answer", "call_back", "wrong_number", "refused")
 CHANNELS = ("call", "sms", "email", "visit", "messenger")
@@ -106,7 +106,8 @@ class CallService:
             if form.next_call_on is not None and (reminder_id is None or form.outcome not in TRY_AGAIN):
                 reminder = Reminder(customer_id=customer_id, due_on=form.next_call_on,
                                     reason="manual", state="open", created_at=now,
-                                    note=tr("Call back") + (f": {form.notes.strip()}" if form.notes.strip() else ""))
+                                    note=tr("Call back") + (f": {form.notes.strip()}"
+                                                            if form.notes.strip() else ""))
                 session.add(reminder)
                 session.flush()
                 next_id = reminder.id

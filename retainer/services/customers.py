@@ -9,11 +9,13 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from retainer.rules import phones
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Reminder, Tag
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
+from retainer.rules import phones
+from retainer.rules.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
+from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
 from retainer.services.base import Context
 from retainer.services.records import (
     ContactRow,
@@ -26,8 +28,6 @@ from retainer.services.records import (
 from retainer.services.segments import SegmentFilters
 from retainer.services.summary import refresh_search
 from retainer.services.undo import UndoStep
-from retainer.rules.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
-from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
 
 _PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
 EDITABLE = ("name", "email", "birthday", "city", "address", "card_number", "source",
@@ -166,7 +166,7 @@ class CustomerService:
             )
 
     def status_as_of(self, customer_id: int, as_of: date) -> Status:
-        """The status exactly as SPEC defines it at the start of ``as_of``, from raw purchases."""
+        """The status at the start of ``as_of`` from raw purchases (docs/figures.md, "Status")."""
         with self.ctx.read() as session:
             c = session.get(Customer, customer_id)
             if c is None:

@@ -13,7 +13,7 @@ def write_summary(ws, metrics, ctx) -> None:
 
     today = ctx.today()
     bold, big = Font(bold=True), Font(bold=True, size=14)
-    for letter, width in zip("ABCDEF", (34, 16, 12, 12, 12, 12)):
+    for letter, width in zip("ABCDEF", (34, 16, 12, 12, 12, 12), strict=True):
         ws.column_dimensions[letter].width = width
     row = 0
 

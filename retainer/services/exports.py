@@ -9,13 +9,13 @@ recognises a Retainer workbook by them — while sheet titles and headers follow
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Generator, Iterable
+from typing import Any
 
 from sqlalchemy import select
 
-from retainer.rules import labels, phones
 from retainer.db.models import Contact, Customer, Feedback, Purchase, Reminder
 from retainer.excel.writer import (
     DATE,
@@ -30,8 +30,9 @@ from retainer.excel.writer import (
     save_atomically,
 )
 from retainer.i18n import tr
-from retainer.services.base import Context
+from retainer.rules import labels, phones
 from retainer.rules.status import PurchaseRhythm, status_of
+from retainer.services.base import Context
 
 BATCH = 5000
 TABLES = ("Customers", "Purchases", "Contacts", "Feedback", "Reminders")
@@ -123,7 +124,7 @@ class SheetWriter:
         last = get_column_letter(len(self.columns))
         table = Table(displayName=self.table, ref=f"A1:{last}{self.rows + 1 if self.rows else 2}")
         table._initialise_columns()
-        for column, spec in zip(table.tableColumns, self.columns):
+        for column, spec in zip(table.tableColumns, self.columns, strict=True):
             column.name = spec.header
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         with warnings.catch_warnings():
@@ -164,7 +165,7 @@ class ExportService:
             for sheet in book.worksheets:
                 try:
                     sheet.close()
-                except Exception:  # noqa: BLE001
+                except Exception:  # noqa: BLE001 - already failing: the first error is the one to report
                     pass
             raise
         return report
@@ -209,14 +210,14 @@ class ExportService:
 
         def stream(stmt) -> Iterable[list]:
             result = session.connection().execution_options(yield_per=BATCH).execute(stmt)
-            for part in result.partitions(BATCH):
-                yield part
+            yield from result.partitions(BATCH)
 
         customers = SheetWriter(book, tr("Customers"), "Customers", [
             Column(tr("Code"), NUMBER, 9), Column(tr("Name"), width=28), Column(tr("Phone"), width=18),
             Column(tr("Second phone"), width=18), Column(tr("E-mail"), width=28),
             Column(tr("Birthday"), DATE, 12), Column(tr("City"), width=16), Column(tr("Address"), width=28),
-            Column(tr("Card number"), width=14), Column(tr("Tags"), width=20), Column(tr("Came from"), width=16),
+            Column(tr("Card number"), width=14), Column(tr("Tags"), width=20),
+            Column(tr("Came from"), width=16),
             Column(tr("Referred by (code)"), NUMBER, 10), Column(tr("Agreed to messages"), width=10),
             Column(tr("Do not call"), width=10), Column(tr("Notes"), width=30),
             Column(tr("Customer since"), DATE, 12), Column(tr("Status"), width=10),

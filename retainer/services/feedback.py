@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from retainer.db.models import Customer, Feedback, Reminder
 from retainer.events import CUSTOMERS, FEEDBACK, REMINDERS, Change
 from retainer.i18n import tr
+from retainer.rules.validation import ValidationError
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.reminders import WAITING
 from retainer.services.undo import UndoStep
-from retainer.rules.validation import ValidationError
 
 CHURN_REASONS = ("poor_service", "poor_product", "price", "competitor", "moved_away",
                  "no_longer_needed", "other")
@@ -213,4 +213,5 @@ def feedback_count(ctx: Context, query: FeedbackQuery) -> int:
     from sqlalchemy import func
 
     with ctx.read() as session:
-        return session.execute(_filtered(select(func.count(Feedback.id)).select_from(Feedback), query)).scalar_one()
+        stmt = _filtered(select(func.count(Feedback.id)).select_from(Feedback), query)
+        return session.execute(stmt).scalar_one()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -78,7 +79,7 @@ class MetricsService:
         activity = activity or self.activity(self._since(starts[0]))
         firsts = self._new_by_day(starts[0])
         out = []
-        for a, b in zip(starts, starts[1:]):
+        for a, b in itertools.pairwise(starts):
             new = sum(n for d, n in firsts.items() if a.toordinal() <= d < b.toordinal())
             out.append((a, activity.retention(a, b, new)))
         return out
@@ -99,7 +100,7 @@ class MetricsService:
     def monthly_nps(self, months: int = 12, as_of: date | None = None) -> list[tuple[date, Nps]]:
         this_month = month_start(as_of or self.ctx.today())
         starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
-        return [(a, self.nps(a, b)) for a, b in zip(starts, starts[1:])]
+        return [(a, self.nps(a, b)) for a, b in itertools.pairwise(starts)]
 
     def cohort_start(self, cohorts: int, as_of: date | None = None) -> date:
         return month_start(month_start(as_of or self.ctx.today()), -(cohorts - 1))

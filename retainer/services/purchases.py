@@ -11,12 +11,12 @@ from retainer.db.models import Customer, Purchase, Reminder
 from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
 from retainer.i18n import tr
 from retainer.rules.money import format_amount
+from retainer.rules.validation import check_purchase
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.reminders import AUTOMATIC, WAITING, close_automatic_on_purchase
 from retainer.services.summary import bump, refresh_purchase_summary
 from retainer.services.undo import UndoStep
-from retainer.rules.validation import check_purchase
 
 
 def _changed(customer_id: int) -> Change:

@@ -7,10 +7,10 @@ from datetime import date
 
 from sqlalchemy import delete, select
 
-from retainer.rules import churn_model
-from retainer.rules.churn_model import Params
 from retainer.db.models import Customer, ModelFit
 from retainer.events import PURCHASES
+from retainer.rules import churn_model
+from retainer.rules.churn_model import Params
 from retainer.services.base import Context
 from retainer.services.summary import version
 

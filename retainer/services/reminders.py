@@ -17,11 +17,11 @@ from retainer.db import queries
 from retainer.db.models import Contact, Customer, Reminder
 from retainer.events import REMINDERS, Change
 from retainer.i18n import tr
+from retainer.rules.status import Status
+from retainer.rules.validation import ValidationError
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.undo import UndoStep
-from retainer.rules.status import Status
-from retainer.rules.validation import ValidationError
 
 AUTOMATIC = ("at_risk", "lapsed")
 WAITING = ("open", "snoozed")
@@ -165,7 +165,8 @@ class ReminderService:
 
         def revert(s: Session) -> Change:
             for rid, *old in before:
-                s.execute(update(Reminder).where(Reminder.id == rid).values(dict(zip(fields, old))))
+                s.execute(update(Reminder).where(Reminder.id == rid)
+                          .values(dict(zip(fields, old, strict=True))))
             return Change.of(REMINDERS, customer_ids=customers)
 
         if before:

@@ -7,15 +7,15 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from retainer.rules import churn_model, labels
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, Reminder
 from retainer.i18n import tr
+from retainer.rules import churn_model, labels
 from retainer.rules.money import format_amount
+from retainer.rules.status import PurchaseRhythm, Status, status_reason
 from retainer.services.base import Context
 from retainer.services.radar import HORIZON_DAYS, ModelState, RadarService, history_arrays
 from retainer.services.reminders import due_condition
-from retainer.rules.status import PurchaseRhythm, Status, status_reason
 
 PROMISED = 0   # calls promised by hand, call-backs, unhappy answers
 BIRTHDAY = 1
@@ -127,8 +127,8 @@ class TodayService:
 
     def export(self, path, as_of: date | None = None):
         """Today's call list as an Excel table: name, phone, reason, last purchase, notes."""
-        from retainer.rules import phones
         from retainer.excel.writer import DATE, PERCENT, Column, write_table
+        from retainer.rules import phones
 
         listing = self.today(as_of)
         columns = [Column(tr("Name"), width=28), Column(tr("Phone"), width=18),
@@ -151,7 +151,7 @@ class TodayService:
         lapse = float(self.ctx.settings.lapse_days)
         # Column-wise: positional access to plain tuples is what keeps 15k rows fast.
         (ids, customer_ids, reasons, dues, snoozes, notes, names, phones_, statuses, last_ats,
-         firsts, lasts, counts, pdays, totals, gaps) = zip(*rows)
+         firsts, lasts, counts, pdays, totals, gaps) = zip(*rows, strict=True)
         count_a = np.array(counts, float)
         bought = count_a > 0
         first = np.where(bought, np.array([f or day for f in firsts], float), day)
@@ -168,8 +168,10 @@ class TodayService:
             alive = np.where(repeat, churn_model.p_alive(model.params, x, t_x, T), np.nan)
             expected = np.where(repeat, churn_model.expected_purchases(
                 model.params, HORIZON_DAYS, x, t_x, T), np.nan)
+        # Who comes first: docs/figures.md, "Who comes first on Today".
         score = yearly * np.where(np.isnan(alive), 1.0, alive) * (1 + np.minimum(overdue / gap, 3.0))
-        yearly_l, overdue_l, score_l = yearly.astype(int).tolist(), overdue.astype(int).tolist(), score.tolist()
+        yearly_l, overdue_l = yearly.astype(int).tolist(), overdue.astype(int).tolist()
+        score_l = score.tolist()
         alive_l = [None if v != v else v for v in alive.tolist()]
         expected_l = [None if v != v else v for v in expected.tolist()]
         items = []

@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from retainer.i18n import tr
 from retainer.rules import labels, phones
 from retainer.rules.dates import format_date, parse_date
-from retainer.i18n import tr
+from retainer.rules.validation import ValidationError
 from retainer.services import Retainer
 from retainer.services.calls import OUTCOMES, TRY_AGAIN, CallForm
 from retainer.ui.customer_form import FieldError
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
-from retainer.rules.validation import ValidationError
 
 
 class CallDialog(QDialog):
@@ -44,9 +45,9 @@ class CallDialog(QDialog):
         self.resize(600, 600)
 
         heading = QLabel(name)
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        set_role(heading, "name")
         number = QLabel(phones.display(phone) or tr("no phone number"))
-        number.setStyleSheet("font-size: 13pt;")
+        set_role(number, "phone")
         copy = QPushButton(tr("Copy number"))
         copy.setEnabled(bool(phone))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(phones.display(phone)))
@@ -56,7 +57,7 @@ class CallDialog(QDialog):
         top.addWidget(copy)
         reason = QLabel(why)
         reason.setWordWrap(True)
-        reason.setStyleSheet("color: #4b5563;")
+        set_role(reason, "note")
 
         outcome_box = QGroupBox(tr("How did it go?"))
         outcome_row = QGridLayout(outcome_box)

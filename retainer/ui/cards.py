@@ -12,15 +12,15 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from retainer.services.drafts import Draft, DraftStore
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
 from retainer.paths import data_dir
+from retainer.services.drafts import Draft, DraftStore
 from retainer.ui.customer_card import CustomerCardDialog
 
 log = logging.getLogger(__name__)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from retainer.i18n import tr
 from retainer.rules import labels
 from retainer.rules.dates import format_date, parse_date
-from retainer.i18n import tr
 from retainer.rules.money import format_amount, parse_amount
+from retainer.rules.validation import ValidationError
 from retainer.services import Retainer
 from retainer.services.records import (
     ContactRow,
@@ -39,8 +40,8 @@ from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProble
 from retainer.ui.customer_picker import CustomerPicker
 from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
 from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
-from retainer.rules.validation import ValidationError
 
 
 class CustomerCardDialog(QDialog):
@@ -60,7 +61,7 @@ class CustomerCardDialog(QDialog):
         self.resize(1000, 660)
 
         self.headline = QLabel()
-        self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        set_role(self.headline, "name")
         self.summary = QLabel(tr("Opening…") if customer_id else tr("Fill in at least the name."))
         self.summary.setWordWrap(True)
         self.referrer = CustomerPicker(services, tasks)
@@ -75,7 +76,7 @@ class CustomerCardDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._purchases_tab(), tr("Purchases"))
-        cur = lambda: services.settings.currency  # noqa: E731
+        cur = lambda: services.settings.currency  # noqa: E731 - read at each use: the setting can change
         self.contacts = RecordsModel[ContactRow]([
             Column(tr("When"), lambda r: date_time(r.contacted_at)),
             Column(tr("How"), lambda r: labels.channel(r.channel)),
@@ -103,8 +104,11 @@ class CustomerCardDialog(QDialog):
         self.answer_button.clicked.connect(self.add_answer)
         self.feedback_view: QTableView | None = None
         for model, title, empty, button in (
-            (self.contacts, tr("Calls"), tr("No calls yet. Calls logged from the Today list appear here."), self.call_button),
-            (self.feedback, tr("Feedback"), tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here."), self.answer_button),
+            (self.contacts, tr("Calls"),
+             tr("No calls yet. Calls logged from the Today list appear here."), self.call_button),
+            (self.feedback, tr("Feedback"),
+             tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints "
+                "appear here."), self.answer_button),
             (self.reminders, tr("Reminders"), tr("No reminders for this customer."), self.remind_button),
         ):
             box, view = table_with_empty_text(model, empty)
@@ -148,7 +152,7 @@ class CustomerCardDialog(QDialog):
         # What the card is waiting for, or what it holds unsaved: a save asked for while an
         # import holds the base waits its turn and says so; restored changes say they are.
         self.waiting = QLabel()
-        self.waiting.setStyleSheet("color: #b45309;")
+        set_role(self.waiting, "waiting")
         self.waiting.setWordWrap(True)
         self.waiting.hide()
         bottom = QHBoxLayout()
@@ -212,7 +216,7 @@ class CustomerCardDialog(QDialog):
         layout.addWidget(self.purchase_error)
         hint = QLabel(tr("Ctrl+P: type an amount, Enter to save. Double-click a purchase to "
                          "correct it; Del removes it."))
-        hint.setStyleSheet("color: #6b7280;")
+        set_role(hint, "hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(box, 1)
@@ -362,10 +366,10 @@ class CustomerCardDialog(QDialog):
         self._after_save = then
         customers = self.services.customers
         if self.customer_id is None:
-            work = lambda: customers.create(form)  # noqa: E731
+            work = lambda: customers.create(form)  # noqa: E731 - the work for the lane, chosen by branch
         else:
             cid = self.customer_id
-            work = lambda: (customers.update(cid, form), cid)[1]  # noqa: E731
+            work = lambda: (customers.update(cid, form), cid)[1]  # noqa: E731 - the work for the lane, chosen by branch
         self.save_button.setEnabled(False)
         self.tasks.write(self, work).success(self._saved).failure(self._save_failed).run()
         waiting = self.tasks.writes_waiting()
@@ -430,9 +434,9 @@ class CustomerCardDialog(QDialog):
         cid, comment = self.customer_id, self.purchase_comment.text()
         purchases = self.services.purchases
         if editing:
-            work = lambda: purchases.edit(editing.id, cents, when, comment)  # noqa: E731
+            work = lambda: purchases.edit(editing.id, cents, when, comment)  # noqa: E731 - the work for the lane, chosen by branch
         else:
-            work = lambda: purchases.record(cid, cents, when, comment)  # noqa: E731
+            work = lambda: purchases.record(cid, cents, when, comment)  # noqa: E731 - the work for the lane, chosen by branch
 
         def done(_result) -> None:
             self.stop_editing_purchase()

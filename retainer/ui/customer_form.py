@@ -15,17 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.rules.dates import format_date, parse_date
 from retainer.i18n import tr
+from retainer.rules.dates import format_date, parse_date
 from retainer.rules.validation import CustomerForm
-
-ERROR_STYLE = "color: #b91c1c;"
+from retainer.ui.style import set_role
 
 
 class FieldError(QLabel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
+        set_role(self, "error")
         self.setWordWrap(True)
         # A long message wraps; it must never widen the form.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

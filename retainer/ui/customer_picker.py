@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from retainer.rules import phones
 from retainer.i18n import tr
+from retainer.rules import phones
 from retainer.services import CustomerQuery, Retainer
 from retainer.ui.tasks import Tasks
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from retainer.rules import phones
 from retainer.i18n import tr
+from retainer.rules import phones
 from retainer.rules.money import format_amount
 from retainer.services import CustomerQuery, Retainer
 from retainer.services.customers import SORT_KEYS

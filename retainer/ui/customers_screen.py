@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from retainer.i18n import tr
 from retainer.rules.metrics import SEGMENTS
-from retainer.services import CustomerQuery, Retainer
 from retainer.rules.status import Status
+from retainer.services import CustomerQuery, Retainer
 from retainer.ui.customers_model import COL_NAME, CustomersModel
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
 STATUS_FILTERS = (None, Status.AT_RISK, Status.LAPSED, Status.NEW, Status.ACTIVE,
@@ -42,10 +43,10 @@ class EmptyState(QWidget):
     def __init__(self, parent=None, doors: bool = True) -> None:
         super().__init__(parent)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        set_role(self.title, "title")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setStyleSheet("color: #4b5563;")
+        set_role(self.text, "note")
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -138,7 +139,7 @@ class CustomersScreen(QWidget):
         # so); listening to doubleClicked as well opened every card twice.
         self.view.activated.connect(self._activated)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #4b5563;")
+        set_role(self.count_label, "note")
 
         self.empty = EmptyState()
         self.empty.add_button.clicked.connect(self.new_customer)

@@ -7,7 +7,7 @@ so it never slows the start.
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.rules import labels
 from retainer.i18n import tr
+from retainer.rules import labels
 from retainer.rules.status import Status, status_label
 from retainer.ui.formatting import STATUS_COLORS
+from retainer.ui.style import colour, set_role
 from retainer.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
-BLUE, GREEN, GREY, RED = "#2563eb", "#16a34a", "#9ca3af", "#dc2626"
+# The stylesheet's colours (resources/style/retainer.qss), as matplotlib takes them.
+BLUE, GREEN, GREY, RED = (colour(name) for name in ("brand", "chart-green", "chart-grey", "alarm"))
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -117,7 +119,7 @@ class ChartCanvas(FigureCanvasQTAgg):
             self._again = False
             self._render()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - a click picks what is under it
+    def mousePressEvent(self, event) -> None:
         from matplotlib.backend_bases import MouseEvent
 
         button = self.buttond.get(event.button())
@@ -126,7 +128,7 @@ class ChartCanvas(FigureCanvasQTAgg):
             MouseEvent("button_press_event", self.agg, *self.mouseEventCoords(event), button,
                        modifiers=self._mpl_modifiers(), guiEvent=event)._process()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - the last finished picture, never a draw
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), Qt.GlobalColor.white)
@@ -149,7 +151,7 @@ class ChartBox(QWidget):
         self.canvas.setMinimumWidth(200)
         self.empty = QLabel(needs)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #6b7280; padding: 24px;")
+        set_role(self.empty, "no-chart")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.empty)
@@ -208,7 +210,8 @@ def nps_chart(fig, months) -> None:
     det = [n.detractors for _, n in months]
     ax.bar(names, det, color=RED, label=tr("Detractors (0–6)"))
     ax.bar(names, pas, bottom=det, color=GREY, label=tr("Passives (7–8)"))
-    ax.bar(names, pro, bottom=[a + b for a, b in zip(det, pas)], color=GREEN, label=tr("Promoters (9–10)"))
+    ax.bar(names, pro, bottom=[a + b for a, b in zip(det, pas, strict=True)], color=GREEN,
+           label=tr("Promoters (9–10)"))
     ax.set_ylabel(tr("answers"))
     ax.tick_params(axis="x", labelrotation=45, labelsize=8)
     line = ax.twinx()
@@ -254,14 +257,14 @@ def status_chart(fig, statuses: dict) -> list:
     order = [Status.ACTIVE, Status.NEW, Status.AT_RISK, Status.LAPSED, Status.LOST, Status.PROSPECT]
     drawn = bars(fig, [status_label(s) for s in order], [statuses.get(s, 0) for s in order],
                  [STATUS_COLORS[s].name() for s in order], horizontal=False)
-    for patch, status in zip(drawn, order):
+    for patch, status in zip(drawn, order, strict=False):
         patch.status = status
     return drawn
 
 
 def segment_chart(fig, segments: dict[str, int]) -> list:
     drawn = bars(fig, [tr(k) for k in segments], list(segments.values()))
-    for patch, segment in zip(drawn, segments):
+    for patch, segment in zip(drawn, segments, strict=False):
         patch.segment = segment
     return drawn
 

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from retainer.i18n import tr
 from retainer.rules.money import format_amount
+from retainer.rules.status import Status
 from retainer.services import Retainer
 from retainer.services.metrics import Dashboard, dashboard, month_start
-from retainer.rules.status import Status
 from retainer.ui import responsive
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
 PERIODS = (("month", "Last month"), ("quarter", "Last quarter"), ("year", "Last 12 months"),
@@ -46,9 +47,9 @@ class Tile(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setToolTip(hint)
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: #4b5563;")
+        set_role(self.title, "note")
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        set_role(self.value, "figure")
         self.delta = QLabel("")
         layout = QVBoxLayout(self)
         for w in (self.title, self.value, self.delta):
@@ -62,13 +63,13 @@ class Tile(QFrame):
         self.value.setText(text)
         if delta is None:
             self.delta.setText(wording or tr("no earlier period to compare"))
-            self.delta.setStyleSheet("color: #6b7280;")
+            set_role(self.delta, "hint")
             return
         good = (delta >= 0) == better_up
         amount = f"{delta:+.1f}" if unit else f"{delta:+.0f}"
         self.delta.setText((wording or tr("{amount}{unit} against the period before")).format(
             amount=amount, unit=unit))
-        self.delta.setStyleSheet("color: %s;" % ("#15803d" if good else "#b91c1c"))
+        set_role(self.delta, "better" if good else "worse")
 
 
 class DashboardScreen(QWidget):
@@ -83,7 +84,7 @@ class DashboardScreen(QWidget):
         self._generation = 0
         self._stale = True
         heading = QLabel(tr("Dashboard"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        set_role(heading, "heading")
         self.period = QComboBox()
         for code, label in PERIODS:
             self.period.addItem(tr(label), code)
@@ -136,7 +137,7 @@ class DashboardScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - matplotlib is loaded on first sight
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.charts:
             self._make_charts()
@@ -148,7 +149,8 @@ class DashboardScreen(QWidget):
 
         specs = [
             ("retention", tr("Retention and churn by month"),
-             tr("Needs purchases from at least two months: retention compares the start and the end of each month.")),
+             tr("Needs purchases from at least two months: retention compares the start and the "
+                "end of each month.")),
             ("nps", tr("NPS by month"), tr("Needs 0–10 answers: record them on a card or during a call.")),
             ("cohorts", tr("Cohorts: share still buying, by month of first purchase"),
              tr("Needs purchases: each month's new customers become a row.")),

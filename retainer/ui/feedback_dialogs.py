@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from retainer.rules import labels
 from retainer.i18n import tr
+from retainer.rules import labels
 from retainer.services import Retainer
 from retainer.services.feedback import CHURN_REASONS
 from retainer.ui.customer_form import FieldError

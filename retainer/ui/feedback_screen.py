@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.rules import labels, phones
 from retainer.i18n import tr
+from retainer.rules import labels, phones
 from retainer.services import Retainer
 from retainer.services.feedback import FeedbackQuery, FeedbackRow
 from retainer.ui.customers_screen import EmptyState
 from retainer.ui.formatting import short_date
 from retainer.ui.records_model import Column, RecordsModel
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
 PAGE = 200
@@ -70,10 +71,10 @@ class FeedbackModel(RecordsModel[FeedbackRow]):
         self.tasks.read(self, lambda: (feedback.page(query, 0, PAGE), feedback.count(query))) \
             .success(arrived).run()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and len(self.records) < self.total and not self._fetching
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._fetching:
             return
         self._fetching = True
@@ -102,7 +103,7 @@ class FeedbackScreen(QWidget):
         super().__init__(parent)
         self.services, self.tasks = services, tasks
         heading = QLabel(tr("Feedback"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        set_role(heading, "heading")
         self.nps_line = QLabel()
         self.nps_line.setToolTip(tr("NPS = % promoters − % detractors, from each customer's "
                                     "latest answer in the period; from −100 to +100."))

@@ -8,14 +8,16 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QColor
 
 from retainer.rules.status import Status
+from retainer.ui.style import colour
 
+# The colours are the stylesheet's (resources/style/retainer.qss).
 STATUS_COLORS = {
-    Status.AT_RISK: QColor("#b45309"),
-    Status.LAPSED: QColor("#b91c1c"),
-    Status.NEW: QColor("#1d4ed8"),
-    Status.ACTIVE: QColor("#15803d"),
-    Status.PROSPECT: QColor("#6b7280"),
-    Status.LOST: QColor("#6b7280"),
+    Status.AT_RISK: QColor(colour("amber")),
+    Status.LAPSED: QColor(colour("red")),
+    Status.NEW: QColor(colour("blue")),
+    Status.ACTIVE: QColor(colour("green")),
+    Status.PROSPECT: QColor(colour("grey")),
+    Status.LOST: QColor(colour("grey")),
 }
 
 

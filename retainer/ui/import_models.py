@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 from retainer.i18n import tr
 from retainer.services.imports import MERGE, SKIP, UPDATE
 from retainer.ui.records_model import RecordsModel
+from retainer.ui.style import colour
 
 
 class PreviewModel(RecordsModel):
     """Rows of (shown values, problems): a row with problems is red and says why on hover."""
 
-    RED = QColor("#fee2e2")
+    RED = QColor(colour("problem-row"))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid():
@@ -48,13 +49,13 @@ class DuplicatesModel(QAbstractTableModel):
         self.rows, self.choices = list(duplicates), choices
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -73,7 +74,7 @@ class DuplicatesModel(QAbstractTableModel):
                     choice_label(self.choices.get(d.row, ""))][index.column()]
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if index.column() != self.CHOICE:
             return False
         row = self.rows[index.row()].row
@@ -86,11 +87,11 @@ class DuplicatesModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         editor = QComboBox(parent)
         for code in ("", SKIP, UPDATE, MERGE):
             editor.addItem(choice_label(code), code)
         return editor
 
-    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+    def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.currentData())

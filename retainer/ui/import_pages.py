@@ -20,16 +20,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from retainer.rules import phones
 from retainer.excel.columns import FIELDS, IGNORE, field_label
 from retainer.excel.values import text as cell_text
 from retainer.i18n import tr
+from retainer.rules import phones
 from retainer.services.imports import Layout, plan_problem
 from retainer.ui.import_models import PreviewModel
 from retainer.ui.import_state import ImportChoices
 from retainer.ui.records_model import Column
-
-ERROR = "color: #b91c1c;"
+from retainer.ui.style import set_role
 
 
 def read_only_table(model) -> QTableView:
@@ -66,7 +65,7 @@ class FilePage(QWizardPage):
         self.found = QLabel()
         self.found.setWordWrap(True)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR)
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -169,7 +168,7 @@ class FilePage(QWizardPage):
         self.choices.tasks.read(self, lambda: imports.layout(path, sheet, header_row=value - 1)) \
             .success(self.show_layout).failure(self.show_error).run()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
+    def isComplete(self) -> bool:
         return self.choices.layout is not None
 
 
@@ -182,7 +181,7 @@ class ColumnsPage(QWizardPage):
                             "Columns set to “do not import” are left out."))
         self.note = QLabel()
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR)
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.rows = QVBoxLayout()
         layout = QVBoxLayout(self)
@@ -192,7 +191,7 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.error)
         self.combos: dict[int, QComboBox] = {}
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         layout = self.choices.layout
         while self.rows.count():
             item = self.rows.takeAt(0)
@@ -216,7 +215,7 @@ class ColumnsPage(QWizardPage):
                                if index < len(r) and cell_text(r[index]))
             title = QLabel(f"<b>{header or tr('(no title)')}</b>")
             example = QLabel(sample[:60])
-            example.setStyleSheet("color: #6b7280;")
+            set_role(example, "hint")
             line = QHBoxLayout()
             line.addWidget(title, 2)
             line.addWidget(example, 3)
@@ -238,10 +237,10 @@ class ColumnsPage(QWizardPage):
         self.error.setText(problem or "")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.combos) and not self.error.text()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         self.choices.choose_columns(self.mapping())
         return True
 
@@ -297,11 +296,12 @@ class PreviewPage(QWizardPage):
         self.choices.tasks.write(self, lambda: services.change_settings(default_region=code)) \
             .success(changed).failure(self.choices.failed).run()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.country.setCurrentIndex(max(0, self.country.findData(
             self.choices.services.settings.default_region)))
         plan = self.choices.plan()
-        fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")), ("phones", tr("Phones")),
+        fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")),
+                  ("phones", tr("Phones")),
                   ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
         chosen = set(plan.mapping.values())
         extra = [("city", "city"), ("card_number", "card_number"), ("tags", "tags"),

@@ -102,12 +102,12 @@ class CheckPage(QWizardPage):
         if had_report and self.wizard() is not None and self.wizard().currentPage() is self:
             self.run_test()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         if not self.current():
             self.forget()
             self.run_test()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.current() and not self.running
 
     def run_test(self) -> None:
@@ -178,7 +178,7 @@ class DonePage(QWizardPage):
         layout.addStretch(1)
         self.finished_import = False
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.finished_import = False
         self.result.setText(tr("Importing…"))
         plan = self.choices.plan()
@@ -222,7 +222,7 @@ class DonePage(QWizardPage):
         self.choices.tasks.write(self, lambda: imports.undo(import_id)).success(undone) \
             .failure(self.choices.failed).run()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.finished_import
 
 
@@ -269,6 +269,7 @@ class ImportWizard(QWizard):
 
     def say_error(self, text: str) -> None:
         page = self.currentPage()
-        label = getattr(page, "error", None) or getattr(page, "summary", None) or getattr(page, "result", None)
+        label = next((getattr(page, name) for name in ("error", "summary", "result")
+                      if getattr(page, name, None) is not None), None)
         if label is not None:
             label.setText(text)

@@ -24,6 +24,7 @@ from retainer.ui.cards import OpenCards
 from retainer.ui.customer_card import CustomerCardDialog
 from retainer.ui.customers_screen import CustomersScreen
 from retainer.ui.notifier import Notifier
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_screen import TodayScreen
 
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setMaximumWidth(260)
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
+        set_role(self.nav, "rooms")
         rooms = [
             (tr("Today"), self.today),
             (tr("Customers"), self.customers),
@@ -95,9 +96,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(1)
         self._menus()
         self.location = QLabel(services.ctx.db.location)
-        self.location.setStyleSheet("color: #6b7280;")
+        set_role(self.location, "hint")
         self.waiting = QLabel()
-        self.waiting.setStyleSheet("color: #b45309;")
+        set_role(self.waiting, "waiting")
         self.waiting.hide()
         self.statusBar().addPermanentWidget(self.waiting)
         self.statusBar().addPermanentWidget(self.location)
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         if columns is not None:
             self.customers.view.horizontalHeader().restoreState(columns)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def closeEvent(self, event) -> None:
         """Quitting: every open card with changes asks first; then the cards close too."""
         if not self.cards.ready_to_quit(lambda: QTimer.singleShot(0, self.close)):
             event.ignore()

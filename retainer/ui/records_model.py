@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from retainer.ui.style import set_role
 
 T = TypeVar("T")
 
@@ -64,7 +67,7 @@ def table_with_empty_text(model, empty_text: str) -> tuple[QWidget, QTableView]:
     empty = QLabel(empty_text)
     empty.setWordWrap(True)
     empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    empty.setStyleSheet("color: #6b7280; padding: 12px;")
+    set_role(empty, "empty")
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)

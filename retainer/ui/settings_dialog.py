@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from retainer.rules import settings as keys
 from retainer.i18n import tr
+from retainer.rules import settings as keys
 from retainer.rules.phones import SUPPORTED_REGIONS, region_name
 from retainer.services import Retainer
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
 
@@ -75,7 +76,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Phone numbers from"), self.region)
         form.addRow(tr("Currency"), self.currency)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

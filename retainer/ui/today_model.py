@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from retainer.rules import labels, phones
 from retainer.i18n import tr
+from retainer.rules import labels, phones
 from retainer.services.today import TodayItem
 from retainer.ui.formatting import STATUS_COLORS, short_date
 

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.rules import phones
 from retainer.i18n import tr
+from retainer.rules import phones
 from retainer.services import Retainer
 from retainer.services.today import TodayList
 from retainer.ui.call_dialog import CallDialog
 from retainer.ui.customers_screen import EmptyState
+from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_model import COL_WHY, TodayModel
 
@@ -61,10 +62,10 @@ class TodayScreen(QWidget):
         self.listing: TodayList | None = None
         self.model = TodayModel(self)
         self.heading = QLabel(tr("Today"))
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        set_role(self.heading, "heading")
         self.model_note = QLabel()
         self.model_note.setWordWrap(True)
-        self.model_note.setStyleSheet("color: #4b5563;")
+        set_role(self.model_note, "note")
 
         self.call_button = QPushButton(tr("Call…"))
         self.call_button.setToolTip(tr("Log a call with the selected customer (Enter)"))

@@ -80,7 +80,8 @@ class Transfer:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self.window, tr("Export this list"),
-                str(unique_name(self._folder(), tr("Customers {date}").format(date=date.today().isoformat()))),
+                str(unique_name(self._folder(),
+                                tr("Customers {date}").format(date=date.today().isoformat()))),
                 tr("Excel workbook (*.xlsx)"))
             if not path:
                 return

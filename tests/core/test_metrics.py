@@ -1,7 +1,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from retainer.rules.metrics import Nps, Retention, nps_of
+from retainer.rules.metrics import (
+    SEGMENTS,
+    Nps,
+    Retention,
+    cohort_matrix,
+    month_index,
+    nps_of,
+    quintile_scores,
+    rfm_scores,
+    rfm_segment,
+)
 
 
 def test_crr_worked_example_from_the_spec():
@@ -36,8 +46,6 @@ def test_crr_is_the_formula(s, e, n):
     assert Retention(s, e, n, 0).crr == (e - n) / s * 100
 
 
-from retainer.rules.metrics import SEGMENTS, cohort_matrix, month_index, quintile_scores, rfm_scores, rfm_segment
-
 
 def test_cohort_matrix_worked_example():
     jan, feb, mar = month_index(2026, 1), month_index(2026, 2), month_index(2026, 3)
@@ -55,7 +63,8 @@ def test_cohort_month_zero_is_always_100_percent(purchases):
 
 def test_quintiles_and_ties():
     assert quintile_scores([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
-    assert quintile_scores([10, 1], higher_is_better=False)[1] > quintile_scores([10, 1], higher_is_better=False)[0]
+    scores = quintile_scores([10, 1], higher_is_better=False)
+    assert scores[1] > scores[0]
     tied = quintile_scores([1] * 7 + [5, 9, 20])
     assert len(set(tied[:7])) == 1
 
@@ -69,9 +78,10 @@ def test_rfm_segments_at_the_corners():
     assert {rfm_segment(r, f) for r in range(1, 6) for f in range(1, 6)} == set(SEGMENTS)
 
 
-@given(st.lists(st.tuples(st.integers(0, 900), st.integers(1, 60), st.integers(1, 10**6)), min_size=1, max_size=100))
+@given(st.lists(st.tuples(st.integers(0, 900), st.integers(1, 60), st.integers(1, 10**6)),
+                min_size=1, max_size=100))
 def test_every_buying_customer_gets_one_segment(rows):
-    recency, frequency, spent = (list(x) for x in zip(*rows))
+    recency, frequency, spent = (list(x) for x in zip(*rows, strict=True))
     scores = rfm_scores(recency, frequency, spent)
     assert len(scores) == len(rows)
     assert all(1 <= s.recency <= 5 and 1 <= s.frequency <= 5 and 1 <= s.monetary <= 5 for s in scores)

@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import select
 
 from retainer.db.models import Customer
-from retainer.services import CustomerQuery
 from retainer.rules.status import Status
 from retainer.rules.validation import CustomerForm, ValidationError
+from retainer.services import CustomerQuery
 
 
 def add(services, name="Anna Petrova", phone="8 916 123-45-67", **extra) -> int:
@@ -234,8 +234,8 @@ def test_monthly_retention_matches_the_per_period_figures(services):
     for i, days in enumerate([(10, 40, 70), (200, 100), (5,), (300, 31, 29)]):
         cid = add(services, name=f"C{i}", phone=f"+370 612 0000{i}")
         for n in days:
-            services.purchases.record(cid, 100, datetime.combine(d.fromordinal(d(2026, 6, 15).toordinal() - n),
-                                                                 datetime.min.time()))
+            day = d.fromordinal(d(2026, 6, 15).toordinal() - n)
+            services.purchases.record(cid, 100, datetime.combine(day, datetime.min.time()))
     months = services.metrics.monthly_retention(6)
     for start, figures in months:
         assert figures == services.metrics.retention(start, month_start(start, 1))

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Purchase
 from retainer.rules.metrics import cohort_matrix, month_index, rfm_scores
-from retainer.services.metrics import dashboard, month_start
 from retainer.rules.validation import CustomerForm
+from retainer.services.metrics import dashboard, month_start
 
 TODAY = date(2026, 6, 15)
 
@@ -30,7 +30,8 @@ def base(services):
         first = rng.randrange(0, 800)
         for _ in range(rng.choice([0, 1, 1, 2, 4, 8])):
             back = rng.randrange(0, first + 1)
-            when = datetime.combine(TODAY - timedelta(days=back + 1), datetime.min.time()) + timedelta(hours=10)
+            when = (datetime.combine(TODAY - timedelta(days=back + 1), datetime.min.time())
+                    + timedelta(hours=10))
             services.purchases.record(cid, rng.randrange(100, 10_000), when)
     services.customers.trash([ids[3], ids[7]])
     return services
@@ -115,7 +116,7 @@ def test_int_columns_keeps_rows_aligned_and_refuses_nulls(base):
         ids, days = int_columns(s.connection(), select(Purchase.customer_id, Purchase.day)
                                 .order_by(Purchase.id))
         rows = s.execute(select(Purchase.customer_id, Purchase.day).order_by(Purchase.id)).all()
-        assert list(zip(ids.tolist(), days.tolist())) == [tuple(r) for r in rows]
+        assert list(zip(ids.tolist(), days.tolist(), strict=False)) == [tuple(r) for r in rows]
         none = int_columns(s.connection(), select(Purchase.customer_id).where(Purchase.day < 0))
         assert none[0].dtype == np.int64 and len(none[0]) == 0
         with pytest.raises(ValueError):
@@ -129,7 +130,8 @@ def segments_by_hand(services) -> dict[str, list[str]]:
     buyers = [c for c in alive.values() if c.purchase_count]
     scores = rfm_scores([TODAY.toordinal() - c.last_purchase_day for c in buyers],
                         [c.purchase_count for c in buyers], [c.total_spent_cents for c in buyers])
-    return {name: sorted(c.name for c, s in zip(buyers, scores) if s.segment == name) for name in SEGMENTS}
+    return {name: sorted(c.name for c, s in zip(buyers, scores, strict=True) if s.segment == name)
+            for name in SEGMENTS}
 
 
 def segments_listed(services) -> dict[str, list[str]]:
@@ -169,5 +171,5 @@ def test_both_ways_of_reading_columns_agree(base):
         texts, rows = _as_texts(s.connection(), statement), _as_rows(s.connection(), statement)
         empty = _as_rows(s.connection(), statement.where(Purchase.day < 0))
     assert len(texts[0]) > 50
-    assert all((a == b).all() and a.dtype == b.dtype for a, b in zip(texts, rows))
+    assert all((a == b).all() and a.dtype == b.dtype for a, b in zip(texts, rows, strict=False))
     assert [len(c) for c in empty] == [0, 0, 0]

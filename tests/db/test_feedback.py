@@ -2,9 +2,9 @@ from datetime import timedelta
 
 import pytest
 
-from retainer.services.calls import CallForm
 from retainer.rules.status import Status
 from retainer.rules.validation import CustomerForm, ValidationError
+from retainer.services.calls import CallForm
 from tests.conftest import NOW
 
 TODAY = NOW.date()

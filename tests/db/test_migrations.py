@@ -56,7 +56,8 @@ def test_every_released_schema_opens_and_keeps_its_customers(snapshot, tmp_path)
 
 
 def test_the_released_snapshots_exist():
-    assert {p.name for p in FIXTURES.glob("schema-*.sqlite")} >= {f"schema-{r}.sqlite" for r in KNOWN_REVISIONS}
+    assert ({p.name for p in FIXTURES.glob("schema-*.sqlite")}
+            >= {f"schema-{r}.sqlite" for r in KNOWN_REVISIONS})
 
 
 def test_an_upgrade_backs_the_file_up_first(db_path, monkeypatch):

@@ -3,9 +3,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from retainer.db.models import Contact, Reminder
-from retainer.services.calls import CallForm
 from retainer.rules.validation import CustomerForm, ValidationError
-
+from retainer.services import CustomerQuery
+from retainer.services.calls import CallForm
 from tests.conftest import NOW
 
 TODAY = NOW.date()
@@ -16,7 +16,8 @@ def customer(services, name, *days_ago, phone=None, **extra) -> int:
     number = phone or f"+370 612 {10000 + len(name) * 37 + sum(map(ord, name)) % 9000}"
     cid = services.customers.create(CustomerForm(name=name, phones=[number], **extra))
     for n in sorted(days_ago, reverse=True):
-        services.purchases.record(cid, 2000, datetime.combine(TODAY - timedelta(days=n), datetime.min.time()) + timedelta(hours=10))
+        services.purchases.record(cid, 2000, datetime.combine(TODAY - timedelta(days=n),
+                                                              datetime.min.time()) + timedelta(hours=10))
     return cid
 
 
@@ -203,7 +204,7 @@ def test_stop_calling_and_undo_the_whole_call(services):
     card = services.customers.card(cid)
     assert not card.form.do_not_call and card.contacts == []
     assert reminders(services, cid)[0].state == "open"
-    assert services.customers.count(__import__("retainer.services", fromlist=["CustomerQuery"]).CustomerQuery(text="jonas")) == 0
+    assert services.customers.count(CustomerQuery(text="jonas")) == 0
 
 
 def test_bad_call_answers_are_named(services):
@@ -231,7 +232,7 @@ def test_radar_fits_a_demo_base_and_caches_until_purchases_change(tmp_path):
     state = services.radar.refresh()
     assert state.fitted and state.repeat_customers >= 50
     assert services.radar.state().current
-    cid = services.customers.page(__import__("retainer.services", fromlist=["CustomerQuery"]).CustomerQuery(), 0, 1)[0].id
+    cid = services.customers.page(CustomerQuery(), 0, 1)[0].id
     services.purchases.record(cid, 1000)
     assert not services.radar.state().current
     assert services.radar.refresh().current

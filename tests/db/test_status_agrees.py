@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from retainer.db.models import Customer
 from retainer.db.queries import status_expr
-from retainer.services import open_retainer
 from retainer.rules.status import rhythm_as_of, status_of
 from retainer.rules.validation import CustomerForm
+from retainer.services import open_retainer
 
 NOW = datetime(2026, 6, 15, 12, 0, 0)
 

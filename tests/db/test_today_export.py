@@ -4,7 +4,6 @@ from openpyxl import load_workbook
 
 from retainer.excel.writer import Column, write_table
 from retainer.rules.validation import CustomerForm
-
 from tests.conftest import NOW
 
 

@@ -19,7 +19,7 @@ def test_export_writes_every_sheet_as_a_table_with_typed_cells(services, tmp_pat
     assert customers.freeze_panes == "A2" and "Customers" in customers.tables
     header = [c.value for c in customers[1]]
     assert header[:3] == ["Code", "Name", "Phone"]
-    row = {h: c for h, c in zip(header, customers[2])}
+    row = {h: c for h, c in zip(header, customers[2], strict=False)}
     assert row["Name"].value == "=SUM(A1:A9)" and row["Name"].data_type == "s"
     assert row["Notes"].value == "@risky" and row["Notes"].data_type == "s"
     assert row["Phone"].value == "+370 612 34567"

@@ -5,9 +5,9 @@ from sqlalchemy import func, select
 
 from retainer.db.models import Customer, Purchase
 from retainer.excel.reader import FileProblem
+from retainer.rules.validation import CustomerForm
 from retainer.services import CustomerQuery
 from retainer.services.imports import MERGE, SKIP, UPDATE
-from retainer.rules.validation import CustomerForm
 from tests.excel import ugly
 
 

@@ -56,7 +56,8 @@ def with_entities(path: Path, good: Path) -> Path:
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "xl/workbook.xml":
-                data = data.replace(b"<workbook", b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]><workbook', 1)
+                bomb = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]><workbook'
+                data = data.replace(b"<workbook", bomb, 1)
             dst.writestr(item, data)
     return path
 

@@ -13,7 +13,7 @@ def tasks(qapp):
 
 
 @pytest.fixture
-def window(qtbot, services, tasks, answers):
+def window(qtbot, services, tasks, answers):  # noqa: F811 - the fixture imported above, by name
     w = MainWindow(services, tasks)
     qtbot.addWidget(w)
     w.show()

@@ -2,10 +2,10 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 
-from retainer.services import CustomerQuery
 from retainer.rules.status import Status
-from retainer.ui.customers_model import COL_NAME, COL_PHONE, COL_STATUS, COL_TOTAL, CustomersModel
 from retainer.rules.validation import CustomerForm
+from retainer.services import CustomerQuery
+from retainer.ui.customers_model import COL_NAME, COL_PHONE, COL_STATUS, COL_TOTAL, CustomersModel
 
 
 def cell(window, row, col):
@@ -209,8 +209,8 @@ def test_the_end_of_the_session_keeps_unsaved_cards_for_the_next_start(qtbot, wi
     # What Qt's commitDataRequest (logout, shutdown) and SIGTERM both call.
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from retainer.services.drafts import DraftStore
     from retainer.paths import data_dir
+    from retainer.services.drafts import DraftStore
     from retainer.ui.app import Launcher
 
     cid = services.customers.create(CustomerForm(name="Anna Petrova", phones=["+79161234567"]))

@@ -77,7 +77,8 @@ def test_charts_are_drawn_off_the_gui_thread_and_a_bar_click_opens_its_customers
 
         figure.draw = watched
         board.refresh()
-        qtbot.waitUntil(lambda: tasks.idle() and canvas.picture is not None and bool(drawn_on), timeout=20_000)
+        qtbot.waitUntil(lambda: tasks.idle() and canvas.picture is not None and bool(drawn_on),
+                        timeout=20_000)
         assert drawn_on == {"retainer-charts_0"}
         # The picture is the figure at the canvas's size.
         assert canvas.picture.width() == canvas.get_width_height(physical=True)[0]

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from retainer.events import CUSTOMERS, PURCHASES
+from retainer.rules.validation import CustomerForm
 from retainer.ui.lanes import WRITE
 from retainer.ui.tasks import Tasks
-from retainer.rules.validation import CustomerForm
 
 
 @pytest.fixture

@@ -3,9 +3,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from retainer.ui.today_model import COL_ALIVE, COL_NAME, COL_PHONE, COL_WHY
 from retainer.rules.validation import CustomerForm
-
+from retainer.ui.today_model import COL_ALIVE, COL_NAME, COL_PHONE, COL_WHY
 from tests.conftest import NOW
 
 

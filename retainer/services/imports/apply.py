@@ -6,9 +6,9 @@ their purchases. Each step that can take long reports progress, and a closed gen
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from collections.abc import Iterator
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -16,13 +16,18 @@ from sqlalchemy.orm import Session
 from retainer.db.bulk import bulk_insert, indexes_deferred
 from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Purchase, Tag, customer_tags
 from retainer.events import PURCHASES
-from retainer.i18n import tr
 from retainer.excel.rows import Problem, RowRecord
-from retainer.services.reminders import close_automatic_on_purchase
+from retainer.i18n import tr
 from retainer.services.imports.plan import SKIP, UPDATE, Duplicate, Plan, Report
 from retainer.services.imports.restore import restore_history
-from retainer.services.summary import (bump, purchase_figures, refresh_purchase_summary, refresh_search,
-                                       search_text_for)
+from retainer.services.reminders import close_automatic_on_purchase
+from retainer.services.summary import (
+    bump,
+    purchase_figures,
+    refresh_purchase_summary,
+    refresh_search,
+    search_text_for,
+)
 
 CHUNK = 5000  # keys per lookup query: well inside SQLite's and PostgreSQL's parameter limits
 DEFER_INDEXES_FROM = 20_000  # new customers; from here rebuilding the indexes once is cheaper

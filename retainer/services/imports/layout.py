@@ -67,7 +67,7 @@ def linked_sheet(source: Source, name: str) -> LinkedSheet | None:
 
 
 def _head(source: Source, sheet: str, count: int) -> list[list[Any]]:
-    return [list(r) for _, r in zip(range(count), source.rows(sheet))]
+    return [list(r) for _, r in zip(range(count), source.rows(sheet), strict=False)]
 
 
 def _blank(value: Any) -> bool:

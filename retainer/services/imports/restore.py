@@ -9,8 +9,8 @@ from sqlalchemy import insert
 
 from retainer.db.models import Contact, Feedback
 from retainer.excel import values
-from retainer.i18n import tr
 from retainer.excel.rows import Problem
+from retainer.i18n import tr
 
 OUTCOME_WORDS = {"reached", "no_answer", "call_back", "wrong_number", "refused"}
 CHURN_WORDS = ("poor_service", "poor_product", "price", "competitor", "moved_away",
@@ -33,7 +33,7 @@ def restore_history(session, extras: dict[str, list[list[Any]]], codes: dict[str
     channels = _reverse(("call", "sms", "email", "visit", "messenger"), labels.channel)
     reasons = _reverse(CHURN_WORDS, labels.churn_reason)
     contacts, feedback = [], []
-    for number, row in enumerate(extras.get("Contacts", []), start=2):
+    for row in extras.get("Contacts", []):
         cid = codes.get(_code(row[0]))
         if cid is None or len(row) < 11 or not isinstance(row[3], datetime):
             continue

@@ -28,7 +28,15 @@ from retainer.i18n import tr
 from retainer.services.base import Context
 from retainer.services.imports import layout as layouts
 from retainer.services.imports.apply import ImportRun, apply_records, finish_batch, start_batch
-from retainer.services.imports.plan import ImportRecord, Layout, LinkedSheet, Plan, Progress, Report, plan_problem
+from retainer.services.imports.plan import (
+    ImportRecord,
+    Layout,
+    LinkedSheet,
+    Plan,
+    Progress,
+    Report,
+    plan_problem,
+)
 from retainer.services.imports.undo import undo_import
 
 

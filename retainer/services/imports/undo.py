@@ -10,8 +10,8 @@ from sqlalchemy import delete, func, select
 from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Purchase, Tag
 from retainer.events import PURCHASES
 from retainer.i18n import tr
-from retainer.services.summary import bump, refresh_purchase_summary, refresh_search
 from retainer.rules.validation import ValidationError
+from retainer.services.summary import bump, refresh_purchase_summary, refresh_search
 
 
 def undo_import(session, import_id: int, now: datetime) -> None:

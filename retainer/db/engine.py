@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +37,37 @@ class Database:
     sessions: sessionmaker[Session]
     location: str
     backup_path: Path | None = None
+    _in_use: set = field(default_factory=set, repr=False)  # DBAPI connections checked out
+    _in_use_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        event.listen(self.engine, "checkout", self._checked_out)
+        event.listen(self.engine, "checkin", self._checked_in)
+
+    def _checked_out(self, dbapi_connection, _record, _proxy) -> None:
+        with self._in_use_lock:
+            self._in_use.add(dbapi_connection)
+
+    def _checked_in(self, dbapi_connection, _record) -> None:
+        with self._in_use_lock:
+            self._in_use.discard(dbapi_connection)
+
+    def interrupt(self) -> int:
+        """Stop the statements running on this base now, from any thread: each fails, and its
+        transaction rolls back. Closing the window uses it to end background work at once.
+        Returns how many connections were in use."""
+        with self._in_use_lock:
+            connections = list(self._in_use)
+        for connection in connections:
+            # sqlite3 has interrupt(); psycopg has cancel(). Both may be called from another
+            # thread while the connection runs a statement.
+            stop = getattr(connection, "interrupt", None) or getattr(connection, "cancel", None)
+            if stop is not None:
+                try:
+                    stop()
+                except Exception:  # noqa: BLE001 - a connection closing meanwhile: nothing to stop
+                    pass
+        return len(connections)
 
     @property
     def is_sqlite(self) -> bool:

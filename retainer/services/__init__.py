@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from retainer.db.engine import Database, DatabaseError, open_database
@@ -10,16 +13,18 @@ from retainer.events import SETTINGS, Change
 from retainer.rules import settings as keys
 from retainer.rules.settings import ShopSettings
 from retainer.services.base import Clock, Context
-from retainer.services.calls import CallService
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
-from retainer.services.exports import ExportService
-from retainer.services.feedback import FeedbackService
-from retainer.services.imports import ImportService
-from retainer.services.metrics import MetricsService
-from retainer.services.purchases import PurchaseService
-from retainer.services.radar import RadarService
-from retainer.services.reminders import ReminderService
-from retainer.services.today import TodayService
+
+if TYPE_CHECKING:
+    from retainer.services.calls import CallService
+    from retainer.services.exports import ExportService
+    from retainer.services.feedback import FeedbackService
+    from retainer.services.imports import ImportService
+    from retainer.services.metrics import MetricsService
+    from retainer.services.purchases import PurchaseService
+    from retainer.services.radar import RadarService
+    from retainer.services.reminders import ReminderService
+    from retainer.services.today import TodayService
 
 # DatabaseError: the base cannot be opened, in words for the owner (what the window shows).
 __all__ = ["Retainer", "CustomerQuery", "DatabaseError", "NotFound", "open_retainer"]
@@ -31,16 +36,75 @@ class Retainer:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.ctx = Context(db, clock)
         self.customers = CustomerService(self.ctx)
-        self.purchases = PurchaseService(self.ctx)
-        self.reminders = ReminderService(self.ctx)
-        self.radar = RadarService(self.ctx)
-        self.today = TodayService(self.ctx, self.radar)
-        self.calls = CallService(self.ctx)
-        self.feedback = FeedbackService(self.ctx)
-        self.imports = ImportService(self.ctx)
-        self.metrics = MetricsService(self.ctx)
-        self.exports = ExportService(self.ctx, self.metrics)
+        self._made: dict[str, object] = {}
+        self._making = threading.Lock()
         self.ctx.settings = self.load_settings()
+
+    # The other services are made when first asked for (from any thread, once): the window's
+    # first page needs only the customers, and each service module loaded before it is time
+    # the owner waits for.
+    def _service(self, name: str, make):
+        with self._making:
+            found = self._made.get(name)
+            if found is None:
+                found = self._made[name] = make()
+            return found
+
+    @property
+    def purchases(self) -> PurchaseService:
+        from retainer.services.purchases import PurchaseService
+
+        return self._service("purchases", lambda: PurchaseService(self.ctx))
+
+    @property
+    def reminders(self) -> ReminderService:
+        from retainer.services.reminders import ReminderService
+
+        return self._service("reminders", lambda: ReminderService(self.ctx))
+
+    @property
+    def radar(self) -> RadarService:
+        from retainer.services.radar import RadarService
+
+        return self._service("radar", lambda: RadarService(self.ctx))
+
+    @property
+    def today(self) -> TodayService:
+        from retainer.services.today import TodayService
+
+        radar = self.radar
+        return self._service("today", lambda: TodayService(self.ctx, radar))
+
+    @property
+    def calls(self) -> CallService:
+        from retainer.services.calls import CallService
+
+        return self._service("calls", lambda: CallService(self.ctx))
+
+    @property
+    def feedback(self) -> FeedbackService:
+        from retainer.services.feedback import FeedbackService
+
+        return self._service("feedback", lambda: FeedbackService(self.ctx))
+
+    @property
+    def imports(self) -> ImportService:
+        from retainer.services.imports import ImportService
+
+        return self._service("imports", lambda: ImportService(self.ctx))
+
+    @property
+    def metrics(self) -> MetricsService:
+        from retainer.services.metrics import MetricsService
+
+        return self._service("metrics", lambda: MetricsService(self.ctx))
+
+    @property
+    def exports(self) -> ExportService:
+        from retainer.services.exports import ExportService
+
+        metrics = self.metrics
+        return self._service("exports", lambda: ExportService(self.ctx, metrics))
 
     @property
     def changes(self):

@@ -37,6 +37,25 @@ class Generated:
         return self.drifting + self.birthdays
 
 
+@dataclass(frozen=True)
+class Birthday:
+    customer_id: int
+    upcoming: date  # the birthday itself
+    due_on: date    # the day to call: birthday_days_ahead before it, or today
+
+
+@dataclass(frozen=True)
+class DueReminders:
+    """What find_due saw: the reminders to make, before they are made."""
+
+    as_of: date
+    drifting: list[tuple[int, str]]  # (customer id, "at_risk" or "lapsed")
+    birthdays: list[Birthday]
+
+
+CHUNK = 5000  # ids per query: well inside SQLite's and PostgreSQL's parameter limits
+
+
 def due_condition(today: date):
     """Reminders to act on today: open and due, or snoozed until today or earlier."""
     return or_(
@@ -57,18 +76,50 @@ class ReminderService:
         self.ctx = ctx
 
     # Generation -----------------------------------------------------------------------------
+    # In two steps, so that the window can run the long look on a background lane and keep the
+    # one writer for the short insert: find_due reads, keep writes what is still due then.
     def generate(self, as_of: date | None = None) -> Generated:
+        return self.keep(self.find_due(as_of))
+
+    def find_due(self, as_of: date | None = None) -> DueReminders:
+        """The reminders to make today: customers drifting away, and birthdays coming."""
         today = as_of or self.ctx.today()
-        now = self.ctx.now()
+        with self.ctx.read() as session:
+            drifting = [(cid, reason) for cid, reason in session.execute(self._drifting(today))]
+            birthdays = self._birthdays(session, today)
+        return DueReminders(today, drifting, birthdays)
+
+    def keep(self, due: DueReminders) -> Generated:
+        """Add the reminders found by find_due that are still due (checked again, in the
+        write, so that nothing made meanwhile is doubled)."""
+        now, today = self.ctx.now(), due.as_of
+        rows = []
         with self.ctx.write() as session:
-            drifting = self._drifting(session, today, now)
-            birthdays = self._birthdays(session, today, now)
-        result = Generated(drifting, birthdays)
+            ids = [cid for cid, _ in due.drifting]
+            still = {}
+            for start in range(0, len(ids), CHUNK):
+                part = ids[start:start + CHUNK]
+                still.update(session.execute(self._drifting(today, part)).all())
+            rows += [{"customer_id": cid, "due_on": today, "reason": still[cid], "state": "open",
+                      "created_at": now} for cid, _ in due.drifting if cid in still]
+            drifting = len(rows)
+            have = self._birthday_reminders(session, [b.customer_id for b in due.birthdays])
+            for b in due.birthdays:
+                if not any(b.upcoming - timedelta(days=300) < on <= b.upcoming
+                           for on in have.get(b.customer_id, ())):
+                    rows.append({"customer_id": b.customer_id, "due_on": b.due_on,
+                                 "reason": "birthday", "state": "open", "created_at": now,
+                                 "note": tr("Birthday on {date}").format(
+                                     date=b.upcoming.strftime("%d.%m"))})
+            if rows:
+                session.execute(insert(Reminder), rows)
+        result = Generated(drifting, len(rows) - drifting)
         if result.total:
             self.ctx.announce(Change.of(REMINDERS))
         return result
 
-    def _drifting(self, session: Session, today: date, now: datetime) -> int:
+    def _drifting(self, today: date, among: list[int] | None = None):
+        """(customer id, status) of those drifting away who should be called today."""
         s = self.ctx.settings
         status = queries.status_expr(today, s.lapse_days, s.risk_factor)
         quiet_since = datetime.combine(today - timedelta(days=s.cooldown_days), datetime.min.time())
@@ -80,25 +131,19 @@ class ReminderService:
         recently_closed = exists().where(Reminder.customer_id == Customer.id,
                                          Reminder.reason.in_(AUTOMATIC),
                                          Reminder.closed_at >= quiet_since)
-        rows = session.execute(
-            select(Customer.id, status.label("status")).where(
-                Customer.deleted_at.is_(None), Customer.lost_at.is_(None),
-                Customer.do_not_call.is_(False), Customer.purchase_count > 0,
-                status.in_((Status.AT_RISK.value, Status.LAPSED.value)),
-                Customer.last_purchase_day >= today.toordinal() - s.winback_days,
-                ~waiting, ~recently_called, ~recently_closed,
-            )
-        ).all()
-        if rows:
-            session.execute(insert(Reminder), [
-                {"customer_id": r.id, "due_on": today, "reason": r.status, "state": "open",
-                 "created_at": now} for r in rows])
-        return len(rows)
+        stmt = select(Customer.id, status.label("status")).where(
+            Customer.deleted_at.is_(None), Customer.lost_at.is_(None),
+            Customer.do_not_call.is_(False), Customer.purchase_count > 0,
+            status.in_((Status.AT_RISK.value, Status.LAPSED.value)),
+            Customer.last_purchase_day >= today.toordinal() - s.winback_days,
+            ~waiting, ~recently_called, ~recently_closed,
+        )
+        return stmt if among is None else stmt.where(Customer.id.in_(among))
 
-    def _birthdays(self, session: Session, today: date, now: datetime) -> int:
+    def _birthdays(self, session: Session, today: date) -> list[Birthday]:
         ahead = self.ctx.settings.birthday_days_ahead
         if ahead <= 0:
-            return 0
+            return []
         horizon = today + timedelta(days=ahead)
         months = {today.month, horizon.month}
         candidates = session.execute(
@@ -107,25 +152,23 @@ class ReminderService:
                 Customer.lost_at.is_(None), Customer.do_not_call.is_(False),
                 extract("month", Customer.birthday).in_(months))
         ).all()
-        made = []
+        found = []
         for cid, born in candidates:
             upcoming = birthday_in(today.year, born)
             if upcoming < today:
                 upcoming = birthday_in(today.year + 1, born)
-            if upcoming > horizon:
-                continue
-            due = max(today, upcoming - timedelta(days=ahead))
-            already = session.execute(select(Reminder.id).where(
-                Reminder.customer_id == cid, Reminder.reason == "birthday",
-                Reminder.due_on > upcoming - timedelta(days=300), Reminder.due_on <= upcoming,
-            ).limit(1)).first()
-            if already is None:
-                made.append({"customer_id": cid, "due_on": due, "reason": "birthday",
-                             "state": "open", "created_at": now,
-                             "note": tr("Birthday on {date}").format(date=upcoming.strftime("%d.%m"))})
-        if made:
-            session.execute(insert(Reminder), made)
-        return len(made)
+            if upcoming <= horizon:
+                found.append(Birthday(cid, upcoming, max(today, upcoming - timedelta(days=ahead))))
+        return found
+
+    def _birthday_reminders(self, session: Session, ids: list[int]) -> dict[int, list[date]]:
+        """The days of the birthday reminders these customers have already."""
+        have: dict[int, list[date]] = {}
+        for start in range(0, len(ids), CHUNK):
+            for cid, on in session.execute(select(Reminder.customer_id, Reminder.due_on).where(
+                    Reminder.customer_id.in_(ids[start:start + CHUNK]), Reminder.reason == "birthday")):
+                have.setdefault(cid, []).append(on)
+        return have
 
     # By hand --------------------------------------------------------------------------------
     def add(self, customer_id: int, due_on: date, note: str = "", reason: str = "manual") -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,7 +22,9 @@ from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
 from retainer.paths import data_dir
 from retainer.services.drafts import Draft, DraftStore
-from retainer.ui.customer_card import CustomerCardDialog
+
+if TYPE_CHECKING:
+    from retainer.ui.customer_card import CustomerCardDialog
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,8 @@ class OpenCards:
                 card.focus_purchase()
             return card
         window = self.window
+        from retainer.ui.customer_card import CustomerCardDialog  # loaded with the first card
+
         card = CustomerCardDialog(window.services, window.tasks, customer_id, window,
                                   focus_purchase=focus_purchase)
         card.setWindowModality(Qt.WindowModality.NonModal)

@@ -97,9 +97,10 @@ class CustomersModel(QAbstractTableModel):
             if complete:
                 self.counted.emit(len(rows))
             else:
+                # On a lane of its own: the next keystroke's page never waits for this count.
                 self.tasks.read(
-                    self, lambda: None if generation != newest[0] else customers.count(query)) \
-                    .success(counted).failure(self.failed.emit).run()
+                    self, lambda: None if generation != newest[0] else customers.count(query),
+                    lane="count").success(counted).failure(self.failed.emit).run()
 
         def counted(total: int | None) -> None:
             if total is None or generation != self._generation:
@@ -143,7 +144,10 @@ class CustomersModel(QAbstractTableModel):
         from dataclasses import replace
 
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self.query, sort=SORT_KEYS[column], descending=descending))
+        query = replace(self.query, sort=SORT_KEYS[column], descending=descending)
+        if query == self.query and self._generation:
+            return  # the order shown or on its way already (the header's state restored)
+        self.set_query(query)
 
     # Qt model API ---------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -34,6 +34,9 @@ PERIODS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 12 months"), 
 GROUPS = ((None, "All answers"), ("promoters", "Promoters (9–10)"), ("passives", "Passives (7–8)"),
           ("detractors", "Detractors (0–6)"))
 
+# The room's reads have a lane of their own: a search in Customers never waits behind them.
+LANE = "feedback"
+
 
 class FeedbackModel(RecordsModel[FeedbackRow]):
     """Pages of answers fetched in SQL as the list is scrolled."""
@@ -68,7 +71,7 @@ class FeedbackModel(RecordsModel[FeedbackRow]):
                 self.set_records(rows)
                 done()
 
-        self.tasks.read(self, lambda: (feedback.page(query, 0, PAGE), feedback.count(query))) \
+        self.tasks.read(self, lambda: (feedback.page(query, 0, PAGE), feedback.count(query)), lane=LANE) \
             .success(arrived).run()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
@@ -92,7 +95,7 @@ class FeedbackModel(RecordsModel[FeedbackRow]):
             self.tasks.report(exc)
 
         feedback = self.services.feedback
-        self.tasks.read(self, lambda: feedback.page(query, offset, PAGE)).success(arrived) \
+        self.tasks.read(self, lambda: feedback.page(query, offset, PAGE), lane=LANE).success(arrived) \
             .failure(failed).run()
 
 
@@ -148,7 +151,7 @@ class FeedbackScreen(QWidget):
         for signal in (self.period.currentIndexChanged, self.group.currentIndexChanged,
                        self.unresolved.toggled):
             signal.connect(self.refresh)
-        self.refresh()
+        # The first load is the window's to start, once the Customers page is on screen.
 
     def query(self) -> FeedbackQuery:
         days = self.period.currentData()
@@ -162,7 +165,8 @@ class FeedbackScreen(QWidget):
         self.model.load(query, self._loaded)
         start = query.start or self.services.now().date().replace(year=1990)
         metrics = self.services.metrics
-        self.tasks.read(self, lambda: metrics.nps(start, query.end)).success(self._show_nps).run()
+        self.tasks.read(self, lambda: metrics.nps(start, query.end), lane=LANE) \
+            .success(self._show_nps).run()
 
     def _show_nps(self, nps) -> None:
         if nps.score is None:

@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 WRITE = "write"
 READ = "read"
+# The start-up and hourly work nobody waits for (the reminders' look at the base, the model
+# fit): its thread runs at a lower priority, so that on a busy machine the window comes first.
+BACKGROUND = "background"
+LOW_PRIORITY = {BACKGROUND}
 
 
 class Lane:
@@ -36,6 +40,7 @@ class Lane:
     def __init__(self, name: str, results: Results, ready: Callable[[int], None]) -> None:
         self.name = name
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.running: int | None = None  # the job under way, read by the GUI thread at close
         self._results = results
         self._ready = ready
         # Named like a one-thread executor's worker, as the logs and tests know them.
@@ -53,12 +58,15 @@ class Lane:
         return not self._thread.is_alive()
 
     def _loop(self) -> None:
+        if self.name in LOW_PRIORITY:
+            lower_thread_priority()
         while True:
             item = self._queue.get()
             if item is None:
                 return
             number, work = item
             item = None
+            self.running = number
             try:
                 value, ok = work(), True
             except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException too
@@ -67,6 +75,7 @@ class Lane:
                     exc.__traceback__ = exc.__traceback__.tb_next
                 value, ok = exc, False
             work = None
+            self.running = None
             self._results.put(number, ok, value)
             value = None
             self._ready(number)
@@ -112,3 +121,30 @@ def drive(make: Callable[[], Any], cancel: threading.Event, progress: Progress) 
             progress.step = (int(getattr(step, "done", 0)), int(getattr(step, "total", 0)))
     except StopIteration as finished:
         return finished.value
+
+
+def lower_thread_priority() -> None:
+    """Let the calling thread give way to the others of the machine, the GUI thread first.
+
+    The interpreter lock is not the only thing shared: on two cores, a model fit and a query
+    take both, and the window's search waits for a core. A background thread asks the system
+    for less (Linux: a nice value per thread; Windows: below-normal priority; macOS: the
+    "utility" quality of service). Where that is not allowed, nothing changes."""
+    import os
+    import sys
+
+    try:
+        if sys.platform.startswith("linux"):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        elif sys.platform == "win32":
+            import ctypes
+
+            kernel = ctypes.windll.kernel32
+            kernel.SetThreadPriority(kernel.GetCurrentThread(), -1)  # THREAD_PRIORITY_BELOW_NORMAL
+        elif sys.platform == "darwin":
+            import ctypes
+
+            libc = ctypes.CDLL("/usr/lib/libSystem.dylib")
+            libc.pthread_set_qos_class_self_np(0x11, 0)  # QOS_CLASS_UTILITY
+    except (OSError, AttributeError, ValueError):
+        log.debug("the background lane keeps its priority", exc_info=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,14 +23,18 @@ from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui import responsive
 from retainer.ui.cards import OpenCards
-from retainer.ui.customer_card import CustomerCardDialog
+
+if TYPE_CHECKING:
+    from retainer.ui.customer_card import CustomerCardDialog
 from retainer.ui.customers_screen import CustomersScreen
+from retainer.ui.lanes import BACKGROUND, CancelledByUser
 from retainer.ui.notifier import Notifier
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_screen import TodayScreen
 
 HOUR_MS = 60 * 60 * 1000
+ROOM_TODAY, ROOM_CUSTOMERS, ROOM_FEEDBACK, ROOM_DASHBOARD = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -57,34 +63,21 @@ class MainWindow(QMainWindow):
         self.transfer = Transfer(self)
         self.customers.import_requested.connect(lambda: self.transfer.import_wizard())
         self.customers.export_list_requested.connect(lambda: self.transfer.export_list())
-        self.today = TodayScreen(services, tasks)
-        self.today.message.connect(self.say)
-        self.today.due_changed.connect(self._due_changed)
         self.notifier = Notifier(self)
-        from retainer.ui.feedback_screen import FeedbackScreen
-
-        self.feedback = FeedbackScreen(services, tasks)
-        self.feedback.open_customer.connect(self.open_card)
-        from retainer.ui.dashboard_screen import DashboardScreen
-
-        self.dashboard = DashboardScreen(services, tasks)
-        self.dashboard.show_status.connect(self.list_status)
-        self.dashboard.show_segment.connect(self.list_segment)
         self.rooms = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(260)
         self.nav.setIconSize(QSize(0, 0))
         set_role(self.nav, "rooms")
-        rooms = [
-            (tr("Today"), self.today),
-            (tr("Customers"), self.customers),
-            (tr("Feedback"), self.feedback),
-            (tr("Dashboard"), self.dashboard),
-        ]
-        for title, widget in rooms:
+        # Only the Customers room is built before the first page: the others are made when
+        # first needed (Today when the day's reminders are made, Feedback then too, the
+        # Dashboard when it is opened), each in the place kept for it.
+        self._built: dict[int, QWidget] = {ROOM_CUSTOMERS: self.customers}
+        self._started_up = False  # the first reminders are made; a room built now loads at once
+        for index, title in enumerate((tr("Today"), tr("Customers"), tr("Feedback"), tr("Dashboard"))):
             QListWidgetItem(title, self.nav)
-            self.rooms.addWidget(widget)
-        self.nav.currentRowChanged.connect(self.rooms.setCurrentIndex)
+            self.rooms.addWidget(self.customers if index == ROOM_CUSTOMERS else QWidget())
+        self.nav.currentRowChanged.connect(self._show_room)
         self.rooms.currentChanged.connect(self._room_shown)
         self._stale: set[QWidget] = set()
         split = QSplitter()
@@ -112,6 +105,64 @@ class MainWindow(QMainWindow):
         if self.customers.first_page_done:
             QTimer.singleShot(0, self.start_routines)
 
+    @property
+    def today(self) -> TodayScreen:
+        return self._room(ROOM_TODAY)
+
+    @property
+    def feedback(self):
+        return self._room(ROOM_FEEDBACK)
+
+    @property
+    def dashboard(self):
+        return self._room(ROOM_DASHBOARD)
+
+    def _show_room(self, index: int) -> None:
+        self._room(index)
+        self.rooms.setCurrentIndex(index)
+
+    def _room(self, index: int) -> QWidget:
+        room = self._built.get(index)
+        if room is None:
+            room = self._built[index] = self._make_room(index)
+            placeholder, current = self.rooms.widget(index), self.rooms.currentIndex()
+            self.rooms.blockSignals(True)
+            self.rooms.removeWidget(placeholder)
+            self.rooms.insertWidget(index, room)
+            self.rooms.setCurrentIndex(current)
+            self.rooms.blockSignals(False)
+            placeholder.deleteLater()
+            if self._started_up and index != ROOM_DASHBOARD:  # the Dashboard loads when shown
+                room.refresh()
+        return room
+
+    def _make_room(self, index: int) -> QWidget:
+        services, tasks = self.services, self.tasks
+        if index == ROOM_TODAY:
+            room = TodayScreen(services, tasks)
+            room.message.connect(self.say)
+            room.due_changed.connect(self._due_changed)
+        elif index == ROOM_FEEDBACK:
+            from retainer.ui.feedback_screen import FeedbackScreen
+
+            room = FeedbackScreen(services, tasks)
+            room.open_customer.connect(self.open_card)
+        else:
+            from retainer.ui.dashboard_screen import DashboardScreen
+
+            room = DashboardScreen(services, tasks)
+            room.show_status.connect(self.list_status)
+            room.show_segment.connect(self.list_segment)
+        return room
+
+    def _first_loads(self) -> None:
+        """The start-up reminders are made (or could not be): the rooms built so far load."""
+        if not self._started_up:
+            self._started_up = True
+            for index in (ROOM_TODAY, ROOM_FEEDBACK):
+                if index in self._built:
+                    self._built[index].refresh()
+
     def start_routines(self) -> None:
         """After the list is on screen: make due reminders now and every hour, fit the model."""
         if not self.hourly.isActive():
@@ -126,19 +177,34 @@ class MainWindow(QMainWindow):
             # The first count after start-up is announced as it is; later ones as news.
             if result.total and due_before is not None:
                 self.notifier.announce_new(result.total, due_before)
-            self.today.refresh()
-            self.tasks.read(self, radar.fit_if_due, lane="model").success(fitted) \
-                .failure(lambda exc: self.say(str(exc))).run()
+            if self._started_up:
+                self.today.refresh()
+            else:
+                self._room(ROOM_TODAY)  # now: its count goes on the tab, the title and the tray
+                self._first_loads()
+            self.tasks.read(self, radar.fit_if_due, lane=BACKGROUND).in_background().success(fitted) \
+                .failure(self._routine_failed).run()
 
         def fitted(found) -> None:
             if getattr(found, "current", False):  # nothing new since the last fit
                 self._model_fitted(found)
                 return
-            self.tasks.write(self, lambda: radar.keep(found)).success(self._model_fitted) \
-                .failure(lambda exc: self.say(str(exc))).run()
+            self.tasks.write(self, lambda: radar.keep(found)).in_background() \
+                .success(self._model_fitted).failure(self._routine_failed).run()
 
-        self.tasks.write(self, self.services.reminders.generate).success(made) \
-            .failure(lambda exc: self.say(str(exc))).run()
+        reminders = self.services.reminders
+
+        def found(due) -> None:
+            self.tasks.write(self, lambda: reminders.keep(due)).in_background().success(made) \
+                .failure(self._routine_failed).run()
+
+        self.tasks.read(self, reminders.find_due, lane=BACKGROUND).in_background().success(found) \
+            .failure(self._routine_failed).run()
+
+    def _routine_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CancelledByUser):  # closing cancelled it: nothing to say
+            self.say(str(exc))
+            self._first_loads()
 
     def _model_fitted(self, _result) -> None:
         self.today.refresh()
@@ -319,16 +385,17 @@ class MainWindow(QMainWindow):
         label = self.services.undo_label()
         self.undo_action.setEnabled(label is not None)
         self.undo_action.setText(label or tr("&Undo"))
-        if change.kinds & {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}:
-            self._stale.add(self.today)
-        if change.kinds & {CUSTOMERS, SETTINGS}:
-            self._stale.add(self.customers)
-        if change.kinds & {FEEDBACK, CUSTOMERS}:
-            self._stale.add(self.feedback)
-        if change.kinds & {FEEDBACK, CUSTOMERS, PURCHASES, SETTINGS}:
-            self._stale.add(self.dashboard)
-        for room in (self.today, self.customers, self.feedback):
-            self._refresh_if_stale(room)
+        built = self._built
+        # A room not built yet loads when it is: nothing of it can be stale.
+        for index, kinds in ((ROOM_TODAY, {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}),
+                             (ROOM_CUSTOMERS, {CUSTOMERS, SETTINGS}),
+                             (ROOM_FEEDBACK, {FEEDBACK, CUSTOMERS}),
+                             (ROOM_DASHBOARD, {FEEDBACK, CUSTOMERS, PURCHASES, SETTINGS})):
+            if index in built and change.kinds & kinds:
+                self._stale.add(built[index])
+        for index in (ROOM_TODAY, ROOM_CUSTOMERS, ROOM_FEEDBACK):
+            if index in built:
+                self._refresh_if_stale(built[index])
         self._room_shown()
         self.cards.changed(change, origin)
 

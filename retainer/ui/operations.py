@@ -54,10 +54,18 @@ class Operation:
         self._failure = handler
         return self
 
+    def in_background(self) -> Operation:
+        """Work nobody waits for (the hourly reminders, the model fit): closing the window
+        cancels it instead of waiting, and it is started again next time."""
+        self.background = True
+        return self
+
+    background = False
+
     def run(self) -> None:
         work = partial(_collecting_changes, self.work) if self.lane == WRITE else self.work
         self.tasks.run(work, self._succeeded, self._failed, self.lane, owner=self.owner,
-                       waits=self.waits, on_drop=self._dropped)
+                       waits=self.waits, on_drop=self._dropped, background=self.background)
 
     def _dropped(self) -> None:
         """The owner was destroyed before the result came: nothing is shown."""

@@ -13,20 +13,23 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
-from retainer.ui.lanes import READ, WRITE, Lane, Results
+from retainer.ui.lanes import READ, WRITE, CancelledByUser, Lane, Results
 from retainer.ui.operations import LongOperation, Operation
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
-WRITES_FINISH_S = 10.0  # at close, how long a write that is under way may take to finish
+WRITES_FINISH_S = 10.0  # at close, how long the owner's write under way may take to finish
+BACKGROUND_STOPS_S = 2.0  # and how long a background write is interrupted before it is waited for
 
 
 @dataclass
@@ -38,6 +41,7 @@ class _Job:
     owner: QObject | None
     waits: str | None  # what a write queued behind this one shows ("Saving when …")
     on_drop: Callable[[], None] | None = None  # told when the result is dropped, owner gone
+    background: bool = False  # cancelled at close, not waited for
 
 
 class Tasks(QObject):
@@ -56,6 +60,10 @@ class Tasks(QObject):
         self._waiting_text = ""
         self._numbers = 0
         self.long_under_way: set = set()  # long operations, cancelled at shutdown
+        self.closing = False
+        # Stops the statements under way on the base (set by watch_writes): closing uses it
+        # to cancel background work in the middle of a query.
+        self.interrupt: Callable[[], object] | None = None
         self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.announced_by_core.connect(lambda change: self.changed.emit(change, None))
         self.on_unhandled_error: Callback = lambda exc: log.error("unhandled: %r", exc)
@@ -76,7 +84,7 @@ class Tasks(QObject):
     def run(self, work: Callable[[], Any], on_done: Callback | None = None,
             on_error: Callback | None = None, lane: str = READ, *,
             owner: QObject | None = None, waits: str | None = None,
-            on_drop: Callable[[], None] | None = None) -> None:
+            on_drop: Callable[[], None] | None = None, background: bool = False) -> None:
         if self.synchronous:
             try:
                 value, ok = work(), True
@@ -86,7 +94,9 @@ class Tasks(QObject):
             return
         self._numbers += 1
         number = self._numbers
-        self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits, on_drop)
+        if background:
+            work = partial(self._unless_closing, work)
+        self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits, on_drop, background)
         if lane == WRITE:
             self._writes.append(number)
             self._update_waiting()
@@ -94,6 +104,16 @@ class Tasks(QObject):
         if found is None:
             found = self._lanes[lane] = Lane(lane, self._results, self._ready.emit)
         found.submit(number, work)
+
+    def _unless_closing(self, work: Callable[[], Any]) -> Any:
+        """Background work that was still queued when the window closed does not start."""
+        if self.closing:
+            raise CancelledByUser()
+        return work()
+
+    def background_under_way(self) -> bool:
+        """Background work (the start-up reminders, the model fit) is asked for or running."""
+        return any(job.background for job in self._jobs.values())
 
     def idle(self) -> bool:
         """True when every job asked for has finished and its result was handed over."""
@@ -145,6 +165,7 @@ class Tasks(QObject):
             log.error("a write to the base ran off the write lane", stack_info=True)
 
         services.ctx.writer_check = check
+        self.interrupt = services.ctx.db.interrupt
 
     def long_writes(self) -> list[str]:
         """What long work that writes is under way (its progress labels)."""
@@ -153,15 +174,35 @@ class Tasks(QObject):
     def writes_waiting(self) -> str:
         return self._waiting_text
 
+    def _interrupt_background(self, writer: Lane, within: float = BACKGROUND_STOPS_S) -> None:
+        """Interrupt the background write under way until it gives up. An interrupt reaches
+        only a statement that is running, and the work may be between two of them, so it is
+        repeated; an owner's write that starts next is left to finish."""
+        if self.interrupt is None:
+            return
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            running = self._jobs.get(writer.running) if writer.running is not None else None
+            if running is None or not running.background:
+                return
+            self.interrupt()
+            writer.join(0.01)
+
     def shutdown(self, wait_for_writes: float = WRITES_FINISH_S) -> None:
-        """Cancel long work and stop every lane. Reads are not waited for; a write under way
-        is given time to commit or roll back. Results not delivered yet are dropped."""
+        """Cancel long and background work and stop every lane. Reads are not waited for; the
+        owner's write under way is given time to commit, a background one is interrupted and
+        rolls back. Results not delivered yet are dropped."""
+        self.closing = True
         for operation in list(self.long_under_way):
             operation.cancel.set()
         for lane in self._lanes.values():
             lane.stop()
         writer = self._lanes.get(WRITE)
-        if writer is not None and not writer.join(wait_for_writes):
-            log.warning("a write was still running when Retainer closed")
+        if writer is not None:
+            self._interrupt_background(writer)
+            if not writer.join(wait_for_writes):
+                log.warning("a write was still running when Retainer closed")
+        if self.interrupt is not None:
+            self.interrupt()  # reads still under way: their results are not wanted
         self._jobs.clear()
         self._writes.clear()

@@ -216,3 +216,62 @@ def test_long_work_whose_window_was_destroyed_is_no_longer_under_way(qtbot, lane
     gate.set()
     qtbot.waitUntil(lanes.idle, timeout=5_000)
     assert shown == [] and lanes.long_writes() == [] and lanes.errors == []
+
+
+SLOW_QUERY = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000000) "
+              "SELECT count(*) FROM n")
+
+
+def _write_then_wait(services, name: str, started: threading.Event):
+    from sqlalchemy import text
+
+    def work():
+        services.ctx.check_writer()
+        with services.ctx.write() as session:
+            services.customers.create(CustomerForm(name=name))  # its own transaction
+            session.execute(text("UPDATE settings SET value = value"))
+            started.set()
+            session.execute(text(SLOW_QUERY)).scalar()  # minutes, unless interrupted
+            session.execute(text("UPDATE customers SET notes = 'kept' WHERE name = :n"), {"n": name})
+        return name
+
+    return work
+
+
+def test_closing_interrupts_background_work_and_it_changes_nothing(qtbot, services):
+    from retainer.services import CustomerQuery
+
+    tasks = Tasks()
+    tasks.watch_writes(services)
+    started = threading.Event()
+    failures = []
+    tasks.write(None, _write_then_wait(services, "Anna", started)).in_background() \
+        .failure(failures.append).run()
+    queued = []
+    tasks.write(None, lambda: queued.append("ran")).in_background().run()  # behind it
+    assert started.wait(10)
+    began = time.perf_counter()
+    tasks.shutdown()
+    assert time.perf_counter() - began < 2.0  # not the minutes the query would take
+    (anna,) = services.customers.page(CustomerQuery(text="Anna"), 0, 5)
+    assert services.customers.card(anna.id).form.notes in ("", None)  # rolled back
+    assert queued == []  # the background write still queued never started
+
+
+def test_closing_waits_for_the_owners_own_write(qtbot, services):
+    from retainer.services import CustomerQuery
+
+    tasks = Tasks()
+    tasks.watch_writes(services)
+    started = threading.Event()
+
+    def save():
+        with services.ctx.write():
+            started.set()
+            time.sleep(0.5)  # a save that takes a moment
+        return services.customers.create(CustomerForm(name="Jonas"))
+
+    tasks.write(None, save).run()
+    assert started.wait(10)
+    tasks.shutdown()
+    assert services.customers.count(CustomerQuery(text="Jonas")) == 1

@@ -64,12 +64,14 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from retainer.services import open_retainer
-    from retainer.ui import qt_i18n
+    from retainer.ui import qt_i18n, responsive
     from retainer.ui.main_window import MainWindow
     from retainer.ui.tasks import Tasks
 
+    responsive.tune()  # the interpreter as the app sets it up (ui/app.run_gui)
     app = QApplication.instance() or QApplication([])
     qt_i18n.install()
+    collector = responsive.collect_on_gui_thread(app)
     services = open_retainer(str(base))
     tasks = Tasks()  # the real background thread, as in the app
     results: dict[str, list[float]] = {"screen": [], "search": [], "card": []}
@@ -149,6 +151,7 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
         card.deleteLater()
         app.processEvents()
     results["rss"] = [peak_rss_mb()]
+    collector.stop()
     window.close()
     tasks.shutdown()
     services.close()

@@ -24,3 +24,16 @@ def process_age_ms() -> float:
         return max(0.0, (uptime - start_ticks / ticks) * 1000.0)
     except (OSError, ValueError, IndexError, AttributeError):
         return (time.perf_counter() - _IMPORTED_AT) * 1000.0
+
+
+_marks: list[tuple[str, float]] = []
+
+
+def mark(step: str) -> None:
+    """Note when a step of the start-up was reached (logged with the first page)."""
+    _marks.append((step, process_age_ms()))
+
+
+def timeline() -> str:
+    """The steps of this start-up, as "step 123 ms", in order."""
+    return ", ".join(f"{step} {ms:.0f} ms" for step, ms in _marks)

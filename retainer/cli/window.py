@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 
 from retainer.i18n import tr
 
@@ -19,7 +20,11 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The window collects cycles on its own schedule (ui/responsive.py); until it starts, the
+    # collector would only walk the modules being loaded again and again.
+    gc.disable()
     # The one place the command line reaches the window; Qt is loaded only on this path.
     from retainer.ui.app import run_gui
 
     return run_gui(db=args.db, demo=args.demo, quit_when_ready=args.quit_when_ready)
+

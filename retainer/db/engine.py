@@ -149,6 +149,15 @@ def _current_revision(engine: Engine, location: str) -> str | None:
     """The schema revision stored in the base, or None for an empty base."""
     try:
         with engine.connect() as conn:
+            # The usual case first, without the (slow to load) schema inspector: a base with
+            # its version stamp.
+            try:
+                with conn.begin():  # rolled back if it fails, so the inspector can follow
+                    rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+            except SADatabaseError:
+                rows = None
+            if rows is not None and len(rows) == 1:
+                return rows[0][0]
             names = set(inspect(conn).get_table_names())
             if not names:
                 return None

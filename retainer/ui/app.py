@@ -50,7 +50,10 @@ class Launcher:
         self.progress: QProgressDialog | None = None
 
     def open(self, location: str, demo: bool = False) -> None:
+        startup.mark("Qt ready")
         from retainer.services import open_retainer
+
+        startup.mark("services loaded")
 
         def work():
             if demo:
@@ -64,6 +67,9 @@ class Launcher:
             self.progress.setWindowTitle(tr("Retainer"))
         # Opening writes too (the first settings, an upgrade of the file's layout).
         self.tasks.write(None, work).success(self._opened).failure(self._open_failed).run()
+        # While the base opens, the window's code loads: opening is mostly waiting for files.
+        import retainer.ui.main_window  # noqa: F401 - used by _opened
+
 
     def _ensure_demo(self, location: str) -> None:
         from retainer.demo import make_demo
@@ -81,6 +87,7 @@ class Launcher:
             self.progress = None
 
     def _opened(self, services) -> None:
+        startup.mark("base opened")
         from retainer.ui.main_window import MainWindow
 
         self._close_progress()
@@ -93,6 +100,7 @@ class Launcher:
         if self.quit_when_ready:
             self.window.customers.first_page_shown.connect(self._ready)
         self.window.show()
+        startup.mark("window shown")
         if old is not None:
             old.closed.disconnect(self.app.quit)  # another base opened: not a quit
             old.cards.close_all()
@@ -105,6 +113,8 @@ class Launcher:
 
     def _ready(self) -> None:
         self.window.customers.view.viewport().repaint()
+        startup.mark("first page")
+        log.info("start-up: %s", startup.timeline())
         print(f"{startup.process_age_ms():.0f}", flush=True)
         QTimer.singleShot(0, self.app.quit)
 

@@ -11,6 +11,7 @@ from retainer.services import CustomerQuery, Retainer
 from retainer.services.customers import SORT_KEYS
 from retainer.services.records import CustomerRow
 from retainer.ui.formatting import STATUS_COLORS, short_date
+from retainer.ui.lanes import COUNT
 from retainer.ui.tasks import Tasks
 
 COL_NAME, COL_PHONE, COL_STATUS, COL_LAST, COL_COUNT, COL_TOTAL, COL_TAGS = range(7)
@@ -100,7 +101,7 @@ class CustomersModel(QAbstractTableModel):
                 # On a lane of its own: the next keystroke's page never waits for this count.
                 self.tasks.read(
                     self, lambda: None if generation != newest[0] else customers.count(query),
-                    lane="count").success(counted).failure(self.failed.emit).run()
+                    lane=COUNT).success(counted).failure(self.failed.emit).run()
 
         def counted(total: int | None) -> None:
             if total is None or generation != self._generation:

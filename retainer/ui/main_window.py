@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
     def start_routines(self) -> None:
         """After the list is on screen: make due reminders now and every hour, fit the model."""
         if not self.hourly.isActive():
+            # What the window holds now stays: the collector need not walk it again while
+            # the start-up work runs (responsive.settle).
+            responsive.settle()
             self.hourly.start()
             self.make_reminders()
 

@@ -27,4 +27,3 @@ def run(args: argparse.Namespace) -> int:
     from retainer.ui.app import run_gui
 
     return run_gui(db=args.db, demo=args.demo, quit_when_ready=args.quit_when_ready)
-

@@ -7,6 +7,7 @@ import logging
 import signal
 import socket
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -97,6 +98,8 @@ class Launcher:
         self.window = MainWindow(services, self.tasks)
         self.window.demo_requested.connect(self.open_demo)
         self.window.closed.connect(self.app.quit)
+        if old is None:  # the first window of this start: its steps go to the log
+            self.window.customers.first_page_shown.connect(self._first_page)
         if self.quit_when_ready:
             self.window.customers.first_page_shown.connect(self._ready)
         self.window.show()
@@ -111,10 +114,12 @@ class Launcher:
         if not self.quit_when_ready:
             QTimer.singleShot(0, self.window.offer_drafts)
 
-    def _ready(self) -> None:
-        self.window.customers.view.viewport().repaint()
+    def _first_page(self) -> None:
         startup.mark("first page")
         log.info("start-up: %s", startup.timeline())
+
+    def _ready(self) -> None:
+        self.window.customers.view.viewport().repaint()
         print(f"{startup.process_age_ms():.0f}", flush=True)
         QTimer.singleShot(0, self.app.quit)
 
@@ -156,6 +161,7 @@ class Launcher:
 
 
 def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
+    """Open the window and run it until the owner quits; returns the exit code."""
     log_path = _setup_logging()
     responsive.tune()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -178,11 +184,13 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
         location = database_location(db)
     launcher.open(location, demo=demo)
     code = app.exec()
+    closing = time.perf_counter()
     collector.stop()
     stop_signals.setEnabled(False)
     launcher.tasks.shutdown()
     if launcher.services is not None:
         launcher.services.close()
+    log.info("closed in %.0f ms", (time.perf_counter() - closing) * 1000)
     return code
 
 

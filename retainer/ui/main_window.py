@@ -26,12 +26,12 @@ from retainer.ui.cards import OpenCards
 
 if TYPE_CHECKING:
     from retainer.ui.customer_card import CustomerCardDialog
+    from retainer.ui.today_screen import TodayScreen
 from retainer.ui.customers_screen import CustomersScreen
 from retainer.ui.lanes import BACKGROUND, CancelledByUser
 from retainer.ui.notifier import Notifier
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
-from retainer.ui.today_screen import TodayScreen
 
 HOUR_MS = 60 * 60 * 1000
 ROOM_TODAY, ROOM_CUSTOMERS, ROOM_FEEDBACK, ROOM_DASHBOARD = range(4)
@@ -138,7 +138,10 @@ class MainWindow(QMainWindow):
 
     def _make_room(self, index: int) -> QWidget:
         services, tasks = self.services, self.tasks
+        # Each room's code loads with it: none of it is needed for the first page.
         if index == ROOM_TODAY:
+            from retainer.ui.today_screen import TodayScreen
+
             room = TodayScreen(services, tasks)
             room.message.connect(self.say)
             room.due_changed.connect(self._due_changed)
@@ -195,13 +198,7 @@ class MainWindow(QMainWindow):
             self.tasks.write(self, lambda: radar.keep(found)).in_background() \
                 .success(self._model_fitted).failure(self._routine_failed).run()
 
-        reminders = self.services.reminders
-
-        def found(due) -> None:
-            self.tasks.write(self, lambda: reminders.keep(due)).in_background().success(made) \
-                .failure(self._routine_failed).run()
-
-        self.tasks.read(self, reminders.find_due, lane=BACKGROUND).in_background().success(found) \
+        self.tasks.write(self, self.services.reminders.generate).in_background().success(made) \
             .failure(self._routine_failed).run()
 
     def _routine_failed(self, exc: BaseException) -> None:

@@ -85,7 +85,8 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
                 raise TimeoutError
             time.sleep(0.0005)
 
-    results["search while starting"] = []
+    results["search while starting"], results["same at rest"] = [], []
+    started_texts: list[str] = []
     window = None
     for run in range(runs):
         if window is not None:
@@ -111,6 +112,7 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
         wait(lambda: loads)
         window.customers.view.viewport().repaint()
         results["search while starting"].append((time.perf_counter() - started) * 1000)
+        started_texts.append(text)
         window.customers.search.setText("")
     wait(tasks.idle, 120)  # the figures below are for a window at rest
 
@@ -128,6 +130,8 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
             wait(lambda: loads)
             screen.view.viewport().repaint()
             results["search"].append((time.perf_counter() - started) * 1000)
+            if text in started_texts:  # the same searches, at rest: the ratio's other side
+                results["same at rest"].append(results["search"][-1])
             screen.model.loaded.disconnect(arrived)
             counted = []
             screen.model.counted.connect(lambda n: counted.append(n))
@@ -178,7 +182,7 @@ def main() -> int:
             app[key] += values
     figures = in_window(base, args.runs)
     first_page, close = median(app["reported"]), median(app["close"])
-    at_rest, starting = median(figures["search"]), median(figures["search while starting"])
+    at_rest, starting = median(figures["same at rest"]), median(figures["search while starting"])
     print(f"bare QMainWindow process, wall:            {summary(bare)}")
     print(f"start to first page painted (reported):    {summary(app['reported'])}   target <= 1200 ms")
     print(f"close to exit (start-up work under way):   {summary(app['close'])}   target <= 300 ms")
@@ -192,7 +196,7 @@ def main() -> int:
     print("ratios, medians of this run:")
     print(f"  first page / bare window:                {first_page / median(bare):.2f}x   target <= 5x")
     print(f"  close to exit:                           {close:.0f} ms   target <= 300 ms")
-    print(f"  search during start-up / at rest:        {starting / at_rest:.2f}x   target <= 2x")
+    print(f"  search during start-up / the same at rest: {starting / at_rest:.2f}x   target <= 2x")
     return 0
 
 

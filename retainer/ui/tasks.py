@@ -115,6 +115,10 @@ class Tasks(QObject):
         """Background work (the start-up reminders, the model fit) is asked for or running."""
         return any(job.background for job in self._jobs.values())
 
+    def reads_under_way(self, lanes: tuple[str, ...]) -> bool:
+        """Jobs asked for on these lanes and not yet handed over."""
+        return any(job.lane in lanes for job in self._jobs.values())
+
     def idle(self) -> bool:
         """True when every job asked for has finished and its result was handed over."""
         return not self._jobs

@@ -7,10 +7,11 @@ it at start-up and every hour never doubles a reminder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, exists, extract, insert, literal, or_, select, update
+from sqlalchemy import and_, exists, extract, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from retainer.db import queries
@@ -45,6 +46,7 @@ class Birthday:
 
 
 CHUNK = 5000  # ids per query: well inside SQLite's and PostgreSQL's parameter limits
+ID_SLICE = 10_000  # customers looked at by one statement of the reminders' generation
 
 
 def due_condition(today: date):
@@ -67,20 +69,28 @@ class ReminderService:
         self.ctx = ctx
 
     # Generation -----------------------------------------------------------------------------
-    def generate(self, as_of: date | None = None) -> Generated:
+    def generate(self, as_of: date | None = None,
+                 give_way: Callable[[], None] | None = None) -> Generated:
         """Make today's reminders: customers drifting away, and birthdays coming.
 
-        The drifting ones are found and inserted by one statement, so no row travels through
-        Python: on a first morning with 15,000 customers to call the interpreter stays free
-        for the window, and the statement can be interrupted at close (it rolls back)."""
+        The drifting ones are found and inserted by SQL alone, so no row travels through
+        Python, a slice of customer ids at a time; between slices ``give_way`` lets the
+        window's own reads (a search being typed) go first. Interrupted at close, it all
+        rolls back."""
         today = as_of or self.ctx.today()
         now = self.ctx.now()
+        drifting = 0
         with self.ctx.write() as session:
-            found = self._drifting(today)
-            made = session.execute(insert(Reminder).from_select(
-                ["customer_id", "reason", "due_on", "state", "created_at"],
-                select(found.c.id, found.c.status, literal(today), literal("open"), literal(now))))
-            drifting = max(made.rowcount or 0, 0)
+            last = session.execute(select(func.max(Customer.id))).scalar() or 0
+            for low in range(0, last, ID_SLICE):
+                found = self._drifting(today, low, low + ID_SLICE)
+                made = session.execute(insert(Reminder).from_select(
+                    ["customer_id", "reason", "due_on", "state", "created_at"],
+                    select(found.c.id, found.c.status, literal(today), literal("open"),
+                           literal(now))))
+                drifting += max(made.rowcount or 0, 0)
+                if give_way is not None:
+                    give_way()
             birthdays = self._make_birthdays(session, today, now)
         result = Generated(drifting, birthdays)
         if result.total:
@@ -99,8 +109,9 @@ class ReminderService:
             session.execute(insert(Reminder), rows)
         return len(rows)
 
-    def _drifting(self, today: date):
-        """(id, status) of the customers drifting away who should be called today."""
+    def _drifting(self, today: date, above: int, up_to: int):
+        """(id, status) of the customers drifting away who should be called today, among the
+        ids in (above, up_to]."""
         s = self.ctx.settings
         status = queries.status_expr(today, s.lapse_days, s.risk_factor)
         quiet_since = datetime.combine(today - timedelta(days=s.cooldown_days), datetime.min.time())
@@ -113,6 +124,7 @@ class ReminderService:
                                          Reminder.reason.in_(AUTOMATIC),
                                          Reminder.closed_at >= quiet_since)
         return select(Customer.id, status.label("status")).where(
+            Customer.id > above, Customer.id <= up_to,
             Customer.deleted_at.is_(None), Customer.lost_at.is_(None),
             Customer.do_not_call.is_(False), Customer.purchase_count > 0,
             status.in_((Status.AT_RISK.value, Status.LAPSED.value)),

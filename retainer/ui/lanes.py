@@ -83,6 +83,25 @@ class Lane:
             self._ready(number)
 
 
+class Load:
+    """How many jobs each lane has waiting or running, counted on the GUI thread and read by
+    workers: background work gives way while the window's own reads are under way."""
+
+    def __init__(self) -> None:
+        self.pending: dict[str, int] = {}
+
+    def add(self, lane: str, n: int) -> None:
+        self.pending[lane] = self.pending.get(lane, 0) + n
+
+    def give_way(self, lanes: tuple[str, ...], longest: float = 0.25) -> None:
+        """On a worker: wait while any of ``lanes`` is busy, for ``longest`` seconds at most."""
+        import time
+
+        deadline = time.monotonic() + longest
+        while any(self.pending.get(lane, 0) > 0 for lane in lanes) and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+
 class Results:
     """Finished jobs' outcomes, handed from the workers to the GUI thread."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
@@ -202,8 +203,9 @@ class MainWindow(QMainWindow):
             self.tasks.write(self, lambda: radar.keep(found)).in_background() \
                 .success(self._model_fitted).failure(self._routine_failed).run()
 
-        self.tasks.write(self, self.services.reminders.generate).in_background().success(made) \
-            .failure(self._routine_failed).run()
+        reminders, give_way = self.services.reminders, partial(self.tasks.load.give_way, (READ, COUNT))
+        self.tasks.write(self, lambda: reminders.generate(give_way=give_way)).in_background() \
+            .success(made).failure(self._routine_failed).run()
 
     def _after_owners_reads(self, then, tries: int = 0) -> None:
         """Run ``then`` once the list's own reads (a search being typed, its count) are done:

@@ -22,7 +22,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
-from retainer.ui.lanes import READ, WRITE, CancelledByUser, Lane, Results
+from retainer.ui.lanes import READ, WRITE, CancelledByUser, Lane, Load, Results
 from retainer.ui.operations import LongOperation, Operation
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ class Tasks(QObject):
         self.synchronous = synchronous
         self._lanes: dict[str, Lane] = {}
         self._results = Results()
+        self.load = Load()  # jobs per lane, for background work to give way to the window's
         self._jobs: dict[int, _Job] = {}
         self._writes: list[int] = []  # write jobs not yet delivered, oldest first
         self._waiting_text = ""
@@ -97,6 +98,7 @@ class Tasks(QObject):
         if background:
             work = partial(self._unless_closing, work)
         self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits, on_drop, background)
+        self.load.add(lane, 1)
         if lane == WRITE:
             self._writes.append(number)
             self._update_waiting()
@@ -126,6 +128,8 @@ class Tasks(QObject):
     def _deliver(self, number: int) -> None:
         job = self._jobs.pop(number, None)
         outcome = self._results.take(number)
+        if job is not None:
+            self.load.add(job.lane, -1)
         if job is None or outcome is None:
             return
         if job.lane == WRITE:
@@ -209,4 +213,5 @@ class Tasks(QObject):
         if self.interrupt is not None:
             self.interrupt()  # reads still under way: their results are not wanted
         self._jobs.clear()
+        self.load.pending.clear()
         self._writes.clear()

@@ -237,3 +237,18 @@ def test_radar_fits_a_demo_base_and_caches_until_purchases_change(tmp_path):
     assert not services.radar.state().current
     assert services.radar.refresh().current
     services.close()
+
+
+def test_drifting_customers_are_reminded_a_slice_of_ids_at_a_time(services, monkeypatch):
+    import retainer.services.reminders as module
+
+    gone = [customer(services, f"Gone {i}", 100 + i) for i in range(5)]
+    kept = customer(services, "Recent", 5)
+    monkeypatch.setattr(module, "ID_SLICE", 2)
+    turns = []
+    made = services.reminders.generate(give_way=lambda: turns.append(1))
+    assert made.drifting == 5
+    assert sorted(r.customer_id for r in reminders(services)) == sorted(gone)
+    assert reminders(services, kept) == []
+    assert len(turns) == 3  # six customers, two ids a slice: a turn for the window after each
+    assert services.reminders.generate(give_way=lambda: None).total == 0

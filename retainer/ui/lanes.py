@@ -89,6 +89,7 @@ class Load:
 
     def __init__(self) -> None:
         self.pending: dict[str, int] = {}
+        self.stopping = False  # the window is closing: background work stops at its next turn
 
     def add(self, lane: str, n: int) -> None:
         self.pending[lane] = self.pending.get(lane, 0) + n
@@ -99,7 +100,11 @@ class Load:
 
         deadline = time.monotonic() + longest
         while any(self.pending.get(lane, 0) > 0 for lane in lanes) and time.monotonic() < deadline:
+            if self.stopping:
+                break
             time.sleep(0.005)
+        if self.stopping:
+            raise CancelledByUser()
 
 
 class Results:

@@ -201,6 +201,7 @@ class Tasks(QObject):
         owner's write under way is given time to commit, a background one is interrupted and
         rolls back. Results not delivered yet are dropped."""
         self.closing = True
+        self.load.stopping = True
         for operation in list(self.long_under_way):
             operation.cancel.set()
         for lane in self._lanes.values():

@@ -45,6 +45,7 @@ class Operation:
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self.waits: str | None = None
+        self.background = False
 
     def success(self, handler: Callable[[Any], None]) -> Operation:
         self._success = handler
@@ -59,8 +60,6 @@ class Operation:
         cancels it instead of waiting, and it is started again next time."""
         self.background = True
         return self
-
-    background = False
 
     def run(self) -> None:
         work = partial(_collecting_changes, self.work) if self.lane == WRITE else self.work

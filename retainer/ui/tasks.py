@@ -61,7 +61,6 @@ class Tasks(QObject):
         self._waiting_text = ""
         self._numbers = 0
         self.long_under_way: set = set()  # long operations, cancelled at shutdown
-        self.closing = False
         # Stops the statements under way on the base (set by watch_writes): closing uses it
         # to cancel background work in the middle of a query.
         self.interrupt: Callable[[], object] | None = None
@@ -96,7 +95,7 @@ class Tasks(QObject):
         self._numbers += 1
         number = self._numbers
         if background:
-            work = partial(self._unless_closing, work)
+            work = partial(_unless_stopping, self.load, work)
         self._jobs[number] = _Job(work, on_done, on_error, lane, owner, waits, on_drop, background)
         self.load.add(lane, 1)
         if lane == WRITE:
@@ -107,19 +106,13 @@ class Tasks(QObject):
             found = self._lanes[lane] = Lane(lane, self._results, self._ready.emit)
         found.submit(number, work)
 
-    def _unless_closing(self, work: Callable[[], Any]) -> Any:
-        """Background work that was still queued when the window closed does not start."""
-        if self.closing:
-            raise CancelledByUser()
-        return work()
-
     def background_under_way(self) -> bool:
         """Background work (the start-up reminders, the model fit) is asked for or running."""
         return any(job.background for job in self._jobs.values())
 
     def reads_under_way(self, lanes: tuple[str, ...]) -> bool:
         """Jobs asked for on these lanes and not yet handed over."""
-        return any(job.lane in lanes for job in self._jobs.values())
+        return any(self.load.pending.get(lane, 0) > 0 for lane in lanes)
 
     def idle(self) -> bool:
         """True when every job asked for has finished and its result was handed over."""
@@ -200,7 +193,6 @@ class Tasks(QObject):
         """Cancel long and background work and stop every lane. Reads are not waited for; the
         owner's write under way is given time to commit, a background one is interrupted and
         rolls back. Results not delivered yet are dropped."""
-        self.closing = True
         self.load.stopping = True
         for operation in list(self.long_under_way):
             operation.cancel.set()
@@ -216,3 +208,11 @@ class Tasks(QObject):
         self._jobs.clear()
         self.load.pending.clear()
         self._writes.clear()
+
+
+def _unless_stopping(load: Load, work: Callable[[], Any]) -> Any:
+    """Background work that was still queued when the window closed does not start. (Plain
+    values only: a worker never holds the Tasks object itself.)"""
+    if load.stopping:
+        raise CancelledByUser()
+    return work()

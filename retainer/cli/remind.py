@@ -26,6 +26,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from retainer.rules import phones
     from retainer.rules.dates import parse_date
+    from retainer.services.today import empty_reason, queue_line
 
     try:
         as_of = parse_date(args.as_of) if args.as_of else None
@@ -40,12 +41,15 @@ def run(args: argparse.Namespace) -> int:
             services.reminders.generate()
             services.radar.refresh()
         listing = services.today.today(as_of)
+        settings = services.settings
     finally:
         services.close()
     if args.json:
         print(json.dumps({
             "as_of": listing.as_of.isoformat(),
             "model": "bg/nbd" if listing.model.fitted else "rules",
+            "daily_calls": listing.daily_calls, "called_today": listing.called_today,
+            "waiting": listing.waiting,
             "calls": [{
                 "customer_id": i.customer_id, "name": i.name, "phone": i.phone,
                 "reason": i.reason, "why": i.why, "due_on": i.due_on.isoformat(),
@@ -58,10 +62,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not listing.items:
         print(tr("Nobody to call on {date}.").format(date=listing.as_of.strftime("%d.%m.%Y")))
+        print(empty_reason(listing, settings.cooldown_days, settings.winback_days))
         return 0
     print(tr("{n} customers to call on {date}:").format(n=len(listing.items),
                                                        date=listing.as_of.strftime("%d.%m.%Y")))
     for n, i in enumerate(listing.items, start=1):
         alive = f"{i.p_alive:4.0%}" if i.p_alive is not None else "  - "
         print(f"{n:4}. {i.name[:28]:28} {phones.display(i.phone):18} {alive}  {i.why}")
+    if listing.waiting:
+        print(queue_line(listing))
     return 0

@@ -59,9 +59,11 @@ CURRENCY = Key("currency", "EUR", choices=CURRENCIES)
 COOLDOWN_DAYS = Key("cooldown_days", 14, minimum=1, maximum=365)
 BIRTHDAY_DAYS_AHEAD = Key("birthday_days_ahead", 3, minimum=0, maximum=60)
 WINBACK_DAYS = Key("winback_days", 180, minimum=30, maximum=3650)
+# Calls to customers drifting away that Today holds for one day: about an hour's calling.
+DAILY_CALLS = Key("daily_calls", 20, minimum=1, maximum=500)
 
 ALL_KEYS: tuple[Key, ...] = (LAPSE_DAYS, RISK_FACTOR, DEFAULT_REGION, CURRENCY, COOLDOWN_DAYS,
-                             BIRTHDAY_DAYS_AHEAD, WINBACK_DAYS)
+                             BIRTHDAY_DAYS_AHEAD, WINBACK_DAYS, DAILY_CALLS)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class ShopSettings:
     cooldown_days: int = COOLDOWN_DAYS.default        # no automatic call this soon after a contact
     birthday_days_ahead: int = BIRTHDAY_DAYS_AHEAD.default  # 0: no birthday reminders
     winback_days: int = WINBACK_DAYS.default          # longer silent than this: not called any more
+    daily_calls: int = DAILY_CALLS.default            # drifting customers on Today, a day
 
 
 def decode(key: Key[T], stored: str | None) -> T:

@@ -15,7 +15,7 @@ from retainer.rules.money import format_amount
 from retainer.rules.status import PurchaseRhythm, Status, status_reason
 from retainer.services.base import Context
 from retainer.services.radar import HORIZON_DAYS, ModelState, RadarService, history_arrays
-from retainer.services.reminders import due_condition
+from retainer.services.reminders import AUTOMATIC, due_condition
 
 PROMISED = 0   # calls promised by hand, call-backs, unhappy answers
 BIRTHDAY = 1
@@ -81,6 +81,59 @@ class TodayList:
     as_of: date
     model: ModelState
     buying_customers: int  # customers with at least one purchase (counted when nothing is due)
+    waiting: int = 0       # drifting customers due but beyond the day's number of calls
+    daily_calls: int = 0   # the day's number of calls to drifting customers (a setting)
+    called_today: int = 0  # of those, calls already logged on the day
+    statuses: dict[Status, int] | None = None  # counted when nothing is shown, to say why
+
+    @property
+    def places_left(self) -> int:
+        return max(0, self.daily_calls - self.called_today)
+
+
+def queue_line(listing: TodayList) -> str:
+    """What the day's number of calls leaves out, in one sentence; empty when nothing waits."""
+    if not listing.waiting:
+        return ""
+    if listing.places_left == 0:
+        return tr("Done for today: {called} calls to customers drifting away are logged, as many "
+                  "as Today holds in a day. {n} more wait their turn, most worth calling first; "
+                  "Settings changes how many calls a day.").format(
+                      called=listing.called_today, n=f"{listing.waiting:,}")
+    return tr("Today holds {daily} calls a day to customers drifting away. {n} more wait their "
+              "turn, most worth calling first; Settings changes how many.").format(
+                  daily=listing.daily_calls, n=f"{listing.waiting:,}")
+
+
+def empty_reason(listing: TodayList, cooldown_days: int, winback_days: int) -> str:
+    """Why nothing is on Today, from what the base really holds, and what would fill it."""
+    counts = listing.statuses or {}
+    total = sum(counts.values())
+    prospects = counts.get(Status.PROSPECT, 0)
+    drifting = counts.get(Status.AT_RISK, 0) + counts.get(Status.LAPSED, 0)
+    if listing.waiting:
+        return queue_line(listing)
+    if total == 0:
+        return tr("There are no customers yet. Import your list or add customers, with their "
+                  "purchases: Retainer learns each one's rhythm and tells you who falls behind.")
+    if listing.buying_customers == 0:
+        return tr("None of your {total} customers has a purchase recorded yet. Record or import "
+                  "their purchases: Retainer learns each one's rhythm from them and tells you "
+                  "who falls behind.").format(total=f"{total:,}")
+    parts = []
+    if prospects:
+        parts.append(tr("{prospects} of your {total} customers have no purchase recorded, so "
+                        "Retainer cannot yet tell whether they are drifting away: import or "
+                        "record their purchases.").format(prospects=f"{prospects:,}",
+                                                          total=f"{total:,}"))
+    if drifting:
+        parts.append(tr("{n} customers are drifting away, but each was called or dismissed in "
+                        "the last {cooldown} days, is marked do not call, or has been silent for "
+                        "over {winback} days.").format(n=f"{drifting:,}", cooldown=cooldown_days,
+                                                       winback=winback_days))
+    else:
+        parts.append(tr("Everyone who buys is keeping to their usual pace."))
+    return " ".join(parts)
 
 
 class TodayService:
@@ -89,14 +142,23 @@ class TodayService:
         self.radar = radar
 
     def due_count(self, as_of: date | None = None) -> int:
+        """How many calls Today holds: every planned call and birthday, and the drifting
+        customers up to the day's number of calls."""
         today = as_of or self.ctx.today()
+        drifting = Reminder.reason.in_(AUTOMATIC)
         with self.ctx.read() as session:
-            return session.execute(
-                select(func.count(Reminder.id)).join(Customer, Customer.id == Reminder.customer_id)
+            planned, due_drifting = session.execute(
+                select(func.count(Reminder.id).filter(~drifting), func.count(Reminder.id).filter(drifting))
+                .join(Customer, Customer.id == Reminder.customer_id)
                 .where(due_condition(today), Customer.deleted_at.is_(None))
-            ).scalar_one()
+            ).one()
+            places = max(0, self.ctx.settings.daily_calls - _called_on(session, today))
+        return planned + min(due_drifting, places)
 
     def today(self, as_of: date | None = None) -> TodayList:
+        """The calls of ``as_of`` (default today): every planned call and birthday, then the
+        drifting customers most worth a call, as many as the day's number of calls leaves
+        room for after the calls already logged that day; the rest wait their turn."""
         today = as_of or self.ctx.today()
         s = self.ctx.settings
         status = queries.status_expr(today, s.lapse_days, s.risk_factor).label("status")
@@ -122,8 +184,20 @@ class TodayService:
             last_calls = {cid: (outcome, at) for cid, outcome, at in connection.execute(calls)}
             buying = len(rows) or connection.execute(select(func.count(Customer.id)).where(
                 Customer.purchase_count > 0, Customer.deleted_at.is_(None))).scalar_one()
+            called = _called_on(session, today)
         model = self.radar.state()
-        return TodayList(self._rank(rows, last_calls, today, model), today, model, buying)
+        places = max(0, s.daily_calls - called)
+        items, waiting = self._rank(rows, last_calls, today, model, places)
+        statuses = None if items else self._status_counts(today)
+        return TodayList(items, today, model, buying, waiting, s.daily_calls, called, statuses)
+
+    def _status_counts(self, today: date) -> dict[Status, int]:
+        s = self.ctx.settings
+        status = queries.status_expr(today, s.lapse_days, s.risk_factor)
+        with self.ctx.read() as session:
+            counts = dict(session.execute(select(status, func.count(Customer.id))
+                                          .where(Customer.deleted_at.is_(None)).group_by(status)).all())
+        return {st: counts.get(st.value, 0) for st in Status}
 
     def export(self, path, as_of: date | None = None):
         """Today's call list as an Excel table: name, phone, reason, last purchase, notes."""
@@ -142,11 +216,13 @@ class TodayService:
         return write_table(path, tr("Calls {date}").format(date=listing.as_of.strftime("%d.%m.%Y")),
                            "CallList", columns, rows)
 
-    def _rank(self, rows, last_calls, today: date, model: ModelState) -> list[TodayItem]:
+    def _rank(self, rows, last_calls, today: date, model: ModelState,
+              places: int) -> tuple[list[TodayItem], int]:
+        """The items to show, in order, and how many drifting customers wait beyond ``places``."""
         import numpy as np
 
         if not rows:
-            return []
+            return [], 0
         day = today.toordinal()
         lapse = float(self.ctx.settings.lapse_days)
         # Column-wise: positional access to plain tuples is what keeps 15k rows fast.
@@ -170,25 +246,34 @@ class TodayService:
                 model.params, HORIZON_DAYS, x, t_x, T), np.nan)
         # Who comes first: docs/figures.md, "Who comes first on Today".
         score = yearly * np.where(np.isnan(alive), 1.0, alive) * (1 + np.minimum(overdue / gap, 3.0))
-        yearly_l, overdue_l = yearly.astype(int).tolist(), overdue.astype(int).tolist()
-        score_l = score.tolist()
-        alive_l = [None if v != v else v for v in alive.tolist()]
-        expected_l = [None if v != v else v for v in expected.tolist()]
+        tiers = np.array([DRIFTING if r in AUTOMATIC else BIRTHDAY if r == "birthday" else PROMISED
+                          for r in reasons])
+        due_days = np.array([(u or d).toordinal() for u, d in zip(snoozes, dues, strict=True)], float)
+        # Tier first; drifting customers by score, planned calls and birthdays by date.
+        order = np.lexsort((-score, np.where(tiers == DRIFTING, -score, due_days), tiers))
+        drifting = tiers[order] == DRIFTING
+        shown = order[~drifting | (np.cumsum(drifting) <= places)]
+        waiting = int(drifting.sum()) - int((tiers[shown] == DRIFTING).sum())
         items = []
-        for i in range(len(rows)):
-            reason = reasons[i]
-            tier = DRIFTING if reason in ("at_risk", "lapsed") else (
-                BIRTHDAY if reason == "birthday" else PROMISED)
+        for i in shown.tolist():  # objects only for the rows shown: a day's calls, not 15k
             call = last_calls.get(customer_ids[i])
             items.append(TodayItem(
-                ids[i], customer_ids[i], names[i], phones_[i], reason, snoozes[i] or dues[i],
+                ids[i], customer_ids[i], names[i], phones_[i], reasons[i], snoozes[i] or dues[i],
                 notes[i], _STATUSES[statuses[i]], last_ats[i],
                 f"{labels.outcome(call[0])}, {call[1]:%d.%m.%Y}" if call else "",
-                alive_l[i], expected_l[i], yearly_l[i], overdue_l[i], score_l[i], tier, today,
+                None if alive[i] != alive[i] else float(alive[i]),
+                None if expected[i] != expected[i] else float(expected[i]),
+                int(yearly[i]), int(overdue[i]), float(score[i]), int(tiers[i]), today,
                 counts[i], lasts[i], gaps[i]))
-        # Tier first; drifting customers by score, planned calls and birthdays by date.
-        tiers = np.array([it.tier for it in items])
-        scores = np.array([it.score for it in items])
-        dues = np.array([it.due_on.toordinal() for it in items], float)
-        order = np.lexsort((-scores, np.where(tiers == DRIFTING, -scores, dues), tiers))
-        return [items[i] for i in order.tolist()]
+        return items, waiting
+
+
+def _called_on(session, day: date) -> int:
+    """Calls logged on ``day`` to customers on Today for drifting away (each uses a place)."""
+    start = datetime.combine(day, datetime.min.time())
+    end = datetime.combine(date.fromordinal(day.toordinal() + 1), datetime.min.time())
+    return session.execute(
+        select(func.count(func.distinct(Reminder.id)))
+        .join(Contact, Contact.id == Reminder.contact_id)
+        .where(Reminder.reason.in_(AUTOMATIC), Contact.contacted_at >= start,
+               Contact.contacted_at < end)).scalar_one()

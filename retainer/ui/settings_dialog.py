@@ -56,6 +56,10 @@ class SettingsDialog(QDialog):
         self.winback = _spin(keys.WINBACK_DAYS, days, tr(
             "Customers silent for longer than this are no longer put on the call list."))
         self.winback.setValue(current.winback_days)
+        self.daily_calls = _spin(keys.DAILY_CALLS, "", tr(
+            "How many customers drifting away Today lists a day, most worth calling first; the "
+            "others wait their turn. Promised calls and birthdays are always listed."))
+        self.daily_calls.setValue(current.daily_calls)
         self.region = QComboBox()
         for code in SUPPORTED_REGIONS:
             self.region.addItem(region_name(code), code)
@@ -73,6 +77,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Quiet time after a call"), self.cooldown)
         form.addRow(tr("Birthday reminders ahead"), self.birthday)
         form.addRow(tr("Stop calling after"), self.winback)
+        form.addRow(tr("Calls a day on Today"), self.daily_calls)
         form.addRow(tr("Phone numbers from"), self.region)
         form.addRow(tr("Currency"), self.currency)
         self.error = QLabel()
@@ -95,6 +100,7 @@ class SettingsDialog(QDialog):
             keys.COOLDOWN_DAYS.name: self.cooldown.value(),
             keys.BIRTHDAY_DAYS_AHEAD.name: self.birthday.value(),
             keys.WINBACK_DAYS.name: self.winback.value(),
+            keys.DAILY_CALLS.name: self.daily_calls.value(),
             keys.DEFAULT_REGION.name: self.region.currentData(),
             keys.CURRENCY.name: self.currency.currentData(),
         }

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from retainer.i18n import tr
 from retainer.rules import phones
 from retainer.services import Retainer
-from retainer.services.today import TodayList
+from retainer.services.today import TodayList, empty_reason, queue_line
 from retainer.ui.call_dialog import CallDialog
 from retainer.ui.customers_screen import EmptyState
 from retainer.ui.style import set_role
@@ -66,6 +66,9 @@ class TodayScreen(QWidget):
         self.model_note = QLabel()
         self.model_note.setWordWrap(True)
         set_role(self.model_note, "note")
+        self.queue_note = QLabel()  # the drifting customers beyond the day's number of calls
+        self.queue_note.setWordWrap(True)
+        set_role(self.queue_note, "note")
 
         self.call_button = QPushButton(tr("Call…"))
         self.call_button.setToolTip(tr("Log a call with the selected customer (Enter)"))
@@ -122,6 +125,7 @@ class TodayScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.model_note)
+        layout.addWidget(self.queue_note)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self._update_buttons()
@@ -158,18 +162,18 @@ class TodayScreen(QWidget):
                 # The top of the list is the next call: Enter opens it.
                 self.view.selectRow(0)
         else:
-            self.empty.title.setText(tr("Nobody to call today"))
+            done = listing.waiting and not listing.places_left
+            self.empty.title.setText(tr("Done for today") if done else tr("Nobody to call today"))
             what = tr("Here you will find customers who buy less often than usual or have "
                       "stopped coming, birthdays a few days ahead, and calls you promised.")
-            if listing.buying_customers == 0:
-                why = tr("Record your customers' purchases: Retainer learns each one's rhythm "
-                         "from them and tells you who falls behind.")
-            else:
-                why = tr("Nobody needs a call right now: everyone is buying at their usual "
-                         "pace, or was called recently.")
-            self.empty.text.setText(what + " " + why)
+            settings = self.services.settings
+            why = empty_reason(listing, settings.cooldown_days, settings.winback_days)
+            self.empty.text.setText(why if done else what + " " + why)
             self.stack.setCurrentWidget(self.empty)
         self.model_note.setVisible(bool(count))
+        waiting = queue_line(listing) if count else ""
+        self.queue_note.setText(waiting)
+        self.queue_note.setVisible(bool(waiting))
         self._update_buttons()
         self.due_changed.emit(count)
 

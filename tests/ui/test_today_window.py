@@ -24,7 +24,7 @@ def test_empty_today_explains_itself(window):
     screen = window.today
     assert screen.stack.currentWidget() is screen.empty
     assert screen.empty.title.text() == "Nobody to call today"
-    assert "Record your customers' purchases" in screen.empty.text.text()
+    assert "There are no customers yet" in screen.empty.text.text()
     assert window.nav.item(0).text() == "Today"
 
 

@@ -199,8 +199,9 @@ class RowReader:
         amount = get("amount", values.money)
         when = get("purchase_date", self._moment)
         if amount is not None:
-            if amount <= 0:
-                problem("amount", tr("The amount must be more than zero."))
+            if amount < 0:  # 0 is a visit (points, a free service); below is a return
+                problem("amount", tr("The amount is below zero, like a return; only purchases "
+                                     "and visits are imported."))
             elif amount > MAX_AMOUNT_CENTS:
                 problem("amount", tr("The amount is too large; check for an extra zero."))
             else:

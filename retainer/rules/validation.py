@@ -127,8 +127,8 @@ def clean_customer(form: CustomerForm, region: str, today: date) -> CleanCustome
 
 def check_purchase(amount_cents: int, purchased_at: datetime, now: datetime) -> None:
     errors: dict[str, str] = {}
-    if amount_cents <= 0:
-        errors["amount"] = tr("The amount must be more than zero.")
+    if amount_cents < 0:  # 0 is a visit: paid with points, a free service, a warranty repair
+        errors["amount"] = tr("The amount cannot be below zero; 0 records a free visit.")
     elif amount_cents > MAX_AMOUNT_CENTS:
         errors["amount"] = tr("The amount is too large; check for an extra zero.")
     # A purchase later today is fine (clocks differ); one tomorrow is a typo.

@@ -95,6 +95,17 @@ class Customer(Base):
     # to an existing base is then instant, where a key would make SQLite copy the table.
     import_id: Mapped[int | None] = mapped_column(Integer, index=True)
     sort_name: Mapped[str] = mapped_column(String(200), default="")
+    # The customer's code or card number in the shop's own files (a cash register's export,
+    # a loyalty-card system), by which a later import finds them again.
+    code: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The name was made from the code ("Customer 00123"): any name found later replaces it.
+    name_from_code: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The opening history: what a list with totals said of purchases made before Retainer
+    # (docs/figures.md, "Opening history"). The summary figures above include it.
+    opening_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    opening_spent_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    opening_first_day: Mapped[int | None] = mapped_column(Integer)
+    opening_last_day: Mapped[int | None] = mapped_column(Integer)
 
     phones: Mapped[list[CustomerPhone]] = relationship(
         back_populates="customer",

@@ -36,7 +36,9 @@ def status_expr(as_of: date, lapse_days: int, risk_factor: float) -> ColumnEleme
     since = literal(day) - Customer.last_purchase_day
     return case(
         (Customer.lost_at.is_not(None), Status.LOST.value),
-        (Customer.purchase_count == 0, Status.PROSPECT.value),
+        # No dated purchase: an opening history may give a count and a total but no date.
+        (or_(Customer.purchase_count == 0, Customer.last_purchase_day.is_(None)),
+         Status.PROSPECT.value),
         (and_(Customer.purchase_count == 1, since <= lapse_days), Status.NEW.value),
         (since > lapse_days, Status.LAPSED.value),
         (

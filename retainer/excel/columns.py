@@ -15,8 +15,13 @@ IGNORE = ""
 CUSTOMER_FIELDS = ("name", "last_name", "first_name", "middle_name", "phone", "phone2", "email",
                    "birthday", "city", "address", "card_number", "tags", "source", "notes",
                    "consent", "do_not_call", "customer_code", "referred_by_code", "created_at")
+# A customer list with totals instead of a purchase log: each customer's opening history.
+OPENING_FIELDS = ("total_spent", "purchase_count", "first_purchase", "last_purchase")
 PURCHASE_FIELDS = ("purchase_date", "amount", "items")
-FIELDS = CUSTOMER_FIELDS + PURCHASE_FIELDS
+FIELDS = CUSTOMER_FIELDS + OPENING_FIELDS + PURCHASE_FIELDS
+# What names a customer: one of these columns, or a code or card number alone (a cash
+# register's or a loyalty-card system's export), which then also names them: "Customer 00123".
+IDENTIFYING = ("name", "first_name", "last_name", "phone", "email", "customer_code", "card_number")
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("фио", "имя клиента", "клиент", "покупатель", "контакт", "name", "full name",
@@ -52,7 +57,28 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                       "customer code", "kliento kodas", "kodas", "id"),
     "referred_by_code": ("referred by code", "referred by (code)", "рекомендовал (код)"),
     "created_at": ("дата регистрации", "клиент с", "дата создания", "created", "registered",
-                   "customer since", "registracijos data"),
+                   "customer since", "registracijos data", "klientas nuo"),
+    "total_spent": ("сумма покупок", "сумма всех покупок", "общая сумма покупок", "общая сумма",
+                    "всего покупок на сумму", "всего потрачено", "потрачено", "итого покупок",
+                    "сумма продаж", "выручка", "оборот", "total spent", "total purchases",
+                    "spent in total", "lifetime spend", "lifetime value", "total sales",
+                    "turnover", "revenue", "išleista", "bendra suma", "pirkimų suma",
+                    "iš viso išleista"),
+    "purchase_count": ("количество покупок", "кол во покупок", "число покупок", "покупок",
+                       "количество визитов", "кол во визитов", "число визитов", "визитов",
+                       "количество заказов", "заказов", "number of purchases", "purchases",
+                       "purchase count", "number of visits", "visits", "number of orders",
+                       "orders", "pirkimų skaičius", "pirkimai", "apsilankymų skaičius",
+                       "apsilankymai", "užsakymų skaičius"),
+    "first_purchase": ("первая покупка", "дата первой покупки", "первый визит",
+                       "дата первого визита", "первый заказ", "first purchase",
+                       "first purchase date", "first visit", "first order", "pirmas pirkimas",
+                       "pirmojo pirkimo data", "pirmas apsilankymas"),
+    "last_purchase": ("последняя покупка", "дата последней покупки", "последний визит",
+                      "дата последнего визита", "последний заказ", "last purchase",
+                      "last purchase date", "last visit", "last order", "last seen",
+                      "paskutinis pirkimas", "paskutinio pirkimo data",
+                      "paskutinis apsilankymas"),
     "purchase_date": ("дата покупки", "дата", "дата визита", "дата заказа", "date",
                       "purchase date", "order date", "visit date", "pirkimo data", "data",
                       "apsilankymo data"),
@@ -73,14 +99,19 @@ def field_label(field: str) -> str:
         "consent": tr("Agreed to messages"), "do_not_call": tr("Do not call"),
         "customer_code": tr("Customer code (links purchases)"),
         "referred_by_code": tr("Referred by (customer code)"),
-        "created_at": tr("Customer since"), "purchase_date": tr("Purchase date"),
+        "created_at": tr("Customer since"),
+        "total_spent": tr("Spent before Retainer (total)"),
+        "purchase_count": tr("Purchases before Retainer (count)"),
+        "first_purchase": tr("First purchase (date)"), "last_purchase": tr("Last purchase (date)"),
+        "purchase_date": tr("Purchase date"),
+        "restore_id": tr("Code in the Retainer export"),
         "amount": tr("Purchase amount"), "items": tr("What they bought"),
     }[field]
 
 
 def normalise_header(value: Any) -> str:
     text = str(value or "").casefold().replace("ё", "е")
-    text = re.sub(r"[\s_./:()\-*№#]+", " ", text)
+    text = re.sub(r"[\s_.,;/:()\-*№#]+", " ", text)
     return text.strip()
 
 
@@ -104,7 +135,10 @@ def match_header(header: Any) -> str:
 
 
 def guess_mapping(headers: Sequence[Any]) -> dict[int, str]:
-    """Column index -> field, each field used once (the first column that names it)."""
+    """Column index -> field, each field used once (the first column that names it).
+
+    An amount with no purchase date beside it is a customer's total ("Итого", "Total"): a
+    list of customers with totals, not a log of purchases."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for index, header in enumerate(headers):
@@ -112,6 +146,8 @@ def guess_mapping(headers: Sequence[Any]) -> dict[int, str]:
         if field and field not in taken:
             mapping[index] = field
             taken.add(field)
+    if "amount" in taken and "purchase_date" not in taken and "total_spent" not in taken:
+        mapping = {i: "total_spent" if f == "amount" else f for i, f in mapping.items()}
     return mapping
 
 

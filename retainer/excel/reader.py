@@ -148,13 +148,33 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw.decode("cp1251", errors="replace")
 
 
+DELIMITERS = (";", ",", "\t", "|")
+
+
 def _delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in (";", ",", "\t")}
-        return max(counts, key=counts.get)
+    """The separator that splits the first lines, outside quotes, into the same number of
+    columns most often, and into the most columns among equals.
+
+    Russian and Lithuanian Excel write ``;`` because the comma is their decimal mark, and a
+    header like "Сумма покупок, руб." or a value like "1 500,50" must not decide it."""
+    lines = [line for line in text.splitlines()[:60] if line.strip()][:50]
+    sample = "\n".join(lines)
+    best, best_score = ",", (0, 0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        usual = max(set(widths), key=lambda w: (widths.count(w), w))
+        if usual < 2:
+            continue
+        # How many lines have the usual width, the width itself, and whether the header does.
+        score = (widths.count(usual), usual, widths[0] == usual)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 def open_file(path: str | Path, max_rows: int | None = None) -> Source:

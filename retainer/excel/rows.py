@@ -12,9 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from retainer.excel import values
-from retainer.excel.columns import PURCHASE_FIELDS, field_label
+from retainer.excel.columns import OPENING_FIELDS, PURCHASE_FIELDS, field_label
 from retainer.i18n import tr
-from retainer.rules import phones
+from retainer.rules import labels, phones
 from retainer.rules.validation import MAX_AMOUNT_CENTS
 
 _EMAIL_OK = __import__("re").compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -51,17 +51,34 @@ class RowRecord:
     purchased_at: datetime | None = None
     amount_cents: int | None = None
     items: str | None = None
+    # The opening history of a list with totals (rules/opening.py).
+    opening_count: int = 0
+    opening_spent_cents: int = 0
+    opening_first: date | None = None
+    opening_last: date | None = None
+    name_from_code: bool = False  # no name in the file: "Customer 00123"
+    restore_id: str | None = None  # a Retainer export's own code, linking its sheets
 
     def keys(self) -> list[str]:
-        """What identifies the customer: phones, e-mail, the file's own code, else the name."""
+        """What identifies the customer: phones, e-mail, the file's own code; else the card
+        number, else the name."""
         found = [f"phone:{p}" for p in self.phones]
         if self.email:
             found.append(f"email:{self.email}")
+        if self.restore_id:
+            found.append(f"restore:{self.restore_id}")
         if self.customer_code:
-            found.append(f"code:{self.customer_code.casefold()}")
+            found.append(f"code:{self.customer_code}")
+        if not found and self.card_number:
+            found.append(f"card:{self.card_number}")
         if not found and self.name:
             found.append(f"name:{self.name.casefold()}")
         return found
+
+    @property
+    def has_opening(self) -> bool:
+        return bool(self.opening_count or self.opening_spent_cents or self.opening_first
+                    or self.opening_last)
 
     @property
     def has_purchase(self) -> bool:
@@ -79,7 +96,9 @@ class RowReader:
         self.mapping = {i: f for i, f in mapping.items() if f}
         self.region, self.today = region, today
         self.linked = linked
+        self.partial = False  # the preview's reader: a row with problems keeps what was read
         self.flat = linked or bool(set(self.mapping.values()) & set(PURCHASE_FIELDS))
+        self.opening = bool(set(self.mapping.values()) & set(OPENING_FIELDS))
         self._column_of = {f: i for i, f in self.mapping.items()}
 
     def header(self, index: int) -> str:
@@ -164,7 +183,7 @@ class RowReader:
             else:
                 record.birthday = birthday
         for f in ("city", "address", "card_number", "source", "notes", "customer_code",
-                  "referred_by_code"):
+                  "referred_by_code", "restore_id"):
             if f in cells:
                 setattr(record, f, get(f, values.text) or None)
         if "tags" in cells:
@@ -179,6 +198,8 @@ class RowReader:
                 record.created_at = created
         if self.flat:
             self._purchase(record, get, problem)
+        if self.opening:
+            self._opening(record, get, problem, cells)
         if self.linked:
             if not record.keys():
                 problems.append(Problem(number, self.header(next(iter(self.mapping))), "",
@@ -186,15 +207,51 @@ class RowReader:
             elif record.amount_cents is None and not problems:
                 problems.append(Problem(number, self.header(next(iter(self.mapping))), "",
                                         tr("The purchase has no amount.")))
-            return (None if problems else record), problems
+            return (None if problems and not self.partial else record), problems
+        code = record.customer_code or record.card_number
+        if record.name and code and record.name == labels.code_name(code):
+            record.name_from_code = True  # a name Retainer made, exported and read back
         if not record.name:
             if record.phones or record.email:
                 record.name = phones.display(record.phones[0]) if record.phones else record.email
+            elif code:
+                record.name, record.name_from_code = labels.code_name(code), True
             elif not problems:
                 problems.append(Problem(number, self.header(next(iter(self.mapping))), "",
-                                        tr("The row has no name, phone or e-mail.")))
-        return (None if problems else record), problems
+                                        tr("The row has no name, phone, e-mail, code or card "
+                                           "number.")))
+        return (None if problems and not self.partial else record), problems
 
+    def _opening(self, record: RowRecord, get, problem, cells) -> None:
+        """Totals instead of purchases: the customer's opening history."""
+        spent = get("total_spent", values.money) if "total_spent" in cells else None
+        if spent is not None:
+            if spent < 0:
+                problem("total_spent", tr("The total spent is below zero."))
+            elif spent > MAX_AMOUNT_CENTS * 100:
+                problem("total_spent", tr("The total is too large; check for an extra zero."))
+            else:
+                record.opening_spent_cents = spent
+        count = get("purchase_count", values.count) if "purchase_count" in cells else None
+        if count is not None:
+            record.opening_count = count
+        for name, field_name in (("opening_first", "first_purchase"), ("opening_last", "last_purchase")):
+            when = get(field_name, self._day) if field_name in cells else None
+            if when is None:
+                continue
+            if when > self.today:
+                problem(field_name, tr("The date {date} is in the future.").format(
+                    date=when.strftime("%d.%m.%Y")))
+            elif when.year < 1990:
+                problem(field_name, tr("The date {date} is too far in the past.").format(
+                    date=when.strftime("%d.%m.%Y")))
+            else:
+                setattr(record, name, when)
+        if record.opening_first and record.opening_last and record.opening_first > record.opening_last:
+            problem("first_purchase", tr("The first purchase is after the last one."))
+            record.opening_first = record.opening_last = None
+        if record.opening_first is None and record.created_at is not None and record.has_opening:
+            record.opening_first = record.created_at.date()  # "Клиент с": the first visit
     def _purchase(self, record: RowRecord, get, problem) -> None:
         amount = get("amount", values.money)
         when = get("purchase_date", self._moment)

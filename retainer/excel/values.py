@@ -104,6 +104,24 @@ def money(value: Any) -> int:
     return parse_amount(text(value))
 
 
+def count(value: Any) -> int:
+    """A number of purchases or visits: a whole number, zero or more."""
+    if isinstance(value, bool):
+        raise ValueError(tr("“{value}” is not a number of purchases.").format(value=value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        number = value
+    else:
+        raw = text(value).replace("\u00a0", "").replace(" ", "")
+        if not raw.isdigit():
+            raise ValueError(tr("“{value}” is not a number of purchases.").format(value=text(value)))
+        number = int(raw)
+    if number < 0 or number > 100_000:
+        raise ValueError(tr("“{value}” is not a number of purchases.").format(value=text(value)))
+    return number
+
+
 def flag(value: Any) -> bool:
     raw = text(value).casefold()
     if raw in YES:

@@ -32,3 +32,8 @@ def churn_reason(code: str | None) -> str:
             "price": tr("Price"), "competitor": tr("Went to a competitor"),
             "moved_away": tr("Moved away"), "no_longer_needed": tr("No longer needed"),
             "other": tr("Other")}.get(code, code)
+
+
+def code_name(code: str | None) -> str | None:
+    """The name of a customer known only by a code or card number: "Customer 00123"."""
+    return tr("Customer {code}").format(code=code) if code else None

@@ -5,6 +5,10 @@ who bought in the last 365 days, in which months each cohort came back. Reading
 (customer, day, amount) once for the span they cover and answering each question with a
 mask and a sort of a few tens of thousands of numbers costs a fraction of a table scan per
 question. Customers in the trash are left out when reading.
+
+An opening history counts as its purchases spread evenly from its first date to its last: days
+the customer bought, for who was active and for cohorts, but not purchases with an amount —
+the windowed spending adds up dated purchases only (docs/figures.md, "Opening history").
 """
 
 from __future__ import annotations
@@ -32,8 +36,10 @@ class Spending:
 
 class Activity:
     def __init__(self, customer: np.ndarray, day: np.ndarray, amount: np.ndarray, since: int,
-                 lapse_days: int) -> None:
+                 lapse_days: int, dated: np.ndarray | None = None) -> None:
+        """``dated``: which entries are purchases (the others are opening-history days)."""
         self.customer, self.day, self.amount = customer, day, amount
+        self.dated = np.ones(len(day), bool) if dated is None else dated
         self.since, self.lapse = since, lapse_days
         self._active: dict[int, np.ndarray] = {}
 
@@ -41,10 +47,17 @@ class Activity:
     def read(cls, connection, since: date, lapse_days: int) -> Activity:
         """Purchases from ``since`` on, of customers outside the trash."""
         trashed = select(Customer.id).where(Customer.deleted_at.is_not(None))
+        start = since.toordinal()
         customer, day, amount = int_columns(connection, select(
             Purchase.customer_id, Purchase.day, Purchase.amount_cents)
-            .where(Purchase.day >= since.toordinal(), Purchase.customer_id.not_in(trashed)))
-        return cls(customer, day, amount, since.toordinal(), lapse_days)
+            .where(Purchase.day >= start, Purchase.customer_id.not_in(trashed)))
+        extra_ids, extra_days = _opening_days(connection, start)
+        if not len(extra_days):
+            return cls(customer, day, amount, start, lapse_days)
+        dated = np.concatenate([np.ones(len(day), bool), np.zeros(len(extra_days), bool)])
+        return cls(np.concatenate([customer, extra_ids]), np.concatenate([day, extra_days]),
+                   np.concatenate([amount, np.zeros(len(extra_days), amount.dtype)]), start,
+                   lapse_days, dated)
 
     def _window(self, lo: int, hi: int) -> np.ndarray:
         if lo < self.since:
@@ -64,7 +77,7 @@ class Activity:
         return Retention(len(s), len(e), new, churned)
 
     def spending(self, start: date, end: date) -> Spending:
-        inside = self._window(start.toordinal(), end.toordinal())
+        inside = self._window(start.toordinal(), end.toordinal()) & self.dated
         _, counts = np.unique(self.customer[inside], return_counts=True)
         return Spending(int(inside.sum()), int(self.amount[inside].sum()), len(counts),
                         int((counts >= 2).sum()))
@@ -103,3 +116,21 @@ def _month_starts(first: date, last: date) -> np.ndarray:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     out.append(date(y, m, 1).toordinal())
     return np.array(out, dtype=np.int64)
+
+
+def _opening_days(connection, start: int) -> tuple[np.ndarray, np.ndarray]:
+    """(customer, day) of the opening histories' purchases from ``start`` on, each history's
+    count spread evenly from its first date to its last."""
+    ids, firsts, lasts, counts = int_columns(connection, select(
+        Customer.id, Customer.opening_first_day, Customer.opening_last_day, Customer.opening_count)
+        .where(Customer.opening_last_day >= start, Customer.opening_first_day.is_not(None),
+               Customer.deleted_at.is_(None)))
+    if not len(ids):
+        return ids, ids
+    counts = np.clip(counts, 1, lasts - firsts + 1)  # one a day at most: days are what count
+    owner = np.repeat(np.arange(len(ids)), counts)
+    step = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    span = (lasts - firsts)[owner]
+    days = firsts[owner] + np.rint(step * span / np.maximum(counts[owner] - 1, 1)).astype(np.int64)
+    keep = days >= start
+    return ids[owner][keep], days[keep]

@@ -13,8 +13,8 @@ from retainer.db import queries
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Reminder, Tag
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
-from retainer.rules import phones
-from retainer.rules.status import PurchaseRhythm, Status, rhythm_as_of, status_of, status_reason
+from retainer.rules import labels, phones
+from retainer.rules.status import PurchaseRhythm, Status, status_of, status_reason
 from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
 from retainer.services.base import Context
 from retainer.services.records import (
@@ -26,7 +26,7 @@ from retainer.services.records import (
     ReminderRow,
 )
 from retainer.services.segments import SegmentFilters
-from retainer.services.summary import refresh_search
+from retainer.services.summary import opening_of, purchase_figures, refresh_search
 from retainer.services.undo import UndoStep
 
 _PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
@@ -171,10 +171,16 @@ class CustomerService:
             c = session.get(Customer, customer_id)
             if c is None:
                 raise NotFound(tr("This customer no longer exists."))
-            days = session.scalars(select(Purchase.day).where(Purchase.customer_id == c.id))
+            cutoff = as_of.toordinal()
+            seen = session.execute(select(Purchase.purchased_at, Purchase.amount_cents).where(
+                Purchase.customer_id == c.id, Purchase.day < cutoff)).all()
             lost = c.lost_at is not None and c.lost_at < as_of
-            s = self.ctx.settings
-            return status_of(rhythm_as_of(days, as_of, lost), as_of, s.lapse_days, s.risk_factor)
+            opening = opening_of(c).settled().before(cutoff)
+        figures = purchase_figures([tuple(r) for r in seen], opening)
+        rhythm = PurchaseRhythm(figures["purchase_count"], figures["last_purchase_day"],
+                                figures["median_gap_days"], lost)
+        s = self.ctx.settings
+        return status_of(rhythm, as_of, s.lapse_days, s.risk_factor)
 
     def create(self, form: CustomerForm) -> int:
         clean = clean_customer(form, self.ctx.settings.default_region, self.ctx.today())
@@ -279,6 +285,9 @@ def _clean_of(c: Customer) -> CleanCustomer:
 
 
 def _apply(session: Session, customer: Customer, clean: CleanCustomer, today: date) -> None:
+    # A name made from the code stays one only while it is left as it is.
+    customer.name_from_code = clean.name in {labels.code_name(customer.code),
+                                             labels.code_name(clean.card_number)}
     for name in EDITABLE:
         setattr(customer, name, getattr(clean, name))
     if not clean.consent_to_messages:

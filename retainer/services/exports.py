@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,14 @@ class ExportService:
             Column(tr("Customer since"), DATE, 12), Column(tr("Status"), width=10),
             Column(tr("Purchases"), NUMBER, 10), Column(tr("Total spent"), MONEY, 12),
             Column(tr("First purchase"), DATE, 12), Column(tr("Last purchase"), DATE, 12),
-            Column(tr("Churn reason"), width=16)], report)
+            Column(tr("Churn reason"), width=16),
+            # The shop's own code, and the opening history a list with totals brought
+            # (docs/figures.md): read back by an import, so the round trip keeps them.
+            Column(tr("Code in your files"), width=12),
+            Column(tr("Purchases before Retainer"), NUMBER, 10),
+            Column(tr("Spent before Retainer"), MONEY, 12),
+            Column(tr("First purchase before Retainer"), DATE, 12),
+            Column(tr("Last purchase before Retainer"), DATE, 12)], report)
         from retainer.db.models import CustomerPhone
 
         def customer_rows():
@@ -252,7 +260,10 @@ class ExportService:
                         status.label, c.purchase_count, c.total_spent_cents / 100,
                         c.first_purchase_at.date() if c.first_purchase_at else None,
                         c.last_purchase_at.date() if c.last_purchase_at else None,
-                        labels.churn_reason(c.churn_reason)])
+                        labels.churn_reason(c.churn_reason), c.code,
+                        c.opening_count or None,
+                        c.opening_spent_cents / 100 if c.opening_spent_cents else None,
+                        _day(c.opening_first_day), _day(c.opening_last_day)])
                     report.customers += 1
                 yield len(part)
             customers.finish()
@@ -317,3 +328,7 @@ def func_count(model):
     from sqlalchemy import func
 
     return func.count(model.id)
+
+
+def _day(number: int | None) -> date | None:
+    return date.fromordinal(number) if number else None

@@ -8,8 +8,10 @@ import and the demo generator all go through it (docs/figures.md, "Summary figur
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from retainer.db.models import Counter, Customer, Purchase
 from retainer.rules import phones
+from retainer.rules.opening import Opening
 from retainer.rules.status import median_gap
 
 NO_PURCHASES: dict[str, Any] = {
@@ -26,10 +29,14 @@ NO_PURCHASES: dict[str, Any] = {
 }
 
 
-def purchase_figures(purchases: Iterable[tuple[datetime, int]]) -> dict[str, Any]:
-    """A customer's summary figures, by column name, from their purchases as (moment, cents)."""
+def purchase_figures(purchases: Iterable[tuple[datetime, int]],
+                     opening: Opening | None = None) -> dict[str, Any]:
+    """A customer's summary figures, by column name, from their purchases as (moment, cents)
+    and their opening history, if they have one (docs/figures.md, "Opening history")."""
     purchases = list(purchases)
     moments = sorted(at for at, _ in purchases)
+    if opening is not None and not opening.empty:
+        return _with_opening(purchases, moments, opening.settled())
     if not moments:
         return dict(NO_PURCHASES)
     days = [at.date().toordinal() for at in moments]
@@ -42,16 +49,53 @@ def purchase_figures(purchases: Iterable[tuple[datetime, int]]) -> dict[str, Any
     }
 
 
+def _noon(day: int) -> datetime:
+    return datetime.combine(date.fromordinal(day), time(12))
+
+
+def _with_opening(purchases, moments: list[datetime], opening: Opening) -> dict[str, Any]:
+    days = sorted({at.date().toordinal() for at in moments})
+    figures = dict(NO_PURCHASES)
+    figures["purchase_count"] = opening.count + len(moments)
+    figures["total_spent_cents"] = opening.spent_cents + sum(cents for _, cents in purchases)
+    first, last = opening.first_day, opening.last_day
+    if first is None:  # a count and a total without dates: they count for money only
+        if days:
+            figures.update(first_purchase_at=moments[0], last_purchase_at=moments[-1],
+                           first_purchase_day=days[0], last_purchase_day=days[-1],
+                           purchase_days=len(days), median_gap_days=median_gap(days))
+        return figures
+    before = [d for d in days if d < first]
+    after = [d for d in days if d > last]
+    inside = [d for d in days if first <= d <= last and d not in (first, last)]
+    gaps = opening.gaps()
+    gaps += [b - a for a, b in itertools.pairwise(before + [first])]
+    gaps += [b - a for a, b in itertools.pairwise([last] + after)]
+    first_at = moments[0] if before else _noon(first)
+    last_at = moments[-1] if after else _noon(last)
+    figures.update(
+        first_purchase_at=first_at, last_purchase_at=last_at,
+        first_purchase_day=first_at.date().toordinal(), last_purchase_day=last_at.date().toordinal(),
+        purchase_days=opening.distinct_days + len(before) + len(after) + len(inside),
+        median_gap_days=float(statistics.median(gaps)) if gaps else None)
+    return figures
+
+
+def opening_of(customer: Customer) -> Opening:
+    return Opening(customer.opening_count or 0, customer.opening_spent_cents or 0,
+                   customer.opening_first_day, customer.opening_last_day)
+
+
 def refresh_purchase_summary(session: Session, customer: Customer) -> None:
     rows = session.execute(select(Purchase.purchased_at, Purchase.amount_cents)
                            .where(Purchase.customer_id == customer.id)).all()
-    for name, value in purchase_figures([tuple(r) for r in rows]).items():
+    for name, value in purchase_figures([tuple(r) for r in rows], opening_of(customer)).items():
         setattr(customer, name, value)
 
 
 def search_text_for(name: str, email: str | None, card: str | None, numbers: list[str],
-                    tags: list[str]) -> str:
-    parts = [name, email or "", card or ""]
+                    tags: list[str], code: str | None = None) -> str:
+    parts = [name, email or "", card or "", code or ""]
     parts += [phones.digits(n) for n in numbers]
     parts += tags
     return " ".join(p for p in parts if p).casefold()
@@ -64,7 +108,7 @@ def refresh_search(customer: Customer) -> None:
     customer.tag_list = ", ".join(sorted(tags, key=str.casefold))
     customer.sort_name = customer.name.casefold()
     customer.search_text = search_text_for(
-        customer.name, customer.email, customer.card_number, numbers, tags
+        customer.name, customer.email, customer.card_number, numbers, tags, customer.code
     )
 
 

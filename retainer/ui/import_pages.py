@@ -249,11 +249,11 @@ def _shown(record, field: str) -> str:
     value = getattr(record, field, None)
     if field == "phones":
         return ", ".join(phones.display(p) for p in value)
-    if field in ("birthday",) and value:
+    if field in ("birthday", "opening_first", "opening_last") and value:
         return value.strftime("%d.%m.%Y")
     if field == "purchased_at" and value:
         return value.strftime("%d.%m.%Y %H:%M")
-    if field == "amount_cents" and value is not None:
+    if field in ("amount_cents", "opening_spent_cents") and value is not None:
         return f"{value / 100:,.2f}".replace(",", "\u202f").replace(".", ",")
     if field == "tags":
         return ", ".join(value)
@@ -305,16 +305,18 @@ class PreviewPage(QWizardPage):
                   ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
         chosen = set(plan.mapping.values())
         extra = [("city", "city"), ("card_number", "card_number"), ("tags", "tags"),
-                 ("purchased_at", "purchase_date"), ("amount_cents", "amount"), ("items", "items")]
+                 ("purchased_at", "purchase_date"), ("amount_cents", "amount"), ("items", "items"),
+                 ("opening_spent_cents", "total_spent"), ("opening_count", "purchase_count"),
+                 ("opening_first", "first_purchase"), ("opening_last", "last_purchase")]
         fields += [(attr, field_label(f)) for attr, f in extra if f in chosen]
 
         def done(preview) -> None:
             rows = []
             for record, problems in preview:
                 shown = {attr: _shown(record, attr) for attr, _ in fields} if record else {}
-                if problems:
-                    shown = {"row": str(problems[0].row), "problems": "; ".join(
-                        f"{p.column}: {p.message}" for p in problems)}
+                if problems:  # left out: the row, why, and whose it is
+                    shown = {"row": str(problems[0].row), "name": record.name if record else "",
+                             "problems": "; ".join(f"{p.column}: {p.message}" for p in problems)}
                 rows.append((shown, problems))
             self.model.columns = [Column(label, lambda r, a=attr: r[0].get(a, "")) for attr, label in fields]
             self.model.set_records(rows)

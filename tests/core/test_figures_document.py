@@ -57,3 +57,25 @@ def test_probability_alive_example():
     assert float(p_alive(params, 4, 120, 200)) == pytest.approx(0.45, abs=0.005)
     assert float(expected_purchases(params, 90, 4, 120, 200)) == pytest.approx(0.84, abs=0.005)
     assert float(p_alive(params, 0, 0, 200)) == 1.0
+
+
+def test_opening_history_example():
+    from retainer.rules.opening import Opening
+
+    first, last, today = date(2025, 1, 1), date(2026, 4, 1), date(2026, 6, 15)
+    gleb = Opening(20, 900_000, first.toordinal(), last.toordinal())
+    figures = purchase_figures([], gleb.settled())
+    assert figures["median_gap_days"] == pytest.approx(23.9, abs=0.05)
+    assert (figures["purchase_count"], figures["total_spent_cents"]) == (20, 900_000)
+    assert figures["first_purchase_at"].date() == first and figures["last_purchase_day"] == last.toordinal()
+    from retainer.rules.status import PurchaseRhythm
+
+    rhythm = PurchaseRhythm(figures["purchase_count"], figures["last_purchase_day"],
+                            figures["median_gap_days"])
+    assert status_of(rhythm, today, 90, 2.0) is Status.AT_RISK
+    days = today.toordinal() - first.toordinal()
+    assert days == 530 and round(9000 / days * 365) == 6198
+    # One date stands for both, and the count is at least what the dates show.
+    assert Opening(0, 5000, None, last.toordinal()).settled() == Opening(1, 5000, last.toordinal(),
+                                                                         last.toordinal())
+    assert Opening(0, 0, first.toordinal(), last.toordinal()).settled().count == 2

@@ -93,7 +93,7 @@ def test_every_bad_field_is_named():
 
 
 @pytest.mark.parametrize("cents,when,field", [
-    (0, datetime(2026, 6, 1), "amount"),
+    (-1, datetime(2026, 6, 1), "amount"),  # 0 is a free visit; below it is not a purchase
     (-500, datetime(2026, 6, 1), "amount"),
     (100_000_001, datetime(2026, 6, 1), "amount"),
     (500, datetime(2026, 6, 16, 9), "date"),

@@ -120,7 +120,7 @@ def test_purchases_keep_the_summary_right(services):
         assert c.median_gap_days == 30.0
 
 
-@pytest.mark.parametrize("cents,when", [(0, datetime(2026, 6, 1)), (-1, datetime(2026, 6, 1)),
+@pytest.mark.parametrize("cents,when", [(-100, datetime(2026, 6, 1)), (-1, datetime(2026, 6, 1)),
                                         (10**9, datetime(2026, 6, 1)), (100, datetime(2026, 6, 20))])
 def test_bad_purchases_save_nothing(services, cents, when):
     cid = add(services)

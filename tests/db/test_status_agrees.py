@@ -57,3 +57,49 @@ def test_sql_and_python_give_every_customer_the_same_status(customers, lapse, ri
         finally:
             services.close()
     assert found == {cid: status.value for cid, status in expected.items()}
+
+
+openings = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=40),   # purchases before Retainer (0: not given)
+        st.integers(min_value=1, max_value=900),  # first date, days before today
+        st.integers(min_value=0, max_value=900),  # days from the first to the last date
+        st.lists(st.integers(min_value=1, max_value=300), max_size=4),  # purchases since
+    ),
+    min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(openings, st.integers(min_value=1, max_value=200), st.floats(min_value=1.0, max_value=4.0),
+       st.integers(min_value=0, max_value=120))
+def test_an_opening_history_gives_the_same_status_in_sql_and_python(customers, lapse, risk, later):
+    from retainer.services.summary import refresh_purchase_summary
+
+    as_of = NOW.date() + timedelta(days=later)
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_retainer(str(Path(folder) / "shop.sqlite"), clock=lambda: NOW)
+        try:
+            services.change_settings(lapse_days=max(lapse, 7), risk_factor=risk)
+            ids = []
+            for n, (count, first_ago, span, since) in enumerate(customers):
+                cid = services.customers.create(
+                    CustomerForm(name=f"Customer {n}", phones=[f"+3706123{n:04d}"]))
+                for k in since:
+                    services.purchases.record(cid, 500, datetime.combine(
+                        NOW.date() - timedelta(days=k), time(10, 0)))
+                first = NOW.date().toordinal() - first_ago
+                with services.ctx.write() as session:
+                    c = session.get(Customer, cid)
+                    c.opening_count, c.opening_spent_cents = count, 100 * count
+                    c.opening_first_day = first
+                    c.opening_last_day = min(first + span, NOW.date().toordinal() - 1)
+                    refresh_purchase_summary(session, c)
+                ids.append(cid)
+            s = services.settings
+            with services.ctx.read() as session:
+                found = dict(session.execute(
+                    select(Customer.id, status_expr(as_of, s.lapse_days, s.risk_factor))).all())
+            expected = {cid: services.customers.status_as_of(cid, as_of).value for cid in ids}
+        finally:
+            services.close()
+    assert found == expected

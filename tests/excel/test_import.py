@@ -130,7 +130,8 @@ def test_purchases_sheet_linked_by_phone(services, tmp_path):
     plan.purchases = LinkedSheet("Sales", 0, {0: "phone", 1: "purchase_date", 2: "amount"})
     report = services.imports.run_to_end(plan)
     assert (report.customers_added, report.purchases_added) == (1, 1)
-    assert [p.message for p in report.problems] == ["No customer with this code, phone or e-mail."]
+    assert [p.message for p in report.problems] == [
+        "No customer with this code, card number, phone or e-mail."]
 
 
 def test_cancel_midway_changes_nothing(services, tmp_path):
@@ -213,8 +214,12 @@ def test_the_mapping_is_remembered_for_the_same_headers(services, tmp_path):
 
 def test_purchases_without_a_date_column_are_refused(services, tmp_path):
     path = ugly.xlsx(tmp_path / "a.xlsx", [["Имя", "Сумма"], ["Анна", 100]])
+    layout = services.imports.layout(str(path))
+    assert layout.mapping == {0: "first_name", 1: "total_spent"}  # no date: an amount is a total
+    plan = layout.plan()
+    plan.mapping[1] = "amount"  # the owner insists it is a purchase amount
     with pytest.raises(FileProblem, match="need a date"):
-        services.imports.run_to_end(services.imports.layout(str(path)).plan())
+        services.imports.run_to_end(plan)
 
 
 def test_problem_list_saved_as_xlsx(services, tmp_path):

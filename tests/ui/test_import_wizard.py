@@ -49,7 +49,8 @@ def test_wizard_requires_a_name_phone_or_email_column(qtbot, window, tmp_path):
     wizard = window.transfer.import_wizard(str(path))
     qtbot.addWidget(wizard)
     wizard.next()
-    assert "name, the phone or the e-mail" in wizard.columns_page.error.text()
+    assert "the name, the phone, the e-mail, the customer's code or the card number" in \
+        wizard.columns_page.error.text()
     assert not wizard.columns_page.isComplete()
     first = next(iter(wizard.columns_page.combos.values()))
     first.setCurrentIndex(first.findData("name"))

@@ -18,6 +18,7 @@ from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Pu
 from retainer.events import PURCHASES
 from retainer.excel.rows import Problem, RowRecord
 from retainer.i18n import tr
+from retainer.rules.opening import Opening
 from retainer.services.imports.plan import SKIP, UPDATE, Duplicate, Plan, Report
 from retainer.services.imports.restore import restore_history
 from retainer.services.reminders import close_automatic_on_purchase
@@ -33,6 +34,7 @@ CHUNK = 5000  # keys per lookup query: well inside SQLite's and PostgreSQL's par
 DEFER_INDEXES_FROM = 20_000  # new customers; from here rebuilding the indexes once is cheaper
 INSERT_CHUNK = 5000  # new customers inserted between two progress reports
 DETAIL_FIELDS = ("email", "birthday", "city", "address", "card_number", "source", "notes")
+OPENING = ("opening_count", "opening_spent_cents", "opening_first", "opening_last")
 
 
 @dataclass
@@ -56,10 +58,17 @@ class Group:
 
 
 def _fill(target: RowRecord, other: RowRecord, overwrite: bool) -> None:
+    if target.name_from_code and not other.name_from_code and other.name:
+        target.name, target.name_from_code = other.name, False
     for name in ("name",) + DETAIL_FIELDS + ("consent", "do_not_call", "customer_code"):
         value = getattr(other, name)
         if value not in (None, "", []) and (overwrite or getattr(target, name) in (None, "", [])):
+            if name == "name" and other.name_from_code and not target.name_from_code:
+                continue  # "Customer 00123" never replaces a real name
             setattr(target, name, value)
+    if other.has_opening and (overwrite or not target.has_opening):
+        for name in OPENING:
+            setattr(target, name, getattr(other, name))
     for number in other.phones:
         if number not in target.phones:
             target.phones.append(number)
@@ -90,7 +99,9 @@ def apply_records(run: ImportRun, records: list[RowRecord], linked: list[RowReco
         yield (n * 5) // 8 + (n * added) // (8 * new)
     yield (n * 6) // 8
     add_purchases(run, work)
-    codes = {g.record.customer_code: g.existing_id for g in work.groups if g.record.customer_code}
+    # A Retainer export links its sheets by its own code; any other file by the shop's code.
+    codes = {g.record.restore_id or g.record.customer_code: g.existing_id for g in work.groups
+             if g.record.restore_id or g.record.customer_code}
     _link_referrals(run.session, work.groups, codes)
     if extras:
         restore_history(run.session, extras, codes, run.report)
@@ -108,6 +119,7 @@ class Work:
     found: dict[str, int] = field(default_factory=dict)  # key -> customer id in the base
     names: dict[int, str] = field(default_factory=dict)
     ours: set[int] = field(default_factory=set)  # added by an earlier slice of this same file
+    unnamed: set[int] = field(default_factory=set)  # in the base as "Customer 00123"
     in_base: list[Group] = field(default_factory=list)  # rows of customers already in the base
     base_is_empty: bool = False
 
@@ -160,26 +172,37 @@ def find_in_base(run: ImportRun, work: Work) -> None:
     phone_keys = sorted({k[6:] for k in keys if k.startswith("phone:")})
     email_keys = sorted({k[6:] for k in keys if k.startswith("email:")})
     name_keys = sorted({k[5:] for k in keys if k.startswith("name:")})
+    code_keys = sorted({k[5:] for k in keys if k.startswith("code:")})
+    card_keys = sorted({k[5:] for k in keys if k.startswith("card:")})
     alive = Customer.deleted_at.is_(None)
     lookups = (
         ("phone", phone_keys, lambda part: select(
-            CustomerPhone.customer_id, CustomerPhone.number, Customer.name, Customer.import_id)
+            CustomerPhone.customer_id, CustomerPhone.number, Customer.name, Customer.import_id,
+            Customer.name_from_code)
             .join(Customer, Customer.id == CustomerPhone.customer_id)
             .where(CustomerPhone.number.in_(part), alive)),
         ("email", email_keys, lambda part: select(
-            Customer.id, Customer.email, Customer.name, Customer.import_id)
+            Customer.id, Customer.email, Customer.name, Customer.import_id, Customer.name_from_code)
             .where(Customer.email.in_(part), alive)),
         ("name", name_keys, lambda part: select(
-            Customer.id, Customer.sort_name, Customer.name, Customer.import_id)
+            Customer.id, Customer.sort_name, Customer.name, Customer.import_id, Customer.name_from_code)
             .where(Customer.sort_name.in_(part), Customer.primary_phone.is_(None),
                    Customer.email.is_(None), alive)),
+        ("code", code_keys, lambda part: select(
+            Customer.id, Customer.code, Customer.name, Customer.import_id, Customer.name_from_code)
+            .where(Customer.code.in_(part), alive)),
+        ("card", card_keys, lambda part: select(
+            Customer.id, Customer.card_number, Customer.name, Customer.import_id, Customer.name_from_code)
+            .where(Customer.card_number.in_(part), alive)),
     )
     found = work.found
     for prefix, wanted, query in lookups:
         for part in _chunks(wanted):
-            for cid, key, name, source in session.execute(query(part)):
+            for cid, key, name, source, from_code in session.execute(query(part)):
                 found.setdefault(f"{prefix}:{key}", cid)
                 work.names[cid] = name
+                if from_code:
+                    work.unnamed.add(cid)
                 if source == run.batch.id:
                     work.ours.add(cid)
     for group in work.groups if found else ():
@@ -190,7 +213,7 @@ def find_in_base(run: ImportRun, work: Work) -> None:
         if cid is None:
             run.report.problems.append(Problem(
                 record.row, tr("Purchases"), record.keys()[0].split(":", 1)[-1],
-                tr("No customer with this code, phone or e-mail.")))
+                tr("No customer with this code, card number, phone or e-mail.")))
             continue
         holder = work.base_groups.get(cid) or next((g for g in work.groups if g.existing_id == cid), None)
         if holder is None:
@@ -229,7 +252,11 @@ def update_in_base(run: ImportRun, work: Work) -> None:
             report.duplicates.append(Duplicate(group.record.row, group.record.keys()[0],
                                                group.record.name, work.names.get(group.existing_id, ""),
                                                in_base=group.existing_id not in work.ours))
-        if policy == SKIP:
+        if policy == SKIP and group.existing_id in work.unnamed and not group.record.name_from_code:
+            # Known only by a code until now: the file's name and details fill in the blanks.
+            _update_existing(run.session, group, False, run.batch.id)
+            report.customers_updated += 1
+        elif policy == SKIP:
             if not run.flat:
                 report.skipped += 1
         else:
@@ -339,10 +366,19 @@ def _tag_ids(session, names: set[str]) -> dict[str, int]:
     return existing
 
 
+def opening_of(r: RowRecord) -> Opening:
+    """The record's opening history, settled as the customer row keeps it."""
+    return Opening(r.opening_count, r.opening_spent_cents,
+                   r.opening_first.toordinal() if r.opening_first else None,
+                   r.opening_last.toordinal() if r.opening_last else None).settled()
+
+
 def _customer_row(group: Group, now: datetime, import_id: int, today) -> dict:
     r = group.record
+    opening = opening_of(r)
     figures = purchase_figures([(p.purchased_at, p.amount_cents) for p in group.purchases
-                                if p.purchased_at is not None])
+                                if p.purchased_at is not None], opening)
+    # Customer since: the date in the file, else the first known purchase, else today.
     created = r.created_at or figures["first_purchase_at"] or now
     tags = sorted(r.tags, key=str.casefold) if r.tags else r.tags
     return {
@@ -351,15 +387,22 @@ def _customer_row(group: Group, now: datetime, import_id: int, today) -> dict:
         "consent_to_messages": bool(r.consent), "consent_date": today if r.consent else None,
         "do_not_call": bool(r.do_not_call), "created_at": created, **figures,
         "primary_phone": r.phones[0] if r.phones else None, "tag_list": ", ".join(tags),
-        "search_text": search_text_for(r.name, r.email, r.card_number, r.phones, tags),
+        "search_text": search_text_for(r.name, r.email, r.card_number, r.phones, tags, r.customer_code),
         "sort_name": r.name.casefold(), "import_id": import_id,
+        "code": r.customer_code, "name_from_code": r.name_from_code,
+        "opening_count": opening.count, "opening_spent_cents": opening.spent_cents,
+        "opening_first_day": opening.first_day, "opening_last_day": opening.last_day,
     }
+
+
+SNAPSHOT_FIELDS = ("name",) + DETAIL_FIELDS + (
+    "consent_to_messages", "do_not_call", "code", "name_from_code", "opening_count",
+    "opening_spent_cents", "opening_first_day", "opening_last_day")
 
 
 def snapshot(customer: Customer) -> str:
     return json.dumps({
-        **{name: getattr(customer, name) for name in ("name",) + DETAIL_FIELDS
-           + ("consent_to_messages", "do_not_call")},
+        **{name: getattr(customer, name) for name in SNAPSHOT_FIELDS},
         "birthday": customer.birthday.isoformat() if customer.birthday else None,
         "phones": [p.number for p in customer.phones],
         "tags": [t.name for t in customer.tags],
@@ -370,10 +413,21 @@ def _update_existing(session, group: Group, overwrite: bool, import_id: int) -> 
     customer = session.get(Customer, group.existing_id)
     session.add(ImportChange(import_id=import_id, customer_id=customer.id, before=snapshot(customer)))
     r = group.record
+    if customer.name_from_code and r.name and not r.name_from_code:
+        customer.name, customer.name_from_code = r.name, False  # the name is known now
     for name in ("name",) + DETAIL_FIELDS:
         value = getattr(r, name)
+        if name == "name" and r.name_from_code:
+            continue  # "Customer 00123" never replaces a name
         if value not in (None, "") and (overwrite or getattr(customer, name) in (None, "")):
             setattr(customer, name, value)
+    if r.customer_code and (overwrite or not customer.code):
+        customer.code = r.customer_code
+    opening = opening_of(r)
+    if not opening.empty and (overwrite or not (customer.opening_count or customer.opening_last_day)):
+        customer.opening_count, customer.opening_spent_cents = opening.count, opening.spent_cents
+        customer.opening_first_day, customer.opening_last_day = opening.first_day, opening.last_day
+        refresh_purchase_summary(session, customer)
     for name, target in (("consent", "consent_to_messages"), ("do_not_call", "do_not_call")):
         value = getattr(r, name)
         if value is not None and (overwrite or not getattr(customer, target)):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from retainer.excel.columns import IDENTIFYING
 from retainer.excel.rows import Problem
 from retainer.i18n import tr
 
@@ -65,11 +66,12 @@ class Plan:
 
 # A workbook exported by Retainer is read by its tables' names and column order, whatever
 # language its headers are in, so an export imported into an empty base gives the base back.
-RESTORE_CUSTOMERS = {0: "customer_code", 1: "name", 2: "phone", 3: "phone2", 4: "email",
+RESTORE_CUSTOMERS = {0: "restore_id", 1: "name", 2: "phone", 3: "phone2", 4: "email",
                      5: "birthday", 6: "city", 7: "address", 8: "card_number", 9: "tags",
                      10: "source", 11: "referred_by_code", 12: "consent", 13: "do_not_call",
-                     14: "notes", 15: "created_at"}
-RESTORE_PURCHASES = {0: "customer_code", 3: "purchase_date", 4: "amount", 5: "items"}
+                     14: "notes", 15: "created_at", 22: "customer_code", 23: "purchase_count",
+                     24: "total_spent", 25: "first_purchase", 26: "last_purchase"}
+RESTORE_PURCHASES = {0: "restore_id", 3: "purchase_date", 4: "amount", 5: "items"}
 
 
 @dataclass
@@ -114,8 +116,9 @@ class ImportRecord:
 
 def plan_problem(mapping: dict[int, str]) -> str | None:
     fields = set(mapping.values())
-    if not fields & {"name", "first_name", "last_name", "phone", "email"}:
-        return tr("Choose which column holds the name, the phone or the e-mail.")
+    if not fields & set(IDENTIFYING):
+        return tr("Choose which column holds the name, the phone, the e-mail, the customer's "
+                  "code or the card number.")
     if "amount" in fields and "purchase_date" not in fields:
         return tr("Purchases need a date: choose the column with the purchase date, or do not "
                   "import the amount.")

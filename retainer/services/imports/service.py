@@ -87,11 +87,14 @@ class ImportService:
             return None
         return {int(k): v for k, v in json.loads(saved.mapping).items()}
 
-    def preview(self, plan: Plan, limit: int = 20) -> list[tuple[RowRecord | None, list[Problem]]]:
-        """The first rows exactly as they would be saved, with their problems."""
+    def preview(self, plan: Plan, limit: int = 20) -> list[tuple[RowRecord, list[Problem]]]:
+        """The first rows exactly as they would be saved, with their problems; a row with
+        problems, which the import leaves out, keeps what could be read (its name above all),
+        so that the owner sees who would be missing."""
         source = self._open(plan.path)
         headers, rows = self._rows(source, plan)
         reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region, self.ctx.today())
+        reader.partial = True
         out = []
         for item in reader.read(rows):
             out.append(item)

@@ -29,7 +29,6 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from retainer.excel.columns import FIELDS, field_label, normalise_header
     from retainer.excel.reader import FileProblem
-    from retainer.services.imports import Plan
 
     services = open_base(args.db)
     if services is None:
@@ -57,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
             if header:
                 target = field_label(mapping.get(index, ""))
                 print(f"  {header} → {target}")
-        plan = Plan(args.file, layout.sheet, layout.header_row, mapping, duplicates=args.duplicates)
+        plan = layout.plan(duplicates=args.duplicates)  # keeps a purchases sheet, a restore
+        plan.mapping = mapping
         report = services.imports.run_to_end(plan, dry_run=args.dry_run)
     except FileProblem as exc:
         print(str(exc), file=sys.stderr)

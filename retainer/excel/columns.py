@@ -175,7 +175,10 @@ def find_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int, 
     # A header cell left empty under a merged cell takes the merged cell's title.
     for first_row, first_col, last_row, last_col in merged:
         if first_row <= best_row <= last_row or last_row == best_row - 1:
-            title = str(rows[first_row][first_col]).strip() if first_row < len(rows) else ""
+            # A row shorter than the merged range (a ragged sheet) has no title there.
+            source = rows[first_row] if 0 <= first_row < len(rows) else ()
+            value = source[first_col] if 0 <= first_col < len(source) else None
+            title = str(value).strip() if value is not None else ""
             for col in range(first_col, min(last_col + 1, len(headers))):
                 if not headers[col]:
                     headers[col] = title

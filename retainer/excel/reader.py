@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,14 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 class FileProblem(Exception):
     """A file that cannot be imported; the message says why, in plain words."""
+
+
+def reading_failed(exc: BaseException) -> bool:
+    """Whether ``exc`` is the file reader failing, to be told as a FileProblem.
+
+    The Rust reader reports a panic as pyo3's ``PanicException``, which derives from
+    BaseException, not Exception; only the interpreter's own stops are let through."""
+    return not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, FileProblem))
 
 
 @dataclass
@@ -56,7 +65,9 @@ class Source:
         if name not in self._loaded:
             try:
                 data = self._book.get_sheet_by_name(name)
-            except Exception as exc:  # calamine raises its own errors for damaged sheets
+            except BaseException as exc:  # calamine's own errors, or a panic, on damaged sheets
+                if not reading_failed(exc):
+                    raise
                 raise FileProblem(tr("{file}: the sheet “{sheet}” cannot be read ({reason}).").format(
                     file=self.path.name, sheet=name, reason=exc)) from exc
             if data.height > self.max_rows + 100:
@@ -76,7 +87,13 @@ class Source:
 
     def rows(self, sheet: str | None = None) -> Iterator[list[Any]]:
         if self._csv_text is not None:
-            yield from csv.reader(io.StringIO(self._csv_text), delimiter=self.delimiter)
+            reader = csv.reader(io.StringIO(self._csv_text, newline=""), delimiter=self.delimiter)
+            try:
+                yield from reader
+            except csv.Error as exc:
+                raise FileProblem(tr("{file}, line {line}: {reason}. Save it again from Excel "
+                                     "and retry.").format(file=self.path.name, line=reader.line_num,
+                                                          reason=exc)) from exc
             return
         name = sheet or self.sheets[0].name
         if name not in self.sheet_names:
@@ -85,7 +102,9 @@ class Source:
         data = self._sheet(name)
         try:
             yield from data.iter_rows()
-        except Exception as exc:
+        except BaseException as exc:
+            if not reading_failed(exc):
+                raise
             raise FileProblem(tr("{file}: the sheet “{sheet}” cannot be read ({reason}).").format(
                 file=self.path.name, sheet=name, reason=exc)) from exc
 
@@ -99,8 +118,12 @@ class Source:
             return {}
         found = {}
         for name in names:
-            table = self._book.get_table_by_name(name)
-            found[name] = (table.sheet, table.start[0] - 1)
+            try:
+                table = self._book.get_table_by_name(name)
+                found[name] = (table.sheet, max(0, table.start[0] - 1))
+            except BaseException as exc:  # noqa: BLE001 - a damaged table is read as a plain sheet
+                if not reading_failed(exc):
+                    raise
         return found
 
     def merged_ranges(self, sheet: str | None = None) -> list[tuple[int, int, int, int]]:
@@ -109,9 +132,11 @@ class Source:
             return []
         try:
             ranges = self._sheet(sheet or self.sheets[0].name).merged_cell_ranges or []
-        except Exception:  # noqa: BLE001 - merged cells are a nicety, not a requirement
+            return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
+        except BaseException as exc:  # noqa: BLE001 - merged cells are a nicety, not a requirement
+            if not reading_failed(exc):
+                raise
             return []
-        return [(a[0], a[1], b[0], b[1]) for a, b in ranges]
 
 
 def _check_zip(path: Path) -> None:
@@ -134,9 +159,20 @@ def _check_zip(path: Path) -> None:
                             "never have and which can be used to attack the computer; it was "
                             "refused.").format(file=path.name))
             archive.testzip() if len(members) < 50 else None
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
         raise FileProblem(tr("{file} is damaged or cut short (it cannot be unpacked). Save it "
                              "again from Excel and retry.").format(file=path.name)) from exc
+
+
+def _check_ole(path: Path, blob: bytes, size: int) -> None:
+    """An .xls file is a header of 512 bytes and whole sectors; one cut short makes the Rust
+    reader panic (and print to the terminal), so it is refused before it is read."""
+    shift = int.from_bytes(blob[30:32], "little") if len(blob) >= 32 else 0
+    sector = 1 << shift if shift in (9, 12) else 0
+    if size < 1024 or not sector or (size - 512) % sector:
+        raise FileProblem(tr("{file} is damaged or cut short (its size does not fit an Excel "
+                             "97–2003 workbook). Save it again from Excel and retry.").format(
+                                 file=path.name))
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -217,6 +253,7 @@ def open_file(path: str | Path, max_rows: int | None = None) -> Source:
             raise FileProblem(tr("{file} is protected with a password. Open it in Excel, remove "
                                  "the password (File → Info → Protect Workbook) and save it "
                                  "again.").format(file=path.name))
+        _check_ole(path, blob, size)
     elif head.startswith(ZIP_MAGIC):
         if suffix == ".xls":
             suffix = ".xlsx"
@@ -230,9 +267,9 @@ def open_file(path: str | Path, max_rows: int | None = None) -> Source:
         book = CalamineWorkbook.from_path(str(path), load_tables=suffix in (".xlsx", ".xlsm"))
         sheets = [Sheet(m.name, None) for m in book.sheets_metadata
                   if str(getattr(m, "typ", "WorkSheet")).endswith("WorkSheet")]
-    except FileProblem:
-        raise
-    except Exception as exc:
+    except BaseException as exc:  # a Rust panic is a BaseException too
+        if not reading_failed(exc):
+            raise
         text = str(exc).lower()
         if "password" in text or "encrypt" in text:
             raise FileProblem(tr("{file} is protected with a password. Open it in Excel, remove "

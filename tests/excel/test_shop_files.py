@@ -225,3 +225,33 @@ def test_a_row_left_out_still_shows_whose_it_is_in_the_preview(services, tmp_pat
         ("Анна Петрова", True), ("Борис Орлов", True)]
     report = services.imports.run_to_end(services.imports.layout(str(path)).plan(), dry_run=True)
     assert report.customers_added == 0 and len(report.problems) == 2
+
+
+def test_codes_and_opening_histories_survive_an_export_and_import(services, tmp_path):
+    from sqlalchemy import select
+
+    from retainer.db.models import Customer
+    from retainer.services import open_retainer
+    from tests.conftest import NOW
+
+    imported_totals(services, tmp_path)
+    log = ugly.xlsx(tmp_path / "sales.xlsx", [["Код клиента", "Дата", "Сумма"],
+                                              ["A-17", date(2026, 2, 1), 25.5]])
+    services.imports.run_to_end(services.imports.layout(str(log)).plan())
+    workbook = tmp_path / "all.xlsx"
+    services.exports.export_all_to_end(str(workbook))
+    target = open_retainer(str(tmp_path / "copy.sqlite"), clock=lambda: NOW)
+    try:
+        report = target.imports.run_to_end(target.imports.layout(str(workbook)).plan())
+        assert report.problems == []
+
+        def kept(base):
+            with base.ctx.read() as session:
+                return sorted((c.name, c.code, c.name_from_code, c.opening_count, c.opening_spent_cents,
+                               c.opening_first_day, c.opening_last_day, c.purchase_count,
+                               c.total_spent_cents, c.last_purchase_day, c.median_gap_days)
+                              for c in session.scalars(select(Customer)))
+
+        assert kept(target) == kept(services)
+    finally:
+        target.close()

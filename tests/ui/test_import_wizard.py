@@ -1,3 +1,4 @@
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from retainer.services import CustomerQuery
@@ -41,6 +42,19 @@ def test_wizard_names_a_bad_file(qtbot, window, tmp_path):
     wizard = window.transfer.import_wizard(str(bad))
     qtbot.addWidget(wizard)
     assert "password" in wizard.file_page.error.text()
+    assert not wizard.file_page.isComplete()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods", "csv"])
+def test_wizard_names_a_file_cut_short(qtbot, window, tmp_path, kind):
+    from tests.excel.test_any_file import seed
+
+    whole = seed(kind, tmp_path)
+    cut = tmp_path / f"cut.{kind}"
+    cut.write_bytes(whole[:len(whole) // 3] if kind != "csv" else b"\x00" * 10 + whole)
+    wizard = window.transfer.import_wizard(str(cut))
+    qtbot.addWidget(wizard)
+    assert f"cut.{kind}" in wizard.file_page.error.text()
     assert not wizard.file_page.isComplete()
 
 

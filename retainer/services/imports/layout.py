@@ -32,9 +32,12 @@ def find_layout(source: Source, path: str, sheet: str | None, header_row: int | 
         raise FileProblem(tr("The sheet “{sheet}” of {file} is empty.").format(
             sheet=name, file=Path(path).name))
     tables = source.tables()
-    if {"Customers", "Purchases"} <= set(tables) and sheet is None and header_row is None:
-        name, row = tables["Customers"]
-        head = _head(source, name, HEAD_ROWS)
+    restored = tables.get("Customers")
+    if {"Customers", "Purchases"} <= set(tables) and sheet is None and header_row is None \
+            and restored[0] in source.sheet_names \
+            and restored[1] < len(restore_head := _head(source, restored[0], HEAD_ROWS)):
+        name, row = restored
+        head = restore_head
         return Layout(str(path), source.sheet_names, name, row, [str(c) for c in head[row]],
                       dict(RESTORE_CUSTOMERS), True, head[row + 1:row + 1 + SAMPLE_ROWS],
                       restore=tables)

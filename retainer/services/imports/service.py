@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import threading
 from collections.abc import Generator, Iterable, Iterator
@@ -17,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from retainer.db.models import Import, ImportMapping
 from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
 from retainer.excel.columns import headers_key
-from retainer.excel.reader import FileProblem, Source, open_file
+from retainer.excel.reader import FileProblem, Source, open_file, reading_failed
 from retainer.excel.rows import Problem, RowReader, RowRecord, clean_slices
 from retainer.excel.writer import Column, write_table
 from retainer.i18n import tr
@@ -38,6 +40,41 @@ from retainer.services.imports.plan import (
     plan_problem,
 )
 from retainer.services.imports.undo import undo_import
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _told_plainly(path: str) -> Iterator[None]:
+    """Whatever a file does to the readers ends in a FileProblem that names the file.
+
+    The readers name every problem they know of; this is the net under them, for a file
+    damaged in a way nobody has seen yet (the details go to the log). The base's own errors
+    pass through: they are not the file's fault."""
+    try:
+        yield
+    except SQLAlchemyError:
+        raise
+    except BaseException as exc:
+        if not reading_failed(exc):
+            raise
+        log.warning("reading %s failed", path, exc_info=True)
+        raise FileProblem(tr("{file} cannot be read: it is damaged or written in a way Retainer "
+                             "does not understand ({reason}). Nothing was imported. Open it in "
+                             "Excel, save it again as .xlsx and retry.").format(
+                                 file=Path(path).name, reason=type(exc).__name__)) from exc
+
+
+def _read_plainly(items: Iterable, path: str) -> Iterator:
+    """``items``, each one read under :func:`_told_plainly`."""
+    items = iter(items)
+    while True:
+        with _told_plainly(path):
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+        yield item
 
 
 class ImportService:
@@ -73,12 +110,14 @@ class ImportService:
         """What ``path`` holds, read through the file kept for the wizard's steps.
 
         ``header_row`` (0-based) is the owner's choice of the row with the column titles."""
-        return layouts.find_layout(self._open(path), str(path), sheet, header_row,
-                                   self.remembered_mapping)
+        with _told_plainly(path):
+            return layouts.find_layout(self._open(path), str(path), sheet, header_row,
+                                       self.remembered_mapping)
 
     def linked_sheet(self, path: str, sheet: str) -> LinkedSheet | None:
         """The purchases on ``sheet``, if its columns name a customer, a date and an amount."""
-        return layouts.linked_sheet(self._open(path), sheet)
+        with _told_plainly(path):
+            return layouts.linked_sheet(self._open(path), sheet)
 
     def remembered_mapping(self, headers: list[str]) -> dict[int, str] | None:
         with self.ctx.read() as session:
@@ -91,16 +130,18 @@ class ImportService:
         """The first rows exactly as they would be saved, with their problems; a row with
         problems, which the import leaves out, keeps what could be read (its name above all),
         so that the owner sees who would be missing."""
-        source = self._open(plan.path)
-        headers, rows = self._rows(source, plan)
-        reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region, self.ctx.today())
-        reader.partial = True
-        out = []
-        for item in reader.read(rows):
-            out.append(item)
-            if len(out) >= limit:
-                break
-        return out
+        with _told_plainly(plan.path):
+            source = self._open(plan.path)
+            headers, rows = self._rows(source, plan)
+            reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region,
+                               self.ctx.today())
+            reader.partial = True
+            out = []
+            for item in reader.read(rows):
+                out.append(item)
+                if len(out) >= limit:
+                    break
+            return out
 
     # Importing -----------------------------------------------------------------------------
     def run(self, plan: Plan, dry_run: bool = False) -> Generator[Progress, None, Report]:
@@ -117,14 +158,15 @@ class ImportService:
         return report
 
     def _run(self, plan: Plan, dry_run: bool) -> Generator[Progress, None, Report]:
-        source = self._open(plan.path)
-        headers, rows = self._rows(source, plan)
+        with _told_plainly(plan.path):
+            source = self._open(plan.path)
+            headers, rows = self._rows(source, plan)
+            raw = list(rows)
         region, today = self.ctx.settings.default_region, self.ctx.today()
         flat = RowReader(headers, plan.mapping, region, today).flat
-        raw = list(rows)
         total = max(len(raw), 1)
         report = Report(dry_run=dry_run)
-        slices = clean_slices(headers, plan.mapping, region, today, raw)
+        slices = _read_plainly(clean_slices(headers, plan.mapping, region, today, raw), plan.path)
         del raw
         records: list[RowRecord] = []
         self.ctx.check_writer()  # a test run writes too, and rolls back
@@ -146,8 +188,9 @@ class ImportService:
                 done += len(results)
                 records.extend(part)
                 yield Progress(done // 2, total)
-            linked = list(self._linked(source, plan, report))
-            extras = self._extras(source, plan)
+            with _told_plainly(plan.path):
+                linked = list(self._linked(source, plan, report))
+                extras = self._extras(source, plan)
             for step in apply_records(run, records, linked, extras):
                 yield Progress(total // 2 + step // 2, total)
             finish_batch(batch, report)

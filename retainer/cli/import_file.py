@@ -21,6 +21,10 @@ def add_parser(commands) -> argparse.ArgumentParser:
                                 "field '' skips the column"))
     parser.add_argument("--duplicates", choices=("skip", "update", "merge"), default="skip",
                         help=tr("what to do with customers already in the base (default: skip)"))
+    parser.add_argument("--country", metavar="XX", type=str.upper,
+                        help=tr("the country of phone numbers written without + and a country "
+                                "code, such as RU or LT; it becomes the base's setting, as in "
+                                "the window's import (default: the base's setting)"))
     parser.add_argument("--dry-run", action="store_true", help=tr("check everything, save nothing"))
     parser.set_defaults(run=run)
     return parser
@@ -29,6 +33,13 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from retainer.excel.columns import FIELDS, field_label, normalise_header
     from retainer.excel.reader import FileProblem
+    from retainer.rules.phones import SUPPORTED_REGIONS
+    from retainer.rules.settings import system_region
+
+    if args.country and args.country not in SUPPORTED_REGIONS:
+        print(tr("Unknown country “{code}”. Countries: {codes}.").format(
+            code=args.country, codes=", ".join(SUPPORTED_REGIONS)), file=sys.stderr)
+        return 2
 
     services = open_base(args.db)
     if services is None:
@@ -58,6 +69,16 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  {header} → {target}")
         plan = layout.plan(duplicates=args.duplicates)  # keeps a purchases sheet, a restore
         plan.mapping = mapping
+        if args.country:
+            if not args.dry_run:
+                services.change_settings(default_region=args.country)
+            plan.region = args.country
+        else:
+            guess = services.imports.country_guess(plan, system_region())
+            if guess is not None:
+                print(guess.sentence() + " " + tr("To read them so, run the import again with "
+                                                  "--country {code}.").format(code=guess.region),
+                      file=sys.stderr)
         report = services.imports.run_to_end(plan, dry_run=args.dry_run)
     except FileProblem as exc:
         print(str(exc), file=sys.stderr)

@@ -40,13 +40,18 @@ class Key(Generic[T]):
         return value
 
 
-def _guess_region() -> str:
+def system_region() -> str | None:
+    """The country of the computer's language setting, if Retainer knows its numbers."""
     try:
         name = locale.getlocale()[0] or ""
     except ValueError:
         name = ""
     country = name.split("_")[1][:2].upper() if "_" in name else ""
-    return country if country in SUPPORTED_REGIONS else "RU"
+    return country if country in SUPPORTED_REGIONS else None
+
+
+def _guess_region() -> str:
+    return system_region() or "RU"
 
 
 CURRENCIES = ("EUR", "RUB", "GBP", "USD", "PLN", "KZT", "BYN", "UAH")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -282,9 +283,35 @@ class PreviewPage(QWizardPage):
         country_row.addWidget(country_label)
         country_row.addWidget(self.country)
         country_row.addStretch(1)
+        # When the base's country rejects many numbers: a better one, in one sentence.
+        self.country_hint = QLabel()
+        self.country_hint.setWordWrap(True)
+        set_role(self.country_hint, "waiting")
+        self.country_button = QPushButton()
+        self.country_button.clicked.connect(self._use_guess)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.country_hint, 1)
+        hint_row.addWidget(self.country_button)
+        self.guess = None
         layout = QVBoxLayout(self)
         layout.addLayout(country_row)
+        layout.addLayout(hint_row)
         layout.addWidget(self.view)
+        self._show_guess(None)
+
+    def _show_guess(self, guess) -> None:
+        self.guess = guess
+        self.country_hint.setVisible(guess is not None)
+        self.country_button.setVisible(guess is not None)
+        if guess is not None:
+            self.country_hint.setText(guess.sentence())
+            self.country_button.setText(tr("Read them as numbers from {country}").format(
+                country=phones.region_name(guess.region)))
+
+    def _use_guess(self) -> None:
+        if self.guess is not None:
+            self.country.setCurrentIndex(max(0, self.country.findData(self.guess.region)))
+            self._country_chosen()
 
     def _country_chosen(self) -> None:
         code, services = self.country.currentData(), self.choices.services
@@ -310,7 +337,9 @@ class PreviewPage(QWizardPage):
                  ("opening_first", "first_purchase"), ("opening_last", "last_purchase")]
         fields += [(attr, field_label(f)) for attr, f in extra if f in chosen]
 
-        def done(preview) -> None:
+        def done(found) -> None:
+            preview, guess = found
+            self._show_guess(guess)
             rows = []
             for record, problems in preview:
                 shown = {attr: _shown(record, attr) for attr, _ in fields} if record else {}
@@ -327,5 +356,7 @@ class PreviewPage(QWizardPage):
             header.setStretchLastSection(True)
 
         imports = self.choices.services.imports
-        self.choices.tasks.read(self, lambda: imports.preview(plan)).success(done) \
-            .failure(self.choices.failed).run()
+        language = QLocale().name().partition("_")[2] or None  # ru_RU -> RU
+        self.choices.tasks.read(self, lambda: (imports.preview(plan),
+                                               imports.country_guess(plan, language))) \
+            .success(done).failure(self.choices.failed).run()

@@ -255,3 +255,42 @@ def test_codes_and_opening_histories_survive_an_export_and_import(services, tmp_
         assert kept(target) == kept(services)
     finally:
         target.close()
+
+
+# The phone country guessed from the file ----------------------------------------------------
+def russian_list(tmp_path, n=40):
+    rows = [["ФИО", "Телефон"]]
+    for k in range(n):
+        rows.append([f"Клиент {k}", f"8 (916) {100 + k:03d}-45-67"])
+    rows.append(["Jonas", "+370 612 34567"])
+    rows.append(["Ольга", "+7 903 555-12-34"])
+    return ugly.xlsx(tmp_path / "list.xlsx", rows)
+
+
+def test_the_country_of_the_numbers_is_proposed_with_the_counts(services, tmp_path):
+    services.change_settings(default_region="US")
+    plan = services.imports.layout(str(russian_list(tmp_path))).plan()
+    guess = services.imports.country_guess(plan, language_region="LT")
+    assert (guess.region, guess.valid, guess.total, guess.current_valid) == ("RU", 40, 40, 0)
+    assert guess.sentence() == ("40 of 40 phone numbers written without a country code are not "
+                                "valid for the United States; read as numbers from Russia, 40 of "
+                                "40 are.")
+    plan.region = guess.region
+    assert services.imports.run_to_end(plan).customers_added == 42
+    services.change_settings(default_region="RU")  # the base's country fits: nothing to propose
+    assert services.imports.country_guess(services.imports.layout(str(russian_list(tmp_path))).plan()) is None
+
+
+def test_retainer_import_proposes_the_country_and_takes_it(services, db_path, tmp_path, capsys):
+    from retainer.cli import main
+
+    services.change_settings(default_region="US")
+    services.close()
+    path = str(russian_list(tmp_path))
+    assert main(["import", path, "--db", str(db_path), "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "read as numbers from Russia, 40 of 40 are" in err and "--country RU" in err
+    assert main(["import", path, "--db", str(db_path), "--country", "ru"]) == 0
+    out = capsys.readouterr().out
+    assert "42 customers added" in out
+    assert main(["import", path, "--db", str(db_path), "--country", "XX"]) == 2

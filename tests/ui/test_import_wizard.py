@@ -168,6 +168,24 @@ def test_the_preview_page_sets_the_country_of_numbers_without_a_code(qtbot, wind
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
 
 
+def test_the_preview_proposes_the_country_the_numbers_are_from(qtbot, window, services, tmp_path):
+    services.change_settings(default_region="US")
+    rows = [["ФИО", "Телефон"]] + [[f"Гость {i}", f"8 (916) 123-45-{i:02d}"] for i in range(12)]
+    wizard = window.transfer.import_wizard(str(ugly.xlsx(tmp_path / "list.xlsx", rows)))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert not page.country_hint.isHidden()
+    assert page.country_hint.text().startswith("12 of 12 phone numbers written without a country "
+                                               "code are not valid for the United States")
+    assert page.country_button.text() == "Read them as numbers from Russia"
+    page.country_button.click()
+    assert services.settings.default_region == "RU" and page.country.currentData() == "RU"
+    assert page.country_hint.isHidden()
+    assert page.model.data(page.model.index(0, 3)) == "+7 916 123-45-00"
+
+
 def test_the_test_run_never_shows_a_result_for_other_choices(qtbot, window, services, tmp_path):
     # Seen on a real display: back from the test run, the phone country changed, and step 4
     # still said "82 rows have problems" with Import enabled.

@@ -62,6 +62,7 @@ class Plan:
     row_choices: dict[int, str] = field(default_factory=dict)  # file row -> skip/update/merge
     purchases: LinkedSheet | None = None
     restore: dict[str, tuple[str, int]] | None = None  # a Retainer workbook: its tables
+    region: str | None = None  # phones without a code are from here (default: the base's)
 
 
 # A workbook exported by Retainer is read by its tables' names and column order, whatever

@@ -30,6 +30,7 @@ from retainer.i18n import tr
 from retainer.services.base import Context
 from retainer.services.imports import layout as layouts
 from retainer.services.imports.apply import ImportRun, apply_records, finish_batch, start_batch
+from retainer.services.imports.country import CountryGuess, guess_country
 from retainer.services.imports.plan import (
     ImportRecord,
     Layout,
@@ -133,8 +134,7 @@ class ImportService:
         with _told_plainly(plan.path):
             source = self._open(plan.path)
             headers, rows = self._rows(source, plan)
-            reader = RowReader(headers, plan.mapping, self.ctx.settings.default_region,
-                               self.ctx.today())
+            reader = RowReader(headers, plan.mapping, self._region(plan), self.ctx.today())
             reader.partial = True
             out = []
             for item in reader.read(rows):
@@ -142,6 +142,20 @@ class ImportService:
                 if len(out) >= limit:
                     break
             return out
+
+    def _region(self, plan: Plan) -> str:
+        return plan.region or self.ctx.settings.default_region
+
+    def country_guess(self, plan: Plan, language_region: str | None = None) -> CountryGuess | None:
+        """A better country for the file's phone numbers written without a code, if the
+        base's country rejects many of them (see :mod:`.country`)."""
+        columns = [i for i, f in plan.mapping.items() if f in ("phone", "phone2")]
+        if not columns:
+            return None
+        with _told_plainly(plan.path):
+            _, rows = self._rows(self._open(plan.path), plan)
+            cells = (row[i] for _, row in rows for i in columns if i < len(row))
+            return guess_country(cells, self._region(plan), language_region)
 
     # Importing -----------------------------------------------------------------------------
     def run(self, plan: Plan, dry_run: bool = False) -> Generator[Progress, None, Report]:
@@ -162,7 +176,7 @@ class ImportService:
             source = self._open(plan.path)
             headers, rows = self._rows(source, plan)
             raw = list(rows)
-        region, today = self.ctx.settings.default_region, self.ctx.today()
+        region, today = self._region(plan), self.ctx.today()
         flat = RowReader(headers, plan.mapping, region, today).flat
         total = max(len(raw), 1)
         report = Report(dry_run=dry_run)
@@ -212,8 +226,8 @@ class ImportService:
             return
         sub = Plan(plan.path, plan.purchases.sheet, plan.purchases.header_row, plan.purchases.mapping)
         headers, rows = self._rows(source, sub)
-        reader = RowReader(headers, plan.purchases.mapping, self.ctx.settings.default_region,
-                           self.ctx.today(), linked=True)
+        reader = RowReader(headers, plan.purchases.mapping, self._region(plan), self.ctx.today(),
+                           linked=True)
         for record, problems in reader.read(rows):
             report.problems.extend(problems)
             if record is not None:

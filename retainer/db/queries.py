@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
 
 from retainer.db.models import Customer, Tag, customer_tags
 from retainer.rules.status import Status
@@ -81,6 +81,8 @@ class Segment:
     cells: tuple[tuple[int, int], ...]
 
     def condition(self) -> ColumnElement[bool]:
+        if not self.cells:
+            return false()
         recency = score(Customer.last_purchase_day, self.recency_cuts)
         frequency = score(Customer.purchase_count, self.frequency_cuts)
         return and_(Customer.purchase_count > 0,

@@ -108,6 +108,11 @@ SEGMENTS = ("Champions", "Loyal", "Potential loyalists", "New", "Promising", "Ne
             "About to sleep", "At risk", "Can't lose them", "Hibernating", "Lost")
 
 
+# Quintile scores compare each customer with the others: with fewer buyers than this, a fifth
+# is one or two customers, and the one who bought today could come out "Lost".
+RFM_MIN_BUYERS = 25
+
+
 def quintile_scores(values: list[float], higher_is_better: bool = True) -> list[int]:
     """1–5 by quintiles of the values; equal values always get equal scores."""
     if not values:

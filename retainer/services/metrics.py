@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Feedback
-from retainer.rules.metrics import Nps, Retention, nps_of, ratio, segment_counts
+from retainer.rules.metrics import RFM_MIN_BUYERS, Nps, Retention, nps_of, ratio, segment_counts
 from retainer.services.base import Context
 
 if TYPE_CHECKING:  # numpy is loaded when a figure is first asked for, not at start-up
@@ -72,14 +72,21 @@ class MetricsService:
         this_month = month_start(as_of or self.ctx.today())
         return [month_start(this_month, -k) for k in range(months, -1, -1)]
 
+    def month_periods(self, months: int, as_of: date | None = None) -> list[tuple[date, date]]:
+        """The last ``months`` full months, [first day, first day of the next month), then
+        the month under way so far, up to and including ``as_of``."""
+        day = as_of or self.ctx.today()
+        starts = self.month_starts(months, day)
+        return list(itertools.pairwise(starts)) + [(starts[-1], date.fromordinal(day.toordinal() + 1))]
+
     def monthly_retention(self, months: int = 12, as_of: date | None = None,
                           activity: Activity | None = None) -> list[tuple[date, Retention]]:
-        """Each of the last full months [first day, first day of the next month)."""
-        starts = self.month_starts(months, as_of)
-        activity = activity or self.activity(self._since(starts[0]))
-        firsts = self._new_by_day(starts[0])
+        """Each of the last full months, and this month so far (month_periods)."""
+        periods = self.month_periods(months, as_of)
+        activity = activity or self.activity(self._since(periods[0][0]))
+        firsts = self._new_by_day(periods[0][0])
         out = []
-        for a, b in itertools.pairwise(starts):
+        for a, b in periods:
             new = sum(n for d, n in firsts.items() if a.toordinal() <= d < b.toordinal())
             out.append((a, activity.retention(a, b, new)))
         return out
@@ -98,9 +105,8 @@ class MetricsService:
         return nps_of(v[2] for v in latest.values())
 
     def monthly_nps(self, months: int = 12, as_of: date | None = None) -> list[tuple[date, Nps]]:
-        this_month = month_start(as_of or self.ctx.today())
-        starts = [month_start(this_month, -k) for k in range(months, -1, -1)]
-        return [(a, self.nps(a, b)) for a, b in itertools.pairwise(starts)]
+        """NPS of each of the last full months, and of this month so far."""
+        return [(a, self.nps(a, b)) for a, b in self.month_periods(months, as_of)]
 
     def cohort_start(self, cohorts: int, as_of: date | None = None) -> date:
         return month_start(month_start(as_of or self.ctx.today()), -(cohorts - 1))
@@ -120,13 +126,16 @@ class MetricsService:
         return {date(index // 12, index % 12 + 1, 1): shares for index, shares in matrix.items()}
 
     def rfm(self, as_of: date | None = None) -> dict[str, int]:
-        """How many purchasing customers fall in each RFM segment."""
+        """How many purchasing customers fall in each RFM segment; nothing below
+        RFM_MIN_BUYERS buying customers, whom quintiles cannot yet tell apart."""
         day = (as_of or self.ctx.today()).toordinal()
         with self.ctx.read() as session:
             last, count = int_columns(session.connection(), select(
                 Customer.last_purchase_day, Customer.purchase_count)
                 .where(Customer.purchase_count > 0, Customer.last_purchase_day.is_not(None),
                        Customer.deleted_at.is_(None)))
+        if len(last) < RFM_MIN_BUYERS:
+            return {}
         return segment_counts(day - last, count)
 
     def headline(self, as_of: date | None = None, activity: Activity | None = None) -> Headline:

@@ -16,7 +16,7 @@ from retainer.db import queries
 from retainer.db.columns import int_columns
 from retainer.db.models import Counter, Customer
 from retainer.events import PURCHASES
-from retainer.rules.metrics import SEGMENTS, segment_cells, sorted_quintile_cuts
+from retainer.rules.metrics import RFM_MIN_BUYERS, SEGMENTS, segment_cells, sorted_quintile_cuts
 from retainer.services.base import Context
 
 
@@ -42,6 +42,8 @@ class SegmentFilters:
                 self._cuts = (_cuts(last_days), _cuts(counts))
                 self._key = key
             recency, frequency = self._cuts
+        if key[2] < RFM_MIN_BUYERS:  # too few to score: nobody is labelled
+            return queries.Segment(recency, frequency, ())
         return queries.Segment(recency, frequency, tuple(segment_cells(segment)))
 
 

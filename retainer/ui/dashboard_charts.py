@@ -213,6 +213,7 @@ def nps_chart(fig, months) -> None:
     ax.bar(names, pro, bottom=[a + b for a, b in zip(det, pas, strict=True)], color=GREEN,
            label=tr("Promoters (9–10)"))
     ax.set_ylabel(tr("answers"))
+    whole_numbers(ax.yaxis)
     ax.tick_params(axis="x", labelrotation=45, labelsize=8)
     line = ax.twinx()
     line.plot(names, [n.score if n.score is not None else float("nan") for _, n in months],
@@ -233,8 +234,16 @@ def cohort_chart(fig, cohorts) -> None:
     ax = fig.add_subplot()
     image = ax.imshow(grid, aspect="auto", cmap="Blues", vmin=0, vmax=100)
     ax.set_yticks(range(len(rows)), [d.strftime("%m.%y") for d, _ in rows], fontsize=6)
+    whole_numbers(ax.xaxis)  # months are counted: 0, 1, 2 — never 0.4
     ax.set_xlabel(tr("months after the first purchase"))
     fig.colorbar(image, ax=ax, label="%")
+
+
+def whole_numbers(axis) -> None:
+    """Ticks at whole numbers only: on a small base, 0, 1, 2 customers, not 0.2 and 0.4."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def bars(fig, names: list[str], values: list[int], colors=None, horizontal: bool = True) -> list:
@@ -244,10 +253,12 @@ def bars(fig, names: list[str], values: list[int], colors=None, horizontal: bool
         ax.invert_yaxis()
         ax.tick_params(axis="y", labelsize=8)
         ax.set_xlabel(tr("customers"))
+        whole_numbers(ax.xaxis)
     else:
         drawn = ax.bar(names, values, color=colors or BLUE)
         ax.tick_params(axis="x", labelsize=8, labelrotation=30)
         ax.set_ylabel(tr("customers"))
+        whole_numbers(ax.yaxis)
     for patch in drawn:
         patch.set_picker(True)
     return list(drawn)

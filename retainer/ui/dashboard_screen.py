@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from retainer.i18n import tr
+from retainer.rules.metrics import RFM_MIN_BUYERS
 from retainer.rules.money import format_amount
 from retainer.rules.status import Status
 from retainer.services import Retainer
@@ -26,13 +27,15 @@ from retainer.ui import responsive
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
-PERIODS = (("month", "Last month"), ("quarter", "Last quarter"), ("year", "Last 12 months"),
-           ("custom", "Dates…"))
+PERIODS = (("this_month", "This month so far"), ("month", "Last month"),
+           ("quarter", "Last quarter"), ("year", "Last 12 months"), ("custom", "Dates…"))
 
 
 def period_bounds(kind: str, today: date) -> tuple[date, date]:
-    """Full periods that have ended: [start, end)."""
+    """[start, end): this month up to and including today, or full periods that have ended."""
     this_month = month_start(today)
+    if kind == "this_month":
+        return this_month, date.fromordinal(today.toordinal() + 1)
     if kind == "month":
         return month_start(this_month, -1), this_month
     if kind == "quarter":
@@ -88,6 +91,8 @@ class DashboardScreen(QWidget):
         self.period = QComboBox()
         for code, label in PERIODS:
             self.period.addItem(tr(label), code)
+        self.period.setCurrentIndex(self.period.findData("month"))
+        self._young_checked = False  # a base that began this month opens on this month
         today = services.now().date()
         self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
         for edit, value in ((self.start_edit, month_start(today, -3)), (self.end_edit, today)):
@@ -155,7 +160,9 @@ class DashboardScreen(QWidget):
             ("cohorts", tr("Cohorts: share still buying, by month of first purchase"),
              tr("Needs purchases: each month's new customers become a row.")),
             ("statuses", tr("Customers by status (click a bar to list them)"), tr("Needs customers.")),
-            ("rfm", tr("RFM segments (click a bar to list them)"), tr("Needs customers with purchases.")),
+            ("rfm", tr("RFM segments (click a bar to list them)"), tr(
+                "Needs at least {n} customers with purchases: each one is scored against the "
+                "others, and with fewer the scores would say little.").format(n=RFM_MIN_BUYERS)),
             ("churn", tr("Why customers left"), tr("Needs customers marked as lost, with the reason.")),
         ]
         for i, (key, title, needs) in enumerate(specs):
@@ -203,6 +210,14 @@ class DashboardScreen(QWidget):
     def show_data(self, data: Dashboard) -> None:
         from retainer.ui import dashboard_charts as charts
 
+        if not self._young_checked:
+            self._young_checked = True
+            last = data.retention
+            if self.period.currentData() == "month" and not (
+                    last.start_active or last.end_active or last.new or data.nps.answers):
+                # Nothing happened last month (a base begun this month): show this one.
+                self.period.setCurrentIndex(self.period.findData("this_month"))
+                return
         self.data = data
         r, p = data.retention, data.previous_retention
         crr = self.tiles["crr"]

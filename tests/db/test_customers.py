@@ -252,5 +252,9 @@ def test_cohorts_and_rfm_from_the_base(services):
     assert cohorts[d(2026, 1, 1)][:3] == [1.0, 0.5, 0.0]  # Jan: C0 came back in Feb, C1 never
     assert cohorts[d(2026, 2, 1)][:3] == [1.0, 0.0, 1.0]  # Feb: C2 came back in April
     assert cohorts[d(2026, 3, 1)] == [1.0, 1.0, 1.0, 0.0]  # March to June (today), no further
+    assert services.metrics.rfm() == {}  # four buyers: too few to score against each other
+    for i in range(21):
+        cid = add(services, name=f"D{i}", phone=f"+370 612 002{i:02d}")
+        services.purchases.record(cid, 500, datetime(2026, 1 + i % 5, 3))
     segments = services.metrics.rfm()
-    assert sum(segments.values()) == 4
+    assert sum(segments.values()) == 25

@@ -199,8 +199,15 @@ def test_totals_become_the_opening_history_and_the_first_morning_has_calls(servi
 def test_the_opening_history_in_each_figure(services, tmp_path):
     cards = imported_totals(services, tmp_path)
     metrics = services.metrics
-    # RFM: recency from the last date, frequency from the count, money from the total.
-    assert sum(metrics.rfm(date(2026, 6, 15)).values()) == 4
+    # RFM reads the summary figures: recency from the last date, frequency from the count,
+    # money from the total (checked on the cards above); four buyers are too few to score.
+    assert metrics.rfm(date(2026, 6, 15)) == {}
+    from retainer.rules.metrics import segment_counts
+
+    last_days = [date(2026, 6, 15).toordinal() - c.last_purchase_at.date().toordinal()
+                 for c in cards.values() if c.last_purchase_at]
+    counts = [c.purchase_count for c in cards.values() if c.last_purchase_at]
+    assert sum(segment_counts(last_days, counts).values()) == 4 and counts == [30, 8, 1, 20]
     # Cohorts: by the first date; the months after it from the purchases spread evenly
     # between the first and the last date (Gleb: 20 purchases, 1 January 2025 to 1 April 2026).
     cohorts = metrics.cohorts(24, date(2026, 6, 15))
@@ -294,3 +301,19 @@ def test_retainer_import_proposes_the_country_and_takes_it(services, db_path, tm
     out = capsys.readouterr().out
     assert "42 customers added" in out
     assert main(["import", path, "--db", str(db_path), "--country", "XX"]) == 2
+
+
+def test_a_list_never_split_into_columns_is_named_before_anything_is_saved(services, tmp_path):
+    from retainer.excel.reader import FileProblem
+
+    rows = [["Код;ФИО;Телефон;Сумма"], ["100;Кузнецов Иван;+7 916 123-45-67;1500"],
+            ["101;Петрова Анна;8 903 555-12-34;700"], ["102;Смирнов;89261112233;0"]]
+    path = ugly.xlsx(tmp_path / "одна колонка.xlsx", rows)
+    with pytest.raises(FileProblem, match="all the columns are in one, their values joined by “;”"):
+        services.imports.layout(str(path))
+    with services.ctx.read() as session:
+        from sqlalchemy import func, select
+
+        from retainer.db.models import Customer
+
+        assert session.execute(select(func.count(Customer.id))).scalar_one() == 0

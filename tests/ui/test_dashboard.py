@@ -16,6 +16,14 @@ def base(services):
     services.feedback.mark_lost(lost, "price")
 
 
+def more_buyers(services, n=20):
+    """Enough buying customers for RFM's quintiles (rules.metrics.RFM_MIN_BUYERS)."""
+    for i in range(n):
+        cid = services.customers.create(CustomerForm(name=f"Buyer {i}", phones=[f"+370 612 4{i:04d}"]))
+        for k in range(i % 4 + 1):
+            services.purchases.record(cid, 700, NOW - timedelta(days=11 * i + 40 * k + 1))
+
+
 def test_empty_base_says_what_each_chart_needs(qtbot, window):
     window.nav.setCurrentRow(3)
     charts = window.dashboard.charts
@@ -37,7 +45,10 @@ def test_figures_charts_and_click_through(qtbot, window, services, tmp_path):
     assert f"S = {r.start_active}" in board.tiles["crr"].toolTip()
     assert board.tiles["nps"].value.text() == f"{data.nps.score:+d}"
     qtbot.waitUntil(lambda: all(box.stack.currentWidget() is box.canvas
-                                for box in board.charts.values()))
+                                for key, box in board.charts.items() if key != "rfm"))
+    # Seven buying customers are too few to score against each other: RFM says so.
+    assert board.charts["rfm"].stack.currentWidget() is board.charts["rfm"].empty
+    assert "at least 25 customers with purchases" in board.charts["rfm"].empty.text()
     # The period selector recomputes; a quarter is three months long.
     board.period.setCurrentIndex(board.period.findData("quarter"))
     assert (board.data.end - board.data.start).days in range(89, 93)
@@ -59,6 +70,7 @@ def test_charts_are_drawn_off_the_gui_thread_and_a_bar_click_opens_its_customers
     from retainer.ui.tasks import Tasks
 
     base(services)
+    more_buyers(services)
     tasks = Tasks()  # real background lanes, as in the app
     window = MainWindow(services, tasks)
     qtbot.addWidget(window)

@@ -42,6 +42,7 @@ def find_layout(source: Source, path: str, sheet: str | None, header_row: int | 
                       dict(RESTORE_CUSTOMERS), True, head[row + 1:row + 1 + SAMPLE_ROWS],
                       restore=tables)
     guess = find_header(head, source.merged_ranges(name), row=header_row)
+    _refuse_one_wide_column(head[guess.row:], path)
     mapping = remembered(guess.headers)
     return Layout(str(path), source.sheet_names, name, guess.row, guess.headers,
                   mapping if mapping is not None else guess.mapping, mapping is not None,
@@ -67,6 +68,25 @@ def linked_sheet(source: Source, name: str) -> LinkedSheet | None:
         keep = {"phone", "phone2", "email", "customer_code", "purchase_date", "amount", "items"}
         return LinkedSheet(name, guess.row, {i: f for i, f in guess.mapping.items() if f in keep})
     return None
+
+
+def _refuse_one_wide_column(rows: list[list[Any]], path: str) -> None:
+    """A list whose columns were never split — all in the first column, "100;Кузнецов;…" —
+    is named before anything is saved, instead of coming in as customers called "100;Кузнецов"."""
+    filled = [[c for c in row if not _blank(c)] for row in rows]
+    filled = [cells for cells in filled if cells]
+    if len(filled) < 2 or any(len(cells) > 1 for cells in filled):
+        return
+    for separator in (";", "\t", ",", "|"):
+        split = sum(str(cells[0]).count(separator) >= 2 for cells in filled)
+        if split >= max(2, len(filled) * 0.8):
+            shown = "Tab" if separator == "\t" else separator
+            example = str(filled[min(1, len(filled) - 1)][0])[:40]
+            raise FileProblem(tr(
+                "{file}: all the columns are in one, their values joined by “{separator}” (for "
+                "example “{example}…”), so nothing can be told apart. In Excel, select the column "
+                "and use Data → Text to Columns with “{separator}” as the separator, save, and "
+                "import again.").format(file=Path(path).name, separator=shown, example=example))
 
 
 def _head(source: Source, sheet: str, count: int) -> list[list[Any]]:

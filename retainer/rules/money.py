@@ -16,6 +16,8 @@ def parse_amount(text: str) -> int:
     """``1 234,50`` / ``1234.5`` / ``1 234 ₽`` -> cents. Raises ValueError with a message."""
     raw = (text or "").strip()
     cleaned = _SPACES.sub("", raw)
+    if cleaned.isascii() and cleaned.isdigit():  # "45 000", "1500": whole amounts, most cells
+        return int(cleaned) * 100
     for symbol in (*SYMBOLS.values(), *SYMBOLS.keys(), "руб.", "руб", "р."):
         cleaned = cleaned.replace(symbol, "")
     if not cleaned:

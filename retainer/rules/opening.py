@@ -28,6 +28,9 @@ class Opening:
         """Missing parts filled in from the others: one date stands for both; the count is at
         least what the dates show (one purchase, or two on different days)."""
         first, last = self.first_day, self.last_day
+        if first is not None and last is not None and first <= last \
+                and self.count >= (1 if first == last else 2):
+            return self  # nothing to fill in: most rows of a list with totals
         if first is None:
             first = last
         if last is None:

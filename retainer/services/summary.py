@@ -49,16 +49,29 @@ def purchase_figures(purchases: Iterable[tuple[datetime, int]],
     }
 
 
+NOON = time(12)
+
+
 def _noon(day: int) -> datetime:
-    return datetime.combine(date.fromordinal(day), time(12))
+    return datetime.combine(date.fromordinal(day), NOON)
 
 
 def _with_opening(purchases, moments: list[datetime], opening: Opening) -> dict[str, Any]:
+    first, last = opening.first_day, opening.last_day
+    if not moments and first is not None:
+        # The opening history alone, as a list with totals brings it: its count spread evenly.
+        gaps = opening.gaps()
+        return {
+            "first_purchase_at": _noon(first), "last_purchase_at": _noon(last),
+            "first_purchase_day": first, "last_purchase_day": last,
+            "purchase_count": opening.count, "purchase_days": opening.distinct_days,
+            "total_spent_cents": opening.spent_cents,
+            "median_gap_days": gaps[0] if gaps else None,  # all its gaps are equal
+        }
     days = sorted({at.date().toordinal() for at in moments})
     figures = dict(NO_PURCHASES)
     figures["purchase_count"] = opening.count + len(moments)
     figures["total_spent_cents"] = opening.spent_cents + sum(cents for _, cents in purchases)
-    first, last = opening.first_day, opening.last_day
     if first is None:  # a count and a total without dates: they count for money only
         if days:
             figures.update(first_purchase_at=moments[0], last_purchase_at=moments[-1],

@@ -19,24 +19,50 @@ def add_parser(commands) -> argparse.ArgumentParser:
                    help=tr("first day of the period (default: the first day of last month)"))
     p.add_argument("--to", dest="end", metavar="DATE",
                    help=tr("the day after the period (default: the first day of this month)"))
-    p.add_argument("--as-of", metavar="DATE", help=tr("the day for figures 'as of' (default: today)"))
+    p.add_argument("--as-of", metavar="DATE", help=tr(
+        "the day for figures 'as of' (default: today); a past day gives the figures as they "
+        "stood that morning, with the model fitted on the purchases before it"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run)
     return p
 
 
 def gather(services, start: date, end: date, as_of: date) -> dict:
+    """Every figure for the period; for a past ``as_of``, as Retainer would have said then
+    (the base as it stood that morning, the model fitted on the purchases before it)."""
+    from retainer.rules.status import Status
+    from retainer.services.history import base_as_of
+
     m = services.metrics
     retention = m.retention(start, end)
     nps = m.nps(start, end)
-    head = m.headline(as_of)
-    state = services.radar.state()
-    statuses = services.customers.status_counts()
+    if as_of < services.now().date():
+        then = base_as_of(services.ctx, as_of)
+        s = services.settings
+        found = then.statuses(s.lapse_days, s.risk_factor)
+        statuses = {st: sum(1 for v in found.values() if v is st) for st in Status}
+        state = services.radar.state_as_of(as_of)
+    else:
+        then = None
+        statuses = services.customers.status_counts()
+        state = services.radar.state()
+    head = m.headline(as_of, then=then)
+    bought = m.purchases(start, end)
     return {
         "period": {"from": start.isoformat(), "to": end.isoformat(), "as_of": as_of.isoformat()},
         "retention": {"start_active": retention.start_active, "end_active": retention.end_active,
                       "new": retention.new, "churned": retention.churned,
+                      "came_back": retention.came_back,
                       "crr_percent": retention.crr, "churn_rate_percent": retention.churn_rate},
+        "purchases": {
+            "in_period": bought["period"]["purchases"],
+            "revenue_in_period": bought["period"]["revenue_cents"] / 100,
+            "in_total": bought["total"]["purchases"],
+            "revenue_in_total": bought["total"]["revenue_cents"] / 100,
+            "opening_histories": {
+                "customers": bought["opening_histories"]["customers"],
+                "purchases": bought["opening_histories"]["purchases"],
+                "spent": bought["opening_histories"]["spent_cents"] / 100}},
         "nps": {"score": nps.score, "promoters": nps.promoters, "passives": nps.passives,
                 "detractors": nps.detractors, "answers": nps.answers,
                 "response_rate": (nps.answers / retention.start_active
@@ -49,7 +75,7 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
         "average_lifetime_days": head.average_lifetime_days,
         "share_of_regulars": head.share_of_regulars,
         "statuses": {s.value: n for s, n in statuses.items()},
-        "rfm_segments": m.rfm(as_of),
+        "rfm_segments": m.rfm(as_of, then=then),
         "bg_nbd": None if state.params is None else {
             "r": state.params.r, "alpha": state.params.alpha, "a": state.params.a,
             "b": state.params.b, "time_unit": "day", "fitted_on": state.as_of.isoformat(),
@@ -88,9 +114,14 @@ def run(args: argparse.Namespace) -> int:
 
     print(tr("Period {start} – {end} (the day after), as of {as_of}").format(
         start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y"), as_of=as_of.strftime("%d.%m.%Y")))
-    print(tr("CRR {crr}  (S {s}, E {e}, N {n});  churn {churn}").format(
+    print(tr("CRR {crr}  (S {s}, E {e}, N {n}, churned {churned}, came back {back});  "
+             "churn {churn}").format(
         crr=pct(r["crr_percent"]), s=r["start_active"], e=r["end_active"], n=r["new"],
-        churn=pct(r["churn_rate_percent"])))
+        churned=r["churned"], back=r["came_back"], churn=pct(r["churn_rate_percent"])))
+    b = figures["purchases"]
+    print(tr("Purchases in the period: {n} for {revenue:,.2f}; in all: {total} for "
+             "{all_revenue:,.2f}").format(n=b["in_period"], revenue=b["revenue_in_period"],
+                                          total=b["in_total"], all_revenue=b["revenue_in_total"]))
     print(tr("NPS {score}  ({p} promoters, {pa} passives, {d} detractors)").format(
         score="—" if n["score"] is None else f"{n['score']:+d}", p=n["promoters"],
         pa=n["passives"], d=n["detractors"]))

@@ -19,6 +19,7 @@ class Retention:
     end_active: int
     new: int
     churned: int  # active at the start and not at the end
+    came_back: int | None = None  # active at the end, neither active at the start nor new
 
     @property
     def crr(self) -> float | None:

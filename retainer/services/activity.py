@@ -71,10 +71,15 @@ class Activity:
             self._active[d] = np.unique(self.customer[self._window(d - self.lapse, d)])
         return self._active[d]
 
-    def retention(self, start: date, end: date, new: int) -> Retention:
+    def retention(self, start: date, end: date, new: int,
+                  new_ids: np.ndarray | None = None) -> Retention:
+        """S, E, N and churned; with the new customers' ids, also who came back."""
         s, e = self.active(start), self.active(end)
         churned = len(np.setdiff1d(s, e, assume_unique=True))
-        return Retention(len(s), len(e), new, churned)
+        came_back = None
+        if new_ids is not None:
+            came_back = len(np.setdiff1d(np.setdiff1d(e, s, assume_unique=True), new_ids))
+        return Retention(len(s), len(e), new, churned, came_back)
 
     def spending(self, start: date, end: date) -> Spending:
         inside = self._window(start.toordinal(), end.toordinal()) & self.dated

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from retainer.db.columns import int_columns
-from retainer.db.models import Customer, Feedback
+from retainer.db.models import Customer, Feedback, Purchase
 from retainer.rules.metrics import RFM_MIN_BUYERS, Nps, Retention, nps_of, ratio, segment_counts
 from retainer.services.base import Context
 
 if TYPE_CHECKING:  # numpy is loaded when a figure is first asked for, not at start-up
     from retainer.services.activity import Activity
+    from retainer.services.history import BaseThen
 
 
 def month_start(day: date, shift: int = 0) -> date:
@@ -51,22 +52,33 @@ class MetricsService:
     def _since(self, day: date) -> date:
         return date.fromordinal(day.toordinal() - self.ctx.settings.lapse_days)
 
-    def _new_by_day(self, since: date) -> dict[int, int]:
-        """How many customers (outside the trash) made their first purchase on each day."""
-        with self.ctx.read() as session:
-            return dict(session.execute(
-                select(Customer.first_purchase_day, func.count(Customer.id))
-                .where(Customer.first_purchase_day >= since.toordinal(), Customer.deleted_at.is_(None))
-                .group_by(Customer.first_purchase_day)).all())
-
     def retention(self, start: date, end: date, activity: Activity | None = None) -> Retention:
         activity = activity or self.activity(self._since(start))
         with self.ctx.read() as session:
-            new = session.execute(select(func.count(Customer.id)).where(
+            (new_ids,) = int_columns(session.connection(), select(Customer.id).where(
                 Customer.first_purchase_day >= start.toordinal(),
                 Customer.first_purchase_day < end.toordinal(),
-                Customer.deleted_at.is_(None))).scalar_one()
-        return activity.retention(start, end, new)
+                Customer.deleted_at.is_(None)))
+        return activity.retention(start, end, len(new_ids), new_ids)
+
+    def purchases(self, start: date, end: date) -> dict:
+        """How many purchases, for how much, in [start, end) and before ``end`` in all; and
+        what the opening histories add (a total, no dates)."""
+        alive = Customer.deleted_at.is_(None)
+        inside = select(func.count(Purchase.id), func.coalesce(func.sum(Purchase.amount_cents), 0)) \
+            .join(Customer, Customer.id == Purchase.customer_id).where(alive)
+        with self.ctx.read() as session:
+            period = session.execute(inside.where(Purchase.day >= start.toordinal(),
+                                                  Purchase.day < end.toordinal())).one()
+            total = session.execute(inside.where(Purchase.day < end.toordinal())).one()
+            opening = session.execute(select(
+                func.count(Customer.id), func.coalesce(func.sum(Customer.opening_count), 0),
+                func.coalesce(func.sum(Customer.opening_spent_cents), 0))
+                .where(alive, (Customer.opening_count > 0) | (Customer.opening_spent_cents > 0))).one()
+        return {"period": {"purchases": period[0], "revenue_cents": int(period[1])},
+                "total": {"purchases": total[0], "revenue_cents": int(total[1])},
+                "opening_histories": {"customers": opening[0], "purchases": int(opening[1]),
+                                      "spent_cents": int(opening[2])}}
 
     def month_starts(self, months: int, as_of: date | None = None) -> list[date]:
         this_month = month_start(as_of or self.ctx.today())
@@ -84,11 +96,14 @@ class MetricsService:
         """Each of the last full months, and this month so far (month_periods)."""
         periods = self.month_periods(months, as_of)
         activity = activity or self.activity(self._since(periods[0][0]))
-        firsts = self._new_by_day(periods[0][0])
+        with self.ctx.read() as session:
+            ids, firsts = int_columns(session.connection(), select(Customer.id, Customer.first_purchase_day)
+                                      .where(Customer.first_purchase_day >= periods[0][0].toordinal(),
+                                             Customer.deleted_at.is_(None)))
         out = []
         for a, b in periods:
-            new = sum(n for d, n in firsts.items() if a.toordinal() <= d < b.toordinal())
-            out.append((a, activity.retention(a, b, new)))
+            new_ids = ids[(firsts >= a.toordinal()) & (firsts < b.toordinal())]
+            out.append((a, activity.retention(a, b, len(new_ids), new_ids)))
         return out
 
     def nps(self, start: date, end: date) -> Nps:
@@ -125,25 +140,56 @@ class MetricsService:
         matrix = activity.cohorts(first, this_month, ids, first_days)
         return {date(index // 12, index % 12 + 1, 1): shares for index, shares in matrix.items()}
 
-    def rfm(self, as_of: date | None = None) -> dict[str, int]:
+    def rfm(self, as_of: date | None = None, then: BaseThen | None = None) -> dict[str, int]:
         """How many purchasing customers fall in each RFM segment; nothing below
-        RFM_MIN_BUYERS buying customers, whom quintiles cannot yet tell apart."""
+        RFM_MIN_BUYERS buying customers, whom quintiles cannot yet tell apart. ``then``: the
+        base as it stood at ``as_of`` (history.base_as_of), for a past day."""
         day = (as_of or self.ctx.today()).toordinal()
-        with self.ctx.read() as session:
-            last, count = int_columns(session.connection(), select(
-                Customer.last_purchase_day, Customer.purchase_count)
-                .where(Customer.purchase_count > 0, Customer.last_purchase_day.is_not(None),
-                       Customer.deleted_at.is_(None)))
+        if then is not None:
+            import numpy as np
+
+            buyers = then.buyers
+            last = np.array([c.figures["last_purchase_day"] for c in buyers], dtype=np.int64)
+            count = np.array([c.figures["purchase_count"] for c in buyers], dtype=np.int64)
+        else:
+            with self.ctx.read() as session:
+                last, count = int_columns(session.connection(), select(
+                    Customer.last_purchase_day, Customer.purchase_count)
+                    .where(Customer.purchase_count > 0, Customer.last_purchase_day.is_not(None),
+                           Customer.deleted_at.is_(None)))
         if len(last) < RFM_MIN_BUYERS:
             return {}
         return segment_counts(day - last, count)
 
-    def headline(self, as_of: date | None = None, activity: Activity | None = None) -> Headline:
+    def headline(self, as_of: date | None = None, activity: Activity | None = None,
+                 then: BaseThen | None = None) -> Headline:
+        """The headline figures as of a day; ``then`` (history.base_as_of) for a past one."""
         today = as_of or self.ctx.today()
         year_ago = date.fromordinal(today.toordinal() - 365)
-        alive = Customer.deleted_at.is_(None)
         lapse = self.ctx.settings.lapse_days
         activity = activity or self.activity(min(year_ago, self._since(today)))
+        if then is not None:
+            buyers = then.buyers
+            customers = len(then.customers)
+            buying = sum(c.figures["purchase_count"] >= 1 for c in then.customers)
+            repeat = sum(c.figures["purchase_count"] >= 2 for c in then.customers)
+            spans = [c.figures["last_purchase_day"] - c.figures["first_purchase_day"] for c in buyers
+                     if c.lost or c.figures["last_purchase_day"] < today.toordinal() - lapse]
+            gone = sum(spans) / len(spans) if spans else None
+        else:
+            customers, buying, repeat, gone = self._counts(today, lapse)
+        year = activity.spending(year_ago, today)
+        return Headline(
+            as_of=today, customers=customers, buying_customers=buying,
+            active=len(activity.active(today)), repeat_rate=ratio(repeat, buying),
+            purchase_frequency=ratio(year.purchases, year.customers),
+            average_order_cents=ratio(year.revenue_cents, year.purchases),
+            average_lifetime_days=float(gone) if gone is not None else None,
+            share_of_regulars=ratio(year.regulars, year.customers),
+            revenue_365_cents=year.revenue_cents)
+
+    def _counts(self, today: date, lapse: int) -> tuple[int, int, int, float | None]:
+        alive = Customer.deleted_at.is_(None)
         with self.ctx.read() as session:
             customers = session.execute(select(func.count(Customer.id)).where(alive)).scalar_one()
             buying, repeat = session.execute(select(
@@ -154,15 +200,7 @@ class MetricsService:
                 .where(alive, Customer.purchase_count > 0,
                        (Customer.lost_at.is_not(None))
                        | (Customer.last_purchase_day < today.toordinal() - lapse))).scalar()
-        year = activity.spending(year_ago, today)
-        return Headline(
-            as_of=today, customers=customers, buying_customers=buying,
-            active=len(activity.active(today)), repeat_rate=ratio(repeat, buying),
-            purchase_frequency=ratio(year.purchases, year.customers),
-            average_order_cents=ratio(year.revenue_cents, year.purchases),
-            average_lifetime_days=float(gone) if gone is not None else None,
-            share_of_regulars=ratio(year.regulars, year.customers),
-            revenue_365_cents=year.revenue_cents)
+        return customers, buying, repeat, gone
 
 
 @dataclass(frozen=True)

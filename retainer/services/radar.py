@@ -58,12 +58,37 @@ class RadarService:
     def state(self) -> ModelState:
         with self.ctx.read() as session:
             current_version = version(session, PURCHASES)
-            fit = session.scalars(select(ModelFit).order_by(ModelFit.id.desc()).limit(1)).first()
+            # The newest fit made on its own day: one made for an earlier day (a question
+            # "as of" a past date) never stands in for it.
+            recent = session.scalars(select(ModelFit).order_by(ModelFit.id.desc()).limit(10)).all()
+            fit = next((f for f in recent if f.as_of == f.fitted_at.date()), None)
         if fit is None:
             return ModelState(None, None, 0, 0, False)
         params = Params(fit.r, fit.alpha, fit.a, fit.b) if fit.r is not None else None
         current = fit.purchases_version == current_version and fit.as_of == self.ctx.today()
         return ModelState(params, fit.as_of, fit.customers, fit.repeat_customers, current)
+
+    def state_as_of(self, day: date) -> ModelState:
+        """The model as it would have been fitted on the purchases before ``day``: fitted
+        once, and kept with that day (and the purchases' version) for the next question."""
+        if day >= self.ctx.today():
+            return self.refresh()
+        with self.ctx.read() as session:
+            current_version = version(session, PURCHASES)
+            fit = session.scalars(select(ModelFit).where(
+                ModelFit.as_of == day, ModelFit.purchases_version == current_version)
+                .order_by(ModelFit.id.desc()).limit(1)).first()
+        if fit is not None:
+            params = Params(fit.r, fit.alpha, fit.a, fit.b) if fit.r is not None else None
+            return ModelState(params, fit.as_of, fit.customers, fit.repeat_customers, False)
+        from retainer.services.history import base_as_of
+
+        cutoff = day.toordinal()
+        buyers = [c.figures for c in base_as_of(self.ctx, day).buyers]
+        found = self._fit([(f["purchase_days"], f["first_purchase_day"], f["last_purchase_day"], cutoff)
+                           for f in buyers], day, current_version)
+        kept = self.keep(found)
+        return ModelState(kept.params, day, kept.customers, kept.repeat_customers, False)
 
     def refresh(self, force: bool = False) -> ModelState:
         """Fit again when purchases changed since the last fit (or the day turned)."""
@@ -86,18 +111,25 @@ class RadarService:
                 .where(Customer.deleted_at.is_(None), Customer.purchase_count > 0,
                        Customer.first_purchase_day < day)
             ).all()
-        x, t_x, T = history_arrays([(r[0], r[1], min(r[2], day - 1), day) for r in rows])
+        return self._fit([(r[0], r[1], min(r[2], day - 1), day) for r in rows], today,
+                         purchases_version)
+
+    @staticmethod
+    def _fit(histories, as_of: date, purchases_version: int) -> NewFit:
+        """Fit on (purchase days, first day, last day, as-of day) rows."""
+        x, t_x, T = history_arrays(histories)
         try:
             fit = churn_model.fit(x, t_x, T)
             params, loglik, repeat = fit.params, fit.log_likelihood, fit.repeat_customers
         except churn_model.NotEnoughData as exc:
             params, loglik, repeat = None, None, int(exc.args[0])
-        return NewFit(params, today, purchases_version, len(rows), repeat, loglik)
+        return NewFit(params, as_of, purchases_version, len(histories), repeat, loglik)
 
     def keep(self, new: NewFit) -> ModelState:
         with self.ctx.write() as session:
             # Keep a short history of fits; older ones only take room.
-            keep = select(ModelFit.id).order_by(ModelFit.id.desc()).limit(9).scalar_subquery()
+            keep = (select(ModelFit.id).order_by(ModelFit.as_of.desc(), ModelFit.id.desc()).limit(9)
+                    .scalar_subquery())
             session.execute(delete(ModelFit).where(ModelFit.id.not_in(keep)))
             params = new.params
             session.add(ModelFit(

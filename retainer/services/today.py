@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, Reminder
@@ -158,8 +158,12 @@ class TodayService:
     def today(self, as_of: date | None = None) -> TodayList:
         """The calls of ``as_of`` (default today): every planned call and birthday, then the
         drifting customers most worth a call, as many as the day's number of calls leaves
-        room for after the calls already logged that day; the rest wait their turn."""
+        room for after the calls already logged that day; the rest wait their turn.
+
+        For a past day, the list Retainer would have made that morning (:meth:`as_it_was`)."""
         today = as_of or self.ctx.today()
+        if today < self.ctx.today():
+            return self.as_it_was(today)
         s = self.ctx.settings
         status = queries.status_expr(today, s.lapse_days, s.risk_factor).label("status")
         stmt = (
@@ -190,6 +194,59 @@ class TodayService:
         items, waiting = self._rank(rows, last_calls, today, model, places)
         statuses = None if items else self._status_counts(today)
         return TodayList(items, today, model, buying, waiting, s.daily_calls, called, statuses)
+
+    def as_it_was(self, day: date) -> TodayList:
+        """The call list of an earlier morning, from the base as it stood then: the customers
+        drifting away that day (outside the quiet time after a contact, within the win-back
+        days, not marked do not call), the calls planned by then and the birthdays coming,
+        ranked with the model fitted on the purchases before that day."""
+        from retainer.services.history import base_as_of
+        from retainer.services.reminders import ReminderService
+
+        s = self.ctx.settings
+        start = datetime.combine(day, datetime.min.time())
+        then = base_as_of(self.ctx, day)
+        statuses = then.statuses(s.lapse_days, s.risk_factor)
+        by_id = {c.id: c for c in then.customers}
+        quiet_since = datetime.combine(day - timedelta(days=s.cooldown_days), datetime.min.time())
+        with self.ctx.read() as session:
+            contacted = set(session.scalars(select(Contact.customer_id).where(
+                Contact.contacted_at >= quiet_since, Contact.contacted_at < start)))
+            planned = session.execute(
+                select(Reminder.id, Reminder.customer_id, Reminder.reason, Reminder.due_on, Reminder.note)
+                .where(Reminder.reason.not_in((*AUTOMATIC, "birthday")), Reminder.created_at < start,
+                       Reminder.due_on <= day,
+                       or_(Reminder.closed_at.is_(None), Reminder.closed_at >= start))).all()
+            birthdays = ReminderService(self.ctx)._birthdays(session, day)
+            latest = (select(Contact.customer_id, func.max(Contact.contacted_at).label("at"))
+                      .where(Contact.contacted_at < start).group_by(Contact.customer_id).subquery())
+            last_calls = {cid: (outcome, at) for cid, outcome, at in session.execute(
+                select(Contact.customer_id, Contact.outcome, Contact.contacted_at)
+                .join(latest, (latest.c.customer_id == Contact.customer_id)
+                      & (latest.c.at == Contact.contacted_at)))}
+            called = _called_on(session, day)
+
+        def row(reminder_id, c, reason, due, note):
+            f = c.figures
+            return (reminder_id, c.id, reason, due, None, note, c.name, c.phone,
+                    statuses[c.id].value, f["last_purchase_at"], f["first_purchase_day"],
+                    f["last_purchase_day"], f["purchase_count"], f["purchase_days"],
+                    f["total_spent_cents"], f["median_gap_days"])
+
+        rows = [row(rid, by_id[cid], reason, due, note) for rid, cid, reason, due, note in planned
+                if cid in by_id]
+        rows += [row(0, by_id[b.customer_id], "birthday", b.due_on,
+                     tr("Birthday on {date}").format(date=b.upcoming.strftime("%d.%m")))
+                 for b in birthdays if b.customer_id in by_id]
+        oldest = day.toordinal() - s.winback_days
+        rows += [row(0, c, statuses[c.id].value, day, None) for c in then.customers
+                 if statuses[c.id] in (Status.AT_RISK, Status.LAPSED) and not c.lost
+                 and not c.do_not_call and c.id not in contacted
+                 and c.figures["last_purchase_day"] >= oldest]
+        model = self.radar.state_as_of(day)
+        items, waiting = self._rank(rows, last_calls, day, model, max(0, s.daily_calls - called))
+        counts = None if items else {st: sum(1 for v in statuses.values() if v is st) for st in Status}
+        return TodayList(items, day, model, len(then.buyers), waiting, s.daily_calls, called, counts)
 
     def _status_counts(self, today: date) -> dict[Status, int]:
         s = self.ctx.settings

@@ -54,8 +54,11 @@ class Tile(QFrame):
         self.value = QLabel("—")
         set_role(self.value, "figure")
         self.delta = QLabel("")
+        self.detail = QLabel("")  # how the figure is made, where that fits in a line
+        set_role(self.detail, "hint")
+        self.detail.hide()
         layout = QVBoxLayout(self)
-        for w in (self.title, self.value, self.delta):
+        for w in (self.title, self.value, self.delta, self.detail):
             # Wrapped, so longer translations make the tile taller, never the page wider.
             w.setWordWrap(True)
             w.setMinimumWidth(40)
@@ -226,6 +229,13 @@ class DashboardScreen(QWidget):
         crr.setToolTip(crr.toolTip().split("\n")[0] + "\n" + tr(
             "S = {s} active at the start, E = {e} at the end, N = {n} new: (E − N) / S.").format(
                 s=r.start_active, e=r.end_active, n=r.new))
+        back = r.came_back or 0
+        # New customers still active at the end: all of N in periods up to the lapse days.
+        new_at_end = r.end_active - (r.start_active - r.churned) - back
+        crr.detail.setText(tr("{s} at the start − {churned} left + {back} came back + {n} new = "
+                              "{e} at the end").format(s=r.start_active, churned=r.churned,
+                                                       back=back, n=new_at_end, e=r.end_active))
+        crr.detail.setVisible(bool(r.start_active or r.end_active))
         self.tiles["churn"].show_figure("—" if r.churn_rate is None else f"{r.churn_rate:.0f} %",
                                         None if r.churn_rate is None or p.churn_rate is None
                                         else r.churn_rate - p.churn_rate, " pp", better_up=False)

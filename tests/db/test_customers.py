@@ -237,8 +237,12 @@ def test_monthly_retention_matches_the_per_period_figures(services):
             day = d.fromordinal(d(2026, 6, 15).toordinal() - n)
             services.purchases.record(cid, 100, datetime.combine(day, datetime.min.time()))
     months = services.metrics.monthly_retention(6)
-    for start, figures in months:
-        assert figures == services.metrics.retention(start, month_start(start, 1))
+    ends = [end for _, end in services.metrics.month_periods(6)]
+    for (start, figures), end in zip(months, ends, strict=True):
+        assert figures == services.metrics.retention(start, end)
+    assert [end for _, end in services.metrics.month_periods(6)][:-1] == [
+        month_start(start, 1) for start, _ in months[:-1]]  # full months, then this one so far
+    assert ends[-1] == d(2026, 6, 16)
 
 
 def test_cohorts_and_rfm_from_the_base(services):

@@ -139,6 +139,56 @@ def main() -> int:
     host.close()
     fresh.close()
 
+    # The shop's own files: a register log keyed by cards, a list with totals, and a Russian
+    # list in a base set to the United States.
+    from tests.excel.test_shop_files import CARD_LOG, TOTALS
+
+    files = (("card-log", ugly.csv_file(tmp / "касса.csv", CARD_LOG, "cp1251"), "RU"),
+             ("totals", ugly.xlsx(tmp / "клиенты-итоги.xlsx", TOTALS, merge="A1:F1"), "RU"),
+             ("country", ugly.xlsx(tmp / "гости.xlsx", [["ФИО", "Телефон"]] + [
+                 [f"Гость {k}", f"8 (916) {100 + k:03d}-45-67"] for k in range(40)]), "US"))
+    for name, path, region in files:
+        base = open_retainer(str(tmp / f"{name}.sqlite"))
+        base.change_settings(default_region=region)
+        host = MainWindow(base, tasks)
+        wizard = host.transfer.import_wizard(str(path))
+        wizard.resize(900, 620)
+        wizard.next()
+        shot(wizard, f"import-{name}-columns")
+        wizard.next()
+        shot(wizard, f"import-{name}-preview")
+        wizard.close()
+        host.close()
+        base.close()
+
+    # A young base: 180 customers imported this morning, one purchase, one call, one answer.
+    from datetime import datetime, timedelta
+
+    from retainer.services import CustomerQuery
+    from retainer.services.calls import CallForm
+
+    young = open_retainer(str(tmp / "young.sqlite"))
+    young.change_settings(default_region="RU")
+    guests = ugly.xlsx(tmp / "гости-180.xlsx", [["ФИО", "Телефон"]] + [
+        [f"Гость {k:03d}", f"8 (916) {100 + k:03d}-45-67"] for k in range(180)])
+    young.imports.run_to_end(young.imports.layout(str(guests)).plan())
+    first_guest = young.customers.page(CustomerQuery(), 0, 1)[0].id
+    young.purchases.record(first_guest, 45000, datetime.now() - timedelta(minutes=30))
+    young.calls.log(first_guest, CallForm(outcome="reached", nps_score=10))
+    host = MainWindow(young, tasks)
+    host.resize(1200, 760)
+    host.show()
+    host.nav.setCurrentRow(0)
+    shot(host, "young-today")
+    host.nav.setCurrentRow(3)
+    host.resize(1280, 1000)
+    shot(host, "young-dashboard")
+    bar = host.dashboard.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shot(host, "young-dashboard-lower")
+    host.close()
+    young.close()
+
     make_empty = open_retainer(str(tmp / "empty.sqlite"))
     empty = MainWindow(make_empty, tasks)
     empty.resize(1200, 760)

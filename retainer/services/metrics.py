@@ -234,7 +234,10 @@ def churn_reasons(ctx: Context) -> dict[str, int]:
 def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Dashboard:
     length = end.toordinal() - start.toordinal()
     previous_start = date.fromordinal(start.toordinal() - length)
-    as_of = min(end, metrics.ctx.today())
+    today = metrics.ctx.today()
+    as_of = min(end, today)  # the day the months and cohorts run up to
+    # A period "so far" (this month) counts today too, in its tiles as in its CRR and NPS.
+    tiles_as_of = min(end, date.fromordinal(today.toordinal() + 1))
     months = metrics.month_starts(12, as_of)
     # One read of the purchases for every windowed figure below.
     activity = metrics.activity(min(
@@ -245,7 +248,7 @@ def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Das
         retention=metrics.retention(start, end, activity),
         previous_retention=metrics.retention(previous_start, start, activity),
         nps=metrics.nps(start, end), previous_nps=metrics.nps(previous_start, start),
-        headline=metrics.headline(as_of, activity),
+        headline=metrics.headline(tiles_as_of, activity),
         months=metrics.monthly_retention(12, as_of, activity), nps_months=metrics.monthly_nps(12, as_of),
-        cohorts=metrics.cohorts(24, as_of, activity), rfm=metrics.rfm(as_of),
+        cohorts=metrics.cohorts(24, as_of, activity), rfm=metrics.rfm(tiles_as_of),
         statuses=customers.status_counts(), churn_reasons=churn_reasons(metrics.ctx))

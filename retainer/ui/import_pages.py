@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from retainer.excel.columns import FIELDS, IGNORE, field_label
+from retainer.excel.columns import FIELDS, IGNORE, OPENING_FIELDS, field_label
 from retainer.excel.values import text as cell_text
 from retainer.i18n import tr
 from retainer.rules import phones
@@ -246,11 +246,21 @@ class ColumnsPage(QWizardPage):
         return True
 
 
+PREVIEW_TITLES = {  # shorter than the column choices: the preview's columns stay readable
+    "total_spent": "Spent before", "purchase_count": "Purchases before",
+    "first_purchase": "First purchase", "last_purchase": "Last purchase",
+}
+
+
 def _shown(record, field: str) -> str:
     value = getattr(record, field, None)
+    if field.startswith("opening_") and not record.has_opening:
+        return ""  # no totals on this row: blank, not 0
     if field == "phones":
         return ", ".join(phones.display(p) for p in value)
     if field in ("birthday", "opening_first", "opening_last") and value:
+        return value.strftime("%d.%m.%Y")
+    if field == "created_at" and value:
         return value.strftime("%d.%m.%Y")
     if field == "purchased_at" and value:
         return value.strftime("%d.%m.%Y %H:%M")
@@ -293,9 +303,25 @@ class PreviewPage(QWizardPage):
         hint_row.addWidget(self.country_hint, 1)
         hint_row.addWidget(self.country_button)
         self.guess = None
+        self.code_note = QLabel(tr(
+            "The file names its customers only by a code or a card number: each one becomes a "
+            "customer, shown as “Customer 00123” until you import a list with their names "
+            "(matched by the same code) or type a name on the card."))
+        self.code_note.setWordWrap(True)
+        set_role(self.code_note, "note")
+        self.code_note.hide()
+        self.opening_note = QLabel(tr(
+            "Totals instead of purchases: each customer's total, number of purchases and dates "
+            "become their history before Retainer, so tomorrow's call list already shows who "
+            "has drifted away. No purchase is made up from them."))
+        self.opening_note.setWordWrap(True)
+        set_role(self.opening_note, "note")
+        self.opening_note.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(country_row)
         layout.addLayout(hint_row)
+        layout.addWidget(self.code_note)
+        layout.addWidget(self.opening_note)
         layout.addWidget(self.view)
         self._show_guess(None)
 
@@ -327,15 +353,24 @@ class PreviewPage(QWizardPage):
         self.country.setCurrentIndex(max(0, self.country.findData(
             self.choices.services.settings.default_region)))
         plan = self.choices.plan()
-        fields = [("row", tr("Row")), ("problems", tr("Problems")), ("name", tr("Name")),
-                  ("phones", tr("Phones")),
-                  ("email", tr("E-mail")), ("birthday", tr("Birthday"))]
+        fields = [("row", tr("Row")), ("name", tr("Name"))]
         chosen = set(plan.mapping.values())
-        extra = [("city", "city"), ("card_number", "card_number"), ("tags", "tags"),
+        if chosen & {"phone", "phone2"}:
+            fields.append(("phones", tr("Phones")))
+        # Only what the file has: a register's log shows its card, date and amount at once.
+        extra = [("email", "email"), ("birthday", "birthday"), ("customer_code", "customer_code"),
+                 ("city", "city"), ("card_number", "card_number"), ("tags", "tags"),
                  ("purchased_at", "purchase_date"), ("amount_cents", "amount"), ("items", "items"),
+                 ("created_at", "created_at"),
                  ("opening_spent_cents", "total_spent"), ("opening_count", "purchase_count"),
                  ("opening_first", "first_purchase"), ("opening_last", "last_purchase")]
-        fields += [(attr, field_label(f)) for attr, f in extra if f in chosen]
+        fields += [(attr, tr(PREVIEW_TITLES[f]) if f in PREVIEW_TITLES else field_label(f))
+                   for attr, f in extra if f in chosen]
+        fields.append(("problems", tr("Problems")))  # last: it takes the width that is left
+
+        named = chosen & {"name", "first_name", "last_name", "phone", "phone2", "email"}
+        self.code_note.setVisible(not named and bool(chosen & {"customer_code", "card_number"}))
+        self.opening_note.setVisible(bool(chosen & set(OPENING_FIELDS)))
 
         def done(found) -> None:
             preview, guess = found
@@ -351,8 +386,10 @@ class PreviewPage(QWizardPage):
             self.model.set_records(rows)
             header = self.view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self.view.resizeColumnsToContents()  # titles and values whole, in any language
             for col, (attr, _) in enumerate(fields):
-                self.view.setColumnWidth(col, {"row": 44, "problems": 200}.get(attr, 140))
+                limit = {"row": 60, "problems": 320}.get(attr, 220)
+                self.view.setColumnWidth(col, max(44, min(self.view.columnWidth(col), limit)))
             header.setStretchLastSection(True)
 
         imports = self.choices.services.imports

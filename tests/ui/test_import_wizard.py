@@ -17,8 +17,9 @@ def test_wizard_imports_a_list_step_by_step(qtbot, window, services, tmp_path):
     wizard.next()
     preview = wizard.preview_page.model
     assert preview.rowCount() == 4
-    assert preview.data(preview.index(0, 2)) == "Анна Петрова"
-    assert preview.data(preview.index(0, 3)) == "+7 916 123-45-67"
+    assert preview.data(preview.index(0, 1)) == "Анна Петрова"
+    assert preview.data(preview.index(0, 2)) == "+7 916 123-45-67"
+    assert preview.data(preview.index(3, 1)) == "Bad Row"  # left out, and whose it is shows
     from PySide6.QtCore import Qt
 
     assert preview.data(preview.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None  # a good row
@@ -164,7 +165,7 @@ def test_the_preview_page_sets_the_country_of_numbers_without_a_code(qtbot, wind
     page.country.setCurrentIndex(page.country.findData("RU"))
     page.country.activated.emit(page.country.currentIndex())  # what choosing it does
     assert services.settings.default_region == "RU"
-    assert page.model.data(page.model.index(0, 3)) == "+7 916 123-45-67"
+    assert page.model.data(page.model.index(0, 2)) == "+7 916 123-45-67"
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
 
 
@@ -183,7 +184,7 @@ def test_the_preview_proposes_the_country_the_numbers_are_from(qtbot, window, se
     page.country_button.click()
     assert services.settings.default_region == "RU" and page.country.currentData() == "RU"
     assert page.country_hint.isHidden()
-    assert page.model.data(page.model.index(0, 3)) == "+7 916 123-45-00"
+    assert page.model.data(page.model.index(0, 2)) == "+7 916 123-45-00"
 
 
 def test_the_test_run_never_shows_a_result_for_other_choices(qtbot, window, services, tmp_path):

@@ -273,6 +273,15 @@ def _shown(record, field: str) -> str:
     return "" if value is None else str(value)
 
 
+def _note(text: str) -> QLabel:
+    """A line that says what the preview's file will become; shown when it applies."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    set_role(label, "note")
+    label.hide()
+    return label
+
+
 class PreviewPage(QWizardPage):
     def __init__(self, choices: ImportChoices) -> None:
         super().__init__()
@@ -303,20 +312,14 @@ class PreviewPage(QWizardPage):
         hint_row.addWidget(self.country_hint, 1)
         hint_row.addWidget(self.country_button)
         self.guess = None
-        self.code_note = QLabel(tr(
+        self.code_note = _note(tr(
             "The file names its customers only by a code or a card number: each one becomes a "
             "customer, shown as “Customer 00123” until you import a list with their names "
             "(matched by the same code) or type a name on the card."))
-        self.code_note.setWordWrap(True)
-        set_role(self.code_note, "note")
-        self.code_note.hide()
-        self.opening_note = QLabel(tr(
+        self.opening_note = _note(tr(
             "Totals instead of purchases: each customer's total, number of purchases and dates "
             "become their history before Retainer, so tomorrow's call list already shows who "
             "has drifted away. No purchase is made up from them."))
-        self.opening_note.setWordWrap(True)
-        set_role(self.opening_note, "note")
-        self.opening_note.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(country_row)
         layout.addLayout(hint_row)

@@ -14,3 +14,27 @@ def thread_warnings(records) -> list[str]:
     words = ("thread", "Cannot create children", "Cannot send events", "QBasicTimer",
              "Timers cannot", "QSocketNotifier: Can only be used")
     return [r.message for r in records if any(w in r.message for w in words)]
+
+
+def watched_window(qtbot, services):
+    """The main window on ``services`` with the real background lanes, a write off the write
+    lane failing the run and every unexpected error kept in ``window.errors``; yields it and
+    closes it all afterwards."""
+    from retainer.ui import qt_i18n
+    from retainer.ui.main_window import MainWindow
+    from retainer.ui.tasks import Tasks
+
+    qt_i18n.install()
+    tasks = Tasks()
+    tasks.watch_writes(services, strict=True)
+    errors = []
+    tasks.on_unhandled_error = errors.append
+    w = MainWindow(services, tasks)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.errors = errors
+    yield w
+    qtbot.waitUntil(tasks.idle, timeout=30_000)
+    tasks.shutdown()
+    services.close()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
-from tests.display.conftest import thread_warnings
+from tests.display.conftest import thread_warnings, watched_window
 from tests.display.test_stress import click, no_progress_shown
 from tests.excel import ugly
 from tests.excel.test_shop_files import CARD_LOG, TOTALS
@@ -16,26 +16,10 @@ from tests.excel.test_shop_files import CARD_LOG, TOTALS
 @pytest.fixture
 def window(qtbot, tmp_path, answers):
     from retainer.services import open_retainer
-    from retainer.ui import qt_i18n
-    from retainer.ui.main_window import MainWindow
-    from retainer.ui.tasks import Tasks
 
-    qt_i18n.install()
     services = open_retainer(str(tmp_path / "shop.sqlite"))
     services.change_settings(default_region="US")
-    tasks = Tasks()
-    tasks.watch_writes(services, strict=True)
-    errors = []
-    tasks.on_unhandled_error = errors.append
-    w = MainWindow(services, tasks)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.errors = errors
-    yield w
-    qtbot.waitUntil(tasks.idle, timeout=30_000)
-    tasks.shutdown()
-    services.close()
+    yield from watched_window(qtbot, services)
 
 
 def import_through(qtbot, window, path, on_preview=None) -> str:

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWizard
 
-from tests.display.conftest import thread_warnings
+from tests.display.conftest import thread_warnings, watched_window
 
 RUNS = 30
 RUN_LIMIT_S = 90
@@ -50,29 +50,14 @@ def no_progress_shown() -> bool:
 def window(qtbot, tmp_path, answers):
     from retainer.demo import make_demo
     from retainer.services import open_retainer
-    from retainer.ui import qt_i18n, responsive
-    from retainer.ui.main_window import MainWindow
-    from retainer.ui.tasks import Tasks
+    from retainer.ui import responsive
 
-    qt_i18n.install()
     responsive.tune()
     location = str(tmp_path / "shop.sqlite")
     make_demo(location, 300, 2.0, seed=3)
     services = open_retainer(location)
     services.change_settings(default_region="RU")
-    tasks = Tasks()
-    tasks.watch_writes(services, strict=True)  # a write off the write lane fails the run
-    errors = []
-    tasks.on_unhandled_error = errors.append
-    w = MainWindow(services, tasks)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.errors = errors
-    yield w
-    qtbot.waitUntil(tasks.idle, timeout=30_000)
-    tasks.shutdown()
-    services.close()
+    yield from watched_window(qtbot, services)
 
 
 def click(wizard: QWizard, which) -> None:

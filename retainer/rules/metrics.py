@@ -10,6 +10,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from retainer.i18n import QT_TR_NOOP
+
 
 @dataclass(frozen=True)
 class Retention:
@@ -105,8 +107,11 @@ def cohort_matrix(purchase_months: Iterable[tuple[int, int]],
     return matrix
 
 
-SEGMENTS = ("Champions", "Loyal", "Potential loyalists", "New", "Promising", "Need attention",
-            "About to sleep", "At risk", "Can't lose them", "Hibernating", "Lost")
+# Stored and compared in English; shown through tr() (the marks let lupdate find them).
+SEGMENTS = (QT_TR_NOOP("Champions"), QT_TR_NOOP("Loyal"), QT_TR_NOOP("Potential loyalists"),
+            QT_TR_NOOP("New"), QT_TR_NOOP("Promising"), QT_TR_NOOP("Need attention"),
+            QT_TR_NOOP("About to sleep"), QT_TR_NOOP("At risk"), QT_TR_NOOP("Can't lose them"),
+            QT_TR_NOOP("Hibernating"), QT_TR_NOOP("Lost"))
 
 
 # Quintile scores compare each customer with the others: with fewer buyers than this, a fifth

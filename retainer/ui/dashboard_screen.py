@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.i18n import tr
+from retainer.i18n import QT_TR_NOOP, tr
 from retainer.rules.metrics import RFM_MIN_BUYERS
 from retainer.rules.money import format_amount
 from retainer.rules.status import Status
@@ -27,8 +27,9 @@ from retainer.ui import responsive
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
-PERIODS = (("this_month", "This month so far"), ("month", "Last month"),
-           ("quarter", "Last quarter"), ("year", "Last 12 months"), ("custom", "Dates…"))
+PERIODS = (("this_month", QT_TR_NOOP("This month so far")), ("month", QT_TR_NOOP("Last month")),
+           ("quarter", QT_TR_NOOP("Last quarter")), ("year", QT_TR_NOOP("Last 12 months")),
+           ("custom", QT_TR_NOOP("Dates…")))
 
 
 def period_bounds(kind: str, today: date) -> tuple[date, date]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.i18n import tr
+from retainer.i18n import QT_TR_NOOP, tr
 from retainer.rules import labels, phones
 from retainer.services import Retainer
 from retainer.services.feedback import FeedbackQuery, FeedbackRow
@@ -30,9 +30,10 @@ from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
 PAGE = 200
-PERIODS = ((30, "Last 30 days"), (90, "Last 90 days"), (365, "Last 12 months"), (None, "All time"))
-GROUPS = ((None, "All answers"), ("promoters", "Promoters (9–10)"), ("passives", "Passives (7–8)"),
-          ("detractors", "Detractors (0–6)"))
+PERIODS = ((30, QT_TR_NOOP("Last 30 days")), (90, QT_TR_NOOP("Last 90 days")),
+           (365, QT_TR_NOOP("Last 12 months")), (None, QT_TR_NOOP("All time")))
+GROUPS = ((None, QT_TR_NOOP("All answers")), ("promoters", QT_TR_NOOP("Promoters (9–10)")),
+          ("passives", QT_TR_NOOP("Passives (7–8)")), ("detractors", QT_TR_NOOP("Detractors (0–6)")))
 
 # The room's reads have a lane of their own: a search in Customers never waits behind them.
 LANE = "feedback"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from retainer.excel.columns import FIELDS, IGNORE, OPENING_FIELDS, field_label
 from retainer.excel.values import text as cell_text
-from retainer.i18n import tr
+from retainer.i18n import QT_TR_NOOP, tr
 from retainer.rules import phones
 from retainer.services.imports import Layout, plan_problem
 from retainer.ui.import_models import PreviewModel
@@ -247,8 +247,8 @@ class ColumnsPage(QWizardPage):
 
 
 PREVIEW_TITLES = {  # shorter than the column choices: the preview's columns stay readable
-    "total_spent": "Spent before", "purchase_count": "Purchases before",
-    "first_purchase": "First purchase", "last_purchase": "Last purchase",
+    "total_spent": QT_TR_NOOP("Spent before"), "purchase_count": QT_TR_NOOP("Purchases before"),
+    "first_purchase": QT_TR_NOOP("First purchase"), "last_purchase": QT_TR_NOOP("Last purchase"),
 }
 
 

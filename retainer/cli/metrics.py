@@ -30,7 +30,6 @@ def add_parser(commands) -> argparse.ArgumentParser:
 def gather(services, start: date, end: date, as_of: date) -> dict:
     """Every figure for the period; for a past ``as_of``, as Retainer would have said then
     (the base as it stood that morning, the model fitted on the purchases before it)."""
-    from retainer.rules.status import Status
     from retainer.services.history import base_as_of
 
     m = services.metrics
@@ -39,8 +38,7 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
     if as_of < services.now().date():
         then = base_as_of(services.ctx, as_of)
         s = services.settings
-        found = then.statuses(s.lapse_days, s.risk_factor)
-        statuses = {st: sum(1 for v in found.values() if v is st) for st in Status}
+        statuses = then.status_counts(s.lapse_days, s.risk_factor)
         state = services.radar.state_as_of(as_of)
     else:
         then = None

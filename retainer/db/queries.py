@@ -53,6 +53,15 @@ def status_expr(as_of: date, lapse_days: int, risk_factor: float) -> ColumnEleme
     )
 
 
+def status_counts(session, as_of: date, lapse_days: int, risk_factor: float) -> dict[Status, int]:
+    """How many customers (outside the trash) have each status as of ``as_of``."""
+    status = status_expr(as_of, lapse_days, risk_factor).label("status")
+    rows = session.execute(select(status, func.count(Customer.id))
+                           .where(Customer.deleted_at.is_(None)).group_by(status))
+    counts = {Status(value): n for value, n in rows}
+    return {s: counts.get(s, 0) for s in Status}
+
+
 def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

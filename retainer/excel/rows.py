@@ -209,7 +209,7 @@ class RowReader:
                                         tr("The purchase has no amount.")))
             return (None if problems and not self.partial else record), problems
         code = record.customer_code or record.card_number
-        if record.name and code and record.name == labels.code_name(code):
+        if code and record.name.endswith(code) and record.name == labels.code_name(code):
             record.name_from_code = True  # a name Retainer made, exported and read back
         if not record.name:
             if record.phones or record.email:

@@ -125,7 +125,8 @@ def _month_starts(first: date, last: date) -> np.ndarray:
 
 def _opening_days(connection, start: int) -> tuple[np.ndarray, np.ndarray]:
     """(customer, day) of the opening histories' purchases from ``start`` on, each history's
-    count spread evenly from its first date to its last."""
+    count spread evenly from its first date to its last: the days of
+    rules.opening.Opening.spread_days, worked out for every history at once."""
     ids, firsts, lasts, counts = int_columns(connection, select(
         Customer.id, Customer.opening_first_day, Customer.opening_last_day, Customer.opening_count)
         .where(Customer.opening_last_day >= start, Customer.opening_first_day.is_not(None),

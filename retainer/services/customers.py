@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from retainer.db import queries
@@ -99,12 +99,9 @@ class CustomerService:
 
     def status_counts(self) -> dict[Status, int]:
         """How many customers (outside the trash) have each status today."""
-        status = self._status_column().label("status")
-        stmt = (select(status, func.count(Customer.id)).where(Customer.deleted_at.is_(None))
-                .group_by(status))
+        s = self.ctx.settings
         with self.ctx.read() as session:
-            counts = {Status(value): n for value, n in session.execute(stmt)}
-        return {s: counts.get(s, 0) for s in Status}
+            return queries.status_counts(session, self.ctx.today(), s.lapse_days, s.risk_factor)
 
     def tags(self) -> list[str]:
         with self.ctx.read() as session:

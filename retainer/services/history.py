@@ -10,6 +10,7 @@ morning. Today's figures are read from the summary columns instead; for today bo
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -44,6 +45,10 @@ class BaseThen:
 
     def statuses(self, lapse_days: int, risk_factor: float) -> dict[int, Status]:
         return {c.id: status_of(c.rhythm, self.day, lapse_days, risk_factor) for c in self.customers}
+
+    def status_counts(self, lapse_days: int, risk_factor: float) -> dict[Status, int]:
+        found = Counter(self.statuses(lapse_days, risk_factor).values())
+        return {st: found[st] for st in Status}
 
     @property
     def buyers(self) -> list[CustomerThen]:

@@ -98,7 +98,7 @@ class ReminderService:
         return result
 
     def _make_birthdays(self, session: Session, today: date, now: datetime) -> int:
-        due = self._birthdays(session, today)
+        due = self.birthdays(session, today)
         have = self._birthday_reminders(session, [b.customer_id for b in due])
         rows = [{"customer_id": b.customer_id, "due_on": b.due_on, "reason": "birthday",
                  "state": "open", "created_at": now,
@@ -132,7 +132,8 @@ class ReminderService:
             ~waiting, ~recently_called, ~recently_closed,
         ).subquery()
 
-    def _birthdays(self, session: Session, today: date) -> list[Birthday]:
+    def birthdays(self, session: Session, today: date) -> list[Birthday]:
+        """The birthdays to call about on ``today``, within the days ahead of the settings."""
         ahead = self.ctx.settings.birthday_days_ahead
         if ahead <= 0:
             return []

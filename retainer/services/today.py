@@ -217,7 +217,7 @@ class TodayService:
                 .where(Reminder.reason.not_in((*AUTOMATIC, "birthday")), Reminder.created_at < start,
                        Reminder.due_on <= day,
                        or_(Reminder.closed_at.is_(None), Reminder.closed_at >= start))).all()
-            birthdays = ReminderService(self.ctx)._birthdays(session, day)
+            birthdays = ReminderService(self.ctx).birthdays(session, day)
             latest = (select(Contact.customer_id, func.max(Contact.contacted_at).label("at"))
                       .where(Contact.contacted_at < start).group_by(Contact.customer_id).subquery())
             last_calls = {cid: (outcome, at) for cid, outcome, at in session.execute(
@@ -245,16 +245,13 @@ class TodayService:
                  and c.figures["last_purchase_day"] >= oldest]
         model = self.radar.state_as_of(day)
         items, waiting = self._rank(rows, last_calls, day, model, max(0, s.daily_calls - called))
-        counts = None if items else {st: sum(1 for v in statuses.values() if v is st) for st in Status}
+        counts = None if items else then.status_counts(s.lapse_days, s.risk_factor)
         return TodayList(items, day, model, len(then.buyers), waiting, s.daily_calls, called, counts)
 
     def _status_counts(self, today: date) -> dict[Status, int]:
         s = self.ctx.settings
-        status = queries.status_expr(today, s.lapse_days, s.risk_factor)
         with self.ctx.read() as session:
-            counts = dict(session.execute(select(status, func.count(Customer.id))
-                                          .where(Customer.deleted_at.is_(None)).group_by(status)).all())
-        return {st: counts.get(st.value, 0) for st in Status}
+            return queries.status_counts(session, today, s.lapse_days, s.risk_factor)
 
     def export(self, path, as_of: date | None = None):
         """Today's call list as an Excel table: name, phone, reason, last purchase, notes."""

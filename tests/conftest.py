@@ -11,7 +11,32 @@ import pytest  # noqa: E402 - after QT_QPA_PLATFORM is set, before Qt can load
 if os.environ.get("QT_QPA_PLATFORM") != "xcb":
     collect_ignore = ["display"]
 
+from retainer import i18n  # noqa: E402
 from retainer.services import Retainer, open_retainer  # noqa: E402 - after QT_QPA_PLATFORM is set
+
+# The tests read English, whatever this machine speaks: the catalog gives its plurals.
+os.environ["RETAINER_LANGUAGE"] = "en"
+i18n.speak("en")
+
+
+def _build_catalogs() -> None:
+    """The window's .qm catalogs, built once by the same script as the installers' (each test
+    has a data folder of its own, where the window would otherwise build them again)."""
+    import importlib.util
+
+    folder = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+    stale = [ts for ts in folder.glob("retainer_*.ts")
+             if not ts.with_suffix(".qm").exists()
+             or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    if stale:
+        spec = importlib.util.spec_from_file_location("translations", folder.parent.parent / "tools"
+                                                      / "translations.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.build()
+
+
+_build_catalogs()
 
 NOW = datetime(2026, 6, 15, 12, 0, 0)
 

@@ -1,8 +1,10 @@
 """Render every screen with demo data to PNG files, offscreen, to look at them as a user would.
 
-    python tools/screenshots.py [--out docs/screenshots] [--pseudo]
+    python tools/screenshots.py [--out docs/screenshots] [--language ru|lt|en] [--pseudo]
 
---pseudo lengthens every string by about 40 % (as translations often are) to catch truncation.
+--language renders the window in that language (the Russian shop with roubles, the Lithuanian
+one with euros) into a folder of its own, docs/screenshots/ru/ and docs/screenshots/lt/;
+--pseudo lengthens every string by about 40 % to catch truncation.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--pseudo", action="store_true")
+    parser.add_argument("--language", choices=("en", "ru", "lt"), default="en")
     args = parser.parse_args()
     if args.pseudo:
         os.environ["RETAINER_PSEUDO"] = "1"
-    out = Path(args.out)
+    out = Path(args.out) / (args.language if args.language != "en" else "")
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-pseudo" if args.pseudo else ""
 
@@ -37,10 +40,12 @@ def main() -> int:
     from retainer.ui.tasks import Tasks
 
     app = QApplication.instance() or QApplication([])
-    qt_i18n.install()
+    qt_i18n.install(args.language)
+    currency = {"ru": "RUB", "lt": "EUR"}.get(args.language, "EUR")
     tmp = Path(tempfile.mkdtemp())
     make_demo(str(tmp / "demo.sqlite"), 2000, 3.0, seed=7)
     services = open_retainer(str(tmp / "demo.sqlite"))
+    services.change_settings(currency=currency)
     tasks = Tasks(synchronous=True)
 
     def settle() -> None:
@@ -168,7 +173,7 @@ def main() -> int:
     from retainer.services.calls import CallForm
 
     young = open_retainer(str(tmp / "young.sqlite"))
-    young.change_settings(default_region="RU")
+    young.change_settings(default_region="RU", currency=currency)
     guests = ugly.xlsx(tmp / "гости-180.xlsx", [["ФИО", "Телефон"]] + [
         [f"Гость {k:03d}", f"8 (916) {100 + k:03d}-45-67"] for k in range(180)])
     young.imports.run_to_end(young.imports.layout(str(guests)).plan())
@@ -198,6 +203,12 @@ def main() -> int:
     shot(empty, "today-empty")
     empty.nav.setCurrentRow(3)
     shot(empty, "dashboard-empty")
+    terms = empty.open_shop_terms()
+    shot(terms, "shop-terms")
+    terms.reject()
+    settings = empty.open_settings()
+    shot(settings, "settings")
+    settings.reject()
     empty.close()
     make_empty.close()
     return 0

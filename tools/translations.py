@@ -1,7 +1,7 @@
 """The window's translations: extract the strings from the code, build the catalogs Qt loads.
 
-    python tools/translations.py extract   # resources/i18n/retainer_{ru,lt}.ts from the code
-    python tools/translations.py build     # resources/i18n/retainer_{ru,lt}.qm from the .ts
+    python tools/translations.py extract   # resources/i18n/retainer_{en,ru,lt}.ts from the code
+    python tools/translations.py build     # resources/i18n/retainer_{en,ru,lt}.qm from the .ts
     python tools/translations.py check     # fails when the .ts miss a string of the code
 
 Qt's own tools do the work (pyside6-lupdate and pyside6-lrelease, which come with PySide6):
@@ -25,7 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "retainer"
 CATALOGS = ROOT / "resources" / "i18n"
-LANGUAGES = ("ru", "lt")
+LANGUAGES = ("en", "ru", "lt")
+# English is the language of the code; its catalog holds only the plurals ("%Ln customers"
+# has the forms "1 customer" and "2 customers").
+PLURALS_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -53,8 +56,9 @@ def extract(target: Path | None = None, languages=LANGUAGES) -> list[Path]:
         ts = folder / catalog(language).name
         if target is not None and catalog(language).exists():
             shutil.copyfile(catalog(language), ts)  # merge into a copy of the committed one
+        only = ["-pluralonly"] if language in PLURALS_ONLY else []
         subprocess.run([tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations",
-                        "none", "-target-language", language, str(SOURCES), "-ts", str(ts)],
+                        "none", *only, "-target-language", language, str(SOURCES), "-ts", str(ts)],
                        check=True, capture_output=True)
         written.append(ts)
     return written

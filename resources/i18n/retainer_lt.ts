@@ -5,2776 +5,3249 @@
     <name></name>
     <message>
         <source>Retainer keeps the customers you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer padeda išlaikyti klientus, kuriuos jau turite.</translation>
     </message>
     <message>
         <source>Run &apos;retainer COMMAND --help&apos; for what each command takes. With no command, the window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką priima kiekviena komanda: &apos;retainer KOMANDA --help&apos;. Be komandos atsidaro programos langas.</translation>
     </message>
     <message>
         <source>commands</source>
-        <translation type="unfinished"></translation>
+        <translation>komandos</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>naudojimas: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>poziciniai argumentai</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>parinktys</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>parodyti šią pagalbą ir išeiti</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: klaida: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>trūksta privalomų argumentų: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>neatpažinti argumentai: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>tokio pasirinkimo nėra: %(value)r (galima: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumentas %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>reikia vienos reikšmės</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>reikia bent vienos reikšmės</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>reikia ne daugiau kaip vienos reikšmės</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>netinkama %(type)s reikšmė: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>dviprasmė parinktis: %(option)s gali reikšti %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>negalima kartu su argumentu %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>reikia vieno iš argumentų %s</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>nepavyksta atidaryti &apos;%(filename)s&apos;: %(error)s</translation>
     </message>
     <message>
         <source>customer base: a file or a database address (default: RETAINER_DB, then your data folder, as the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>klientų bazė: failas arba duomenų bazės adresas (numatyta: RETAINER_DB, paskui jūsų duomenų aplankas, kaip programos lange)</translation>
     </message>
     <message>
         <source>make a demo base with made-up customers</source>
-        <translation type="unfinished"></translation>
+        <translation>sukurti demonstracinę bazę su išgalvotais klientais</translation>
     </message>
     <message>
         <source>Make a demo customer base.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sukurti demonstracinę klientų bazę.</translation>
     </message>
     <message>
         <source>file to create; it must not exist yet</source>
-        <translation type="unfinished"></translation>
+        <translation>kuriamas failas; jo dar neturi būti</translation>
     </message>
     <message>
         <source>--customers and --years must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>--customers ir --years turi būti didesni už nulį.</translation>
     </message>
     <message>
         <source>Demo base ready: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demonstracinė bazė paruošta: {path}</translation>
     </message>
     <message>
         <source>export the whole base to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>eksportuoti visą bazę į Excel</translation>
     </message>
     <message>
         <source>Export the whole base to one Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti visą bazę į vieną Excel knygą.</translation>
     </message>
     <message>
         <source>Could not write {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko įrašyti {file}: {reason}</translation>
     </message>
-    <message>
-        <source>Saved {file}: {customers} customers, {purchases} purchases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} control characters that Excel does not accept were removed.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln control characters that Excel does not accept were removed.</source>
+        <translation>
+            <numerusform>Pašalintas %Ln valdymo simbolis, kurio Excel nepriima.</numerusform>
+            <numerusform>Pašalinti %Ln valdymo simboliai, kurių Excel nepriima.</numerusform>
+            <numerusform>Pašalinta %Ln valdymo simbolių, kurių Excel nepriima.</numerusform>
+        </translation>
     </message>
     <message>
         <source>import customers from a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>importuoti klientus iš lentelės</translation>
     </message>
     <message>
         <source>Import customers (and purchases) from .xlsx, .xls, .ods or .csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuoti klientus (ir pirkimus) iš .xlsx, .xls, .ods ar .csv.</translation>
     </message>
     <message>
         <source>the sheet to read (default: the first)</source>
-        <translation type="unfinished"></translation>
+        <translation>kurį lapą skaityti (numatyta: pirmąjį)</translation>
     </message>
     <message>
         <source>map a column by its header, e.g. --map &quot;Моб.=phone&quot;; field &apos;&apos; skips the column</source>
-        <translation type="unfinished"></translation>
+        <translation>susieti stulpelį pagal antraštę, pvz., --map &quot;Tel.=phone&quot;; tuščias laukas &apos;&apos; praleidžia stulpelį</translation>
     </message>
     <message>
         <source>what to do with customers already in the base (default: skip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ką daryti su klientais, kurie jau yra bazėje (numatyta: praleisti)</translation>
     </message>
     <message>
         <source>the country of phone numbers written without + and a country code, such as RU or LT; it becomes the base&apos;s setting, as in the window&apos;s import (default: the base&apos;s setting)</source>
-        <translation type="unfinished"></translation>
+        <translation>šalis, kurios numeriai užrašyti be + ir šalies kodo, pvz., LT ar RU; ji tampa bazės nustatymu, kaip importuojant programos lange (numatyta: bazės nustatymas)</translation>
     </message>
     <message>
         <source>check everything, save nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>patikrinti viską, nieko neįrašyti</translation>
     </message>
     <message>
         <source>Unknown country “{code}”. Countries: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nežinoma šalis „{code}“. Šalys: {codes}.</translation>
     </message>
     <message>
         <source>Unknown field “{field}”. Fields: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nežinomas laukas „{field}“. Laukai: {fields}.</translation>
     </message>
     <message>
         <source>No column “{header}” in the header row ({headers}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Antraščių eilutėje nėra stulpelio „{header}“ ({headers}).</translation>
     </message>
     <message>
         <source>Sheet “{sheet}”, header on row {row}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lapas „{sheet}“, antraštės {row} eilutėje:</translation>
     </message>
     <message>
         <source>To read them so, run the import again with --country {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kad jie būtų skaitomi taip, paleiskite importą dar kartą su --country {code}.</translation>
     </message>
     <message>
         <source>row {row}, {column}: {message} ({value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{row} eilutė, {column}: {message} ({value})</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more problems.</source>
+        <translation>
+            <numerusform>… ir dar %Ln klaida.</numerusform>
+            <numerusform>… ir dar %Ln klaidos.</numerusform>
+            <numerusform>… ir dar %Ln klaidų.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>… and {n} more problems.</source>
-        <translation type="unfinished"></translation>
+        <source>{verb}: {rows}; {outcome}; {problems}.</source>
+        <translation>{verb}: {rows}; {outcome}; {problems}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln eilutė</numerusform>
+            <numerusform>%Ln eilutės</numerusform>
+            <numerusform>%Ln eilučių</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows with problems</source>
+        <translation>
+            <numerusform>%Ln eilutė su klaidomis</numerusform>
+            <numerusform>%Ln eilutės su klaidomis</numerusform>
+            <numerusform>%Ln eilučių su klaidomis</numerusform>
+        </translation>
     </message>
     <message>
         <source>Test run, nothing saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandomasis importas, niekas neįrašyta</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{verb}: {rows} rows; {added} customers added, {updated} updated, {skipped} skipped; {purchases} purchases added; {problems} rows with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuota</translation>
     </message>
     <message>
         <source>print the retention figures for a period</source>
-        <translation type="unfinished"></translation>
+        <translation>parodyti laikotarpio išlaikymo rodiklius</translation>
     </message>
     <message>
         <source>Print the retention figures for a period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parodyti laikotarpio išlaikymo rodiklius.</translation>
     </message>
     <message>
         <source>first day of the period (default: the first day of last month)</source>
-        <translation type="unfinished"></translation>
+        <translation>pirmoji laikotarpio diena (numatyta: praėjusio mėnesio pirmoji diena)</translation>
     </message>
     <message>
         <source>the day after the period (default: the first day of this month)</source>
-        <translation type="unfinished"></translation>
+        <translation>diena po laikotarpio pabaigos (numatyta: šio mėnesio pirmoji diena)</translation>
     </message>
     <message>
         <source>the day for figures &apos;as of&apos; (default: today); a past day gives the figures as they stood that morning, with the model fitted on the purchases before it</source>
-        <translation type="unfinished"></translation>
+        <translation>diena, kuriai skaičiuojami rodikliai (numatyta: šiandien); praėjusiai dienai – tokie, kokie buvo tą rytą, su modeliu pagal ankstesnius pirkimus</translation>
     </message>
     <message>
         <source>--from must be before --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from turi būti anksčiau nei --to.</translation>
     </message>
     <message>
         <source>Period {start} – {end} (the day after), as of {as_of}</source>
-        <translation type="unfinished"></translation>
+        <translation>Laikotarpis {start} – {end} (kita diena), {as_of} dienai</translation>
     </message>
     <message>
         <source>CRR {crr}  (S {s}, E {e}, N {n}, churned {churned}, came back {back});  churn {churn}</source>
-        <translation type="unfinished"></translation>
+        <translation>CRR {crr}  (S {s}, E {e}, N {n}, išėjo {churned}, grįžo {back});  nutekėjimas {churn}</translation>
     </message>
     <message>
-        <source>Purchases in the period: {n} for {revenue:,.2f}; in all: {total} for {all_revenue:,.2f}</source>
-        <translation type="unfinished"></translation>
+        <source>Purchases in the period: {n} for {revenue}; in all: {total} for {all_revenue}</source>
+        <translation>Pirkimų per laikotarpį: {n} už {revenue}; iš viso: {total} už {all_revenue}</translation>
     </message>
     <message>
-        <source>NPS {score}  ({p} promoters, {pa} passives, {d} detractors)</source>
-        <translation type="unfinished"></translation>
+        <source>NPS {score}  (promoters {p}, passives {pa}, detractors {d})</source>
+        <translation>NPS {score}  (rekomenduotojai {p}, neutralūs {pa}, kritikai {d})</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientai</translation>
     </message>
     <message>
         <source>Active now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvūs dabar</translation>
     </message>
     <message>
         <source>Repeat-purchase rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakartotinių pirkimų dalis</translation>
     </message>
     <message>
         <source>Purchases per customer (365 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų vienam klientui (365 dienos)</translation>
     </message>
     <message>
         <source>Average order (365 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidutinis čekis (365 dienos)</translation>
     </message>
     <message>
         <source>Average lifetime (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidutinė kliento trukmė (dienomis)</translation>
     </message>
     <message>
         <source>Share of regulars</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuolatinių klientų dalis</translation>
     </message>
     <message>
         <source>Statuses: </source>
-        <translation type="unfinished"></translation>
+        <translation>Būsenos: </translation>
     </message>
     <message>
         <source>RFM segments: </source>
-        <translation type="unfinished"></translation>
+        <translation>RFM segmentai: </translation>
     </message>
     <message>
         <source>BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>BG/NBD (dienos): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</translation>
     </message>
     <message>
         <source>BG/NBD: not fitted yet (too few repeat customers, or the window has not run).</source>
-        <translation type="unfinished"></translation>
+        <translation>BG/NBD: modelis dar neapskaičiuotas (per mažai pakartotinių pirkėjų arba programos langas dar nebuvo paleistas).</translation>
     </message>
     <message>
         <source>print whom to call today</source>
-        <translation type="unfinished"></translation>
+        <translation>parodyti, kam paskambinti šiandien</translation>
     </message>
     <message>
         <source>Print whom to call today, most worth calling first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parodyti, kam paskambinti šiandien, svarbiausius pirmiau.</translation>
     </message>
     <message>
         <source>the day to list, like 2026-12-31 (default: today); reminders are made only for today</source>
-        <translation type="unfinished"></translation>
+        <translation>sąrašo diena, pvz., 2026-12-31 (numatyta: šiandien); priminimai kuriami tik šiandienai</translation>
     </message>
     <message>
         <source>print JSON instead of a table</source>
-        <translation type="unfinished"></translation>
+        <translation>išvesti JSON vietoj lentelės</translation>
     </message>
     <message>
         <source>Nobody to call on {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} skambinti nėra kam.</translation>
     </message>
-    <message>
-        <source>{n} customers to call on {date}:</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln customers to call on {date}:</source>
+        <translation>
+            <numerusform>{date} paskambinti %Ln klientui:</numerusform>
+            <numerusform>{date} paskambinti %Ln klientams:</numerusform>
+            <numerusform>{date} paskambinti %Ln klientų:</numerusform>
+        </translation>
     </message>
     <message>
         <source>customer base to open: a file or a database address (default: RETAINER_DB, then your data folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>kurią klientų bazę atidaryti: failą arba duomenų bazės adresą (numatyta: RETAINER_DB, paskui duomenų aplankas)</translation>
     </message>
     <message>
         <source>open a demo base with made-up customers, to look around</source>
-        <translation type="unfinished"></translation>
+        <translation>atidaryti demonstracinę bazę su išgalvotais klientais, kad apsidairytumėte</translation>
     </message>
     <message>
         <source>open, wait for the first page of customers, print the milliseconds since start and quit (for tests)</source>
-        <translation type="unfinished"></translation>
+        <translation>atidaryti, palaukti pirmo klientų puslapio, išvesti milisekundes nuo paleidimo ir išeiti (testams)</translation>
     </message>
     <message>
         <source>“{location}” is neither a file nor a database address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{location}“ nėra nei failas, nei duomenų bazės adresas.</translation>
     </message>
     <message>
         <source>{path} is a folder, not a customer base file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} yra aplankas, o ne klientų bazės failas.</translation>
     </message>
     <message>
         <source>Cannot create the folder {folder} for the customer base: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyksta sukurti aplanko {folder} klientų bazei: {reason}</translation>
     </message>
     <message>
         <source>Cannot create {path}: the folder is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyksta sukurti {path}: aplankas tik skaitymui.</translation>
     </message>
     <message>
         <source>{path} cannot be read: permission denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyksta perskaityti {path}: nėra prieigos.</translation>
     </message>
     <message>
         <source>{path} is read-only. Retainer needs to save changes there: copy the file to a folder you can write to, or ask for write permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} yra tik skaitymui, o Retainer reikia jame įrašyti pakeitimus: nukopijuokite failą į aplanką, kuriame galima rašyti, arba paprašykite rašymo teisės.</translation>
     </message>
     <message>
         <source>{path} is not a Retainer customer base (it is some other kind of file).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} nėra Retainer klientų bazė (tai kitokio tipo failas).</translation>
     </message>
     <message>
         <source>{location} is a database, but not a Retainer customer base. Nothing was changed in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} yra duomenų bazė, bet ne Retainer klientų bazė. Joje nieko nepakeista.</translation>
     </message>
     <message>
         <source>{location} cannot be opened as a customer base: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} neatsidaro kaip klientų bazė: {reason}</translation>
     </message>
     <message>
         <source>{location} has a damaged version stamp; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} pažeista versijos žyma; nieko nepakeista.</translation>
     </message>
     <message>
         <source>Cannot open {location}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyksta atidaryti {location}: {reason}</translation>
     </message>
     <message>
         <source>{location} was saved by a newer version of Retainer. Install the newer version to open it; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} įrašyta naujesne Retainer versija. Įdiekite naujesnę versiją, kad ją atidarytumėte; nieko nepakeista.</translation>
     </message>
     <message>
         <source>{location} needs an upgrade first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} pirmiausia reikia atnaujinti.</translation>
     </message>
     <message>
         <source>Could not upgrade {location}: {reason}. A copy was kept at {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko atnaujinti {location}: {reason}. Kopija palikta: {backup}.</translation>
     </message>
     <message>
         <source>{location} already holds customers; the demo needs an empty base.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} jau yra klientų; demonstracijai reikia tuščios bazės.</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <translation type="unfinished"></translation>
+        <translation>— neimportuoti —</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vardas ir pavardė</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vardas</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Pavardė</translation>
     </message>
     <message>
         <source>Middle name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tėvavardis</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonas</translation>
     </message>
     <message>
         <source>Second phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Antras telefonas</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>El. paštas</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gimtadienis</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Miestas</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresas</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kortelės numeris</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Žymės</translation>
     </message>
     <message>
         <source>Came from</source>
-        <translation type="unfinished"></translation>
+        <translation>Iš kur sužinojo</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pastabos</translation>
     </message>
     <message>
         <source>Agreed to messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sutinka gauti žinutes</translation>
     </message>
     <message>
         <source>Do not call</source>
-        <translation type="unfinished"></translation>
+        <translation>Neskambinti</translation>
     </message>
     <message>
         <source>Customer code (links purchases)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliento kodas (susieja pirkimus)</translation>
     </message>
     <message>
         <source>Referred by (customer code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kas rekomendavo (kliento kodas)</translation>
     </message>
     <message>
         <source>Customer since</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas nuo</translation>
     </message>
     <message>
         <source>Spent before Retainer (total)</source>
-        <translation type="unfinished"></translation>
+        <translation>Išleista iki Retainer (iš viso)</translation>
     </message>
     <message>
         <source>Purchases before Retainer (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų iki Retainer (skaičius)</translation>
     </message>
     <message>
         <source>First purchase (date)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmasis pirkimas (data)</translation>
     </message>
     <message>
         <source>Last purchase (date)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinis pirkimas (data)</translation>
     </message>
     <message>
         <source>Purchase date</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimo data</translation>
     </message>
     <message>
         <source>Code in the Retainer export</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodas Retainer eksporte</translation>
     </message>
     <message>
         <source>Purchase amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimo suma</translation>
     </message>
     <message>
         <source>What they bought</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką pirko</translation>
     </message>
     <message>
         <source>{file}: the sheet “{sheet}” cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: lapo „{sheet}“ nepavyksta perskaityti ({reason}).</translation>
     </message>
-    <message>
-        <source>{file}: the sheet “{sheet}” has {n} rows; at most {max} can be imported at once. Split the file.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{file}: the sheet “{sheet}” has %Ln rows; at most {max} can be imported at once. Split the file.</source>
+        <translation>
+            <numerusform>{file}: lape „{sheet}“ yra %Ln eilutė; vienu kartu galima importuoti ne daugiau kaip {max}. Padalykite failą.</numerusform>
+            <numerusform>{file}: lape „{sheet}“ yra %Ln eilutės; vienu kartu galima importuoti ne daugiau kaip {max}. Padalykite failą.</numerusform>
+            <numerusform>{file}: lape „{sheet}“ yra %Ln eilučių; vienu kartu galima importuoti ne daugiau kaip {max}. Padalykite failą.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file}, line {line}: {reason}. Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}, {line} eilutė: {reason}. Įrašykite failą Excel dar kartą ir bandykite vėl.</translation>
     </message>
     <message>
         <source>{file} has no sheet named “{sheet}”. Its sheets: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} nėra lapo „{sheet}“. Failo lapai: {names}.</translation>
     </message>
     <message>
         <source>{file} claims to unpack to {size} MB, far more than any real workbook; it was refused without opening it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} išpakuotas užimtų {size} MB – gerokai daugiau nei bet kuri tikra knyga; jis atmestas neatidarius.</translation>
     </message>
     <message>
         <source>{file} contains XML with entity declarations, which real workbooks never have and which can be used to attack the computer; it was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} yra XML su esybių deklaracijomis: tikrose knygose jų nebūna, o jomis galima atakuoti kompiuterį; failas atmestas.</translation>
     </message>
     <message>
         <source>{file} is damaged or cut short (it cannot be unpacked). Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} sugadintas arba įrašytas ne iki galo (nepavyksta išpakuoti). Įrašykite jį Excel dar kartą ir bandykite vėl.</translation>
     </message>
     <message>
         <source>{file} is damaged or cut short (its size does not fit an Excel 97–2003 workbook). Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} sugadintas arba įrašytas ne iki galo (jo dydis netinka Excel 97–2003 knygai). Įrašykite jį Excel dar kartą ir bandykite vėl.</translation>
     </message>
     <message>
         <source>{file} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Failo {file} nėra.</translation>
     </message>
     <message>
         <source>{file} is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} yra aplankas, o ne failas.</translation>
     </message>
     <message>
         <source>{file} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} tuščias.</translation>
     </message>
     <message>
         <source>{file} is a workbook saved with a .csv name; rename it to .xlsx (or .xls) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} yra Excel knyga, įrašyta su .csv pavadinimu; pervadinkite ją į .xlsx (ar .xls) ir bandykite vėl.</translation>
     </message>
     <message>
         <source>{file} is larger than 512 MB; split it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} didesnis nei 512 MB; padalykite jį.</translation>
     </message>
     <message>
         <source>{file} is not a text file, whatever its name says.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} nėra tekstinis failas, kad ir ką sakytų jo pavadinimas.</translation>
     </message>
-    <message>
-        <source>{file} has {n} rows; at most {max} can be imported at once. Split the file.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{file} has %Ln rows; at most {max} can be imported at once. Split the file.</source>
+        <translation>
+            <numerusform>{file} yra %Ln eilutė; vienu kartu galima importuoti ne daugiau kaip {max}. Padalykite failą.</numerusform>
+            <numerusform>{file} yra %Ln eilutės; vienu kartu galima importuoti ne daugiau kaip {max}. Padalykite failą.</numerusform>
+            <numerusform>{file} yra %Ln eilučių; vienu kartu galima importuoti ne daugiau kaip {max}. Padalykite failą.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file}: Retainer imports .xlsx, .xls, .ods and .csv files, not “{suffix}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: Retainer importuoja .xlsx, .xls, .ods ir .csv failus, o ne „{suffix}“.</translation>
     </message>
     <message>
         <source>no extension</source>
-        <translation type="unfinished"></translation>
+        <translation>be plėtinio</translation>
     </message>
     <message>
         <source>{file} is protected with a password. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} apsaugotas slaptažodžiu. Atidarykite jį Excel, pašalinkite slaptažodį (Failas → Informacija → Apsaugoti knygą) ir įrašykite iš naujo.</translation>
     </message>
     <message>
         <source>{file} is not a spreadsheet, whatever its name says (or it is damaged).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} nėra lentelė, kad ir ką sakytų jo pavadinimas (arba jis sugadintas).</translation>
     </message>
     <message>
         <source>{file} is protected with a password. Open it in Excel, remove the password and save it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} apsaugotas slaptažodžiu. Atidarykite jį Excel, pašalinkite slaptažodį ir įrašykite iš naujo.</translation>
     </message>
     <message>
         <source>{file} is damaged or cut short and cannot be read ({reason}). Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} sugadintas arba įrašytas ne iki galo ir neperskaitomas ({reason}). Įrašykite jį Excel dar kartą ir bandykite vėl.</translation>
     </message>
     <message>
         <source>{file} has no sheets with data.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} nėra lapų su duomenimis.</translation>
     </message>
     <message>
         <source>“{value}” is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{value}“ nėra el. pašto adresas.</translation>
     </message>
     <message>
         <source>A birthday cannot be {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gimtadienis negali būti {date}.</translation>
     </message>
     <message>
         <source>The purchase does not say whose it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenurodyta, kieno tai pirkimas.</translation>
     </message>
     <message>
         <source>The purchase has no amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimas neturi sumos.</translation>
     </message>
     <message>
         <source>The row has no name, phone, e-mail, code or card number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eilutėje nėra nei vardo, nei telefono, nei el. pašto, nei kodo, nei kortelės numerio.</translation>
     </message>
     <message>
         <source>The total spent is below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Išleista suma mažesnė už nulį.</translation>
     </message>
     <message>
         <source>The total is too large; check for an extra zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suma per didelė; patikrinkite, ar nėra nereikalingo nulio.</translation>
     </message>
     <message>
         <source>The date {date} is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data {date} dar neatėjo.</translation>
     </message>
     <message>
         <source>The date {date} is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data {date} per sena.</translation>
     </message>
     <message>
         <source>The first purchase is after the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmasis pirkimas vėlesnis už paskutinį.</translation>
     </message>
     <message>
         <source>The amount is below zero, like a return; only purchases and visits are imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suma mažesnė už nulį, kaip grąžinimo; importuojami tik pirkimai ir apsilankymai.</translation>
     </message>
     <message>
         <source>The amount is too large; check for an extra zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suma per didelė; patikrinkite, ar nėra nereikalingo nulio.</translation>
     </message>
     <message>
         <source>The purchase date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimo data dar neatėjo.</translation>
     </message>
     <message>
         <source>The purchase date is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimo data per sena.</translation>
     </message>
     <message>
         <source>The purchase has an amount but no date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimas turi sumą, bet neturi datos.</translation>
     </message>
     <message>
         <source>{value} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} nėra data.</translation>
     </message>
     <message>
         <source>Empty date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuščia data.</translation>
     </message>
     <message>
         <source>“{value}” is not an amount of money.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{value}“ nėra pinigų suma.</translation>
     </message>
     <message>
         <source>“{value}” is not a number of purchases.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{value}“ nėra pirkimų skaičius.</translation>
     </message>
     <message>
         <source>“{value}” is neither yes nor no.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{value}“ nėra nei „taip“, nei „ne“.</translation>
     </message>
     <message>
         <source>“{text}” is not a date; type it like 31.12.1990.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ nėra data; rašykite taip: 1990-12-31.</translation>
     </message>
     <message>
         <source>“{text}” is not a real date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos „{text}“ nėra.</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisiskambinta</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Neatsiliepė</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Perskambinti</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Neteisingas numeris</translation>
     </message>
     <message>
         <source>Refused to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenorėjo kalbėti</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambutis</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Asmeniškai</translation>
     </message>
     <message>
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokalbių programėlė</translation>
     </message>
     <message>
         <source>Lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seniai pirko</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Gali išeiti</translation>
     </message>
     <message>
         <source>By hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Rankiniu būdu</translation>
     </message>
     <message>
         <source>Unhappy answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepatenkintas</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukia</translation>
     </message>
     <message>
         <source>Snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidėta</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Atlikta</translation>
     </message>
     <message>
         <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Atmesta</translation>
     </message>
     <message>
         <source>Poor service</source>
-        <translation type="unfinished"></translation>
+        <translation>Prastas aptarnavimas</translation>
     </message>
     <message>
         <source>Poor product</source>
-        <translation type="unfinished"></translation>
+        <translation>Prasta prekė</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaina</translation>
     </message>
     <message>
         <source>Went to a competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Perėjo pas konkurentą</translation>
     </message>
     <message>
         <source>Moved away</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsikraustė</translation>
     </message>
     <message>
         <source>No longer needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebereikia</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Kita</translation>
     </message>
     <message>
         <source>Customer {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas {code}</translation>
     </message>
     <message>
         <source>Champions</source>
-        <translation type="unfinished"></translation>
+        <translation>Čempionai</translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation type="unfinished"></translation>
+        <translation>Lojalūs</translation>
     </message>
     <message>
         <source>Potential loyalists</source>
-        <translation type="unfinished"></translation>
+        <translation>Būsimi lojalūs</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nauji</translation>
     </message>
     <message>
         <source>Promising</source>
-        <translation type="unfinished"></translation>
+        <translation>Perspektyvūs</translation>
     </message>
     <message>
         <source>Need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikia dėmesio</translation>
     </message>
     <message>
         <source>About to sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Užmiega</translation>
     </message>
     <message>
         <source>Can&apos;t lose them</source>
-        <translation type="unfinished"></translation>
+        <translation>Negalima prarasti</translation>
     </message>
     <message>
         <source>Hibernating</source>
-        <translation type="unfinished"></translation>
+        <translation>Miegantys</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Prarasti</translation>
     </message>
     <message>
         <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įveskite sumą.</translation>
     </message>
     <message>
         <source>“{text}” is not an amount of money.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ nėra pinigų suma.</translation>
     </message>
     <message>
         <source>Russia</source>
-        <translation type="unfinished"></translation>
+        <translation>Rusija</translation>
     </message>
     <message>
         <source>Lithuania</source>
-        <translation type="unfinished"></translation>
+        <translation>Lietuva</translation>
     </message>
     <message>
         <source>the United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>Jungtinė Karalystė</translation>
     </message>
     <message>
         <source>the United States</source>
-        <translation type="unfinished"></translation>
+        <translation>JAV</translation>
     </message>
     <message>
         <source>Latvia</source>
-        <translation type="unfinished"></translation>
+        <translation>Latvija</translation>
     </message>
     <message>
         <source>Estonia</source>
-        <translation type="unfinished"></translation>
+        <translation>Estija</translation>
     </message>
     <message>
         <source>Poland</source>
-        <translation type="unfinished"></translation>
+        <translation>Lenkija</translation>
     </message>
     <message>
         <source>Germany</source>
-        <translation type="unfinished"></translation>
+        <translation>Vokietija</translation>
     </message>
     <message>
         <source>Belarus</source>
-        <translation type="unfinished"></translation>
+        <translation>Baltarusija</translation>
     </message>
     <message>
         <source>Ukraine</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukraina</translation>
     </message>
     <message>
         <source>Kazakhstan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kazachstanas</translation>
     </message>
     <message>
         <source>The phone number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefono numeris tuščias.</translation>
     </message>
     <message>
         <source>“{phone}” does not look like a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{phone}“ nepanašu į telefono numerį.</translation>
     </message>
     <message>
         <source>“{phone}” is not a valid phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{phone}“ – neteisingas telefono numeris.</translation>
     </message>
     <message>
         <source>“{phone}” is not a valid phone number for {country}. Numbers from abroad start with + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{phone}“ – neteisingas numeris šaliai {country}. Numeriai iš užsienio prasideda + ir šalies kodu.</translation>
     </message>
     <message>
         <source>{key} must be a {kind}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} turi būti {kind} tipo.</translation>
     </message>
     <message>
         <source>{key} must be at least {min}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} turi būti ne mažiau kaip {min}.</translation>
     </message>
     <message>
         <source>{key} must be at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} turi būti ne daugiau kaip {max}.</translation>
     </message>
     <message>
         <source>{key} cannot be {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} negali būti {value}.</translation>
     </message>
     <message>
         <source>Prospect</source>
-        <translation type="unfinished"></translation>
+        <comment>a customer&apos;s status</comment>
+        <translation>Be pirkimų</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Naujas</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <comment>a customer&apos;s status</comment>
+        <translation>Aktyvus</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Gali išeiti</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Seniai pirko</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Išėjęs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>usually every …</comment>
+        <translation>
+            <numerusform>%Ln dieną</numerusform>
+            <numerusform>%Ln dienas</numerusform>
+            <numerusform>%Ln dienų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{gap} days</source>
+        <comment>usually every … (a fraction of a day)</comment>
+        <translation>{gap} dienos</translation>
     </message>
     <message>
         <source>No purchase yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų dar nėra.</translation>
     </message>
     <message>
         <source>Marked as lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pažymėtas kaip išėjęs.</translation>
     </message>
     <message>
         <source>First purchase today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmasis pirkimas šiandien.</translation>
     </message>
-    <message>
-        <source>First purchase {days} days ago.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>First purchase %Ln days ago.</source>
+        <translation>
+            <numerusform>Pirmasis pirkimas prieš %Ln dieną.</numerusform>
+            <numerusform>Pirmasis pirkimas prieš %Ln dienas.</numerusform>
+            <numerusform>Pirmasis pirkimas prieš %Ln dienų.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>No purchase for {days} days; usually every {gap:g} days.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>No purchase for %Ln days; usually every {gap}.</source>
+        <translation>
+            <numerusform>Nepirko %Ln dieną; paprastai kas {gap}.</numerusform>
+            <numerusform>Nepirko %Ln dienas; paprastai kas {gap}.</numerusform>
+            <numerusform>Nepirko %Ln dienų; paprastai kas {gap}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>No purchase for {days} days.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>No purchase for %Ln days.</source>
+        <translation>
+            <numerusform>Nepirko %Ln dieną.</numerusform>
+            <numerusform>Nepirko %Ln dienas.</numerusform>
+            <numerusform>Nepirko %Ln dienų.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įveskite kliento vardą.</translation>
     </message>
     <message>
         <source>The name is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vardas per ilgas (ne daugiau kaip 200 simbolių).</translation>
     </message>
     <message>
         <source>“{email}” is not an e-mail address (like name@example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>„{email}“ nėra el. pašto adresas (pvz., vardas@example.com).</translation>
     </message>
     <message>
         <source>The birthday cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gimtadienis negali būti ateityje.</translation>
     </message>
     <message>
         <source>The birthday is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gimtadienis per senas.</translation>
     </message>
     <message>
         <source>A tag is too long (at most 60 characters): “{tag}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Žymė per ilga (ne daugiau kaip 60 simbolių): „{tag}“.</translation>
     </message>
     <message>
         <source>The card number is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kortelės numeris per ilgas.</translation>
     </message>
     <message>
         <source>The amount cannot be below zero; 0 records a free visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suma negali būti mažesnė už nulį; 0 – tai apsilankymas be pirkimo.</translation>
     </message>
     <message>
         <source>Choose how the call went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkite, kaip baigėsi skambutis.</translation>
     </message>
     <message>
         <source>Choose how you contacted them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkite, kaip susisiekėte.</translation>
     </message>
     <message>
         <source>The score is from 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įvertinimas – nuo 0 iki 10.</translation>
     </message>
     <message>
         <source>The next call must be after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitas skambutis turi būti vėliau nei šiandien.</translation>
     </message>
     <message>
         <source>When should you call back?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kada perskambinti?</translation>
     </message>
     <message>
         <source>Write the name of the person they recommended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parašykite rekomenduoto žmogaus vardą.</translation>
     </message>
     <message>
         <source>This customer no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šio kliento nebėra.</translation>
     </message>
     <message>
         <source>Undo call with {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti skambutį: {name}</translation>
     </message>
     <message>
         <source>recommended by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>rekomendavo {name}</translation>
     </message>
     <message>
         <source>Undo adding {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti pridėjimą: {name}</translation>
     </message>
     <message>
         <source>Undo changes to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti pakeitimus: {name}</translation>
     </message>
     <message>
         <source>Undo delete of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti ištrynimą: {name}</translation>
     </message>
-    <message>
-        <source>Undo delete of {n} customers</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Undo delete of %Ln customers</source>
+        <translation>
+            <numerusform>Atšaukti %Ln kliento ištrynimą</numerusform>
+            <numerusform>Atšaukti %Ln klientų ištrynimą</numerusform>
+            <numerusform>Atšaukti %Ln klientų ištrynimą</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti atkūrimą</translation>
     </message>
     <message>
         <source>A customer cannot refer themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas negali rekomenduoti pats savęs.</translation>
     </message>
     <message>
         <source>The referring customer no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekomendavusio kliento nebėra.</translation>
     </message>
     <message>
         <source>Card {card} already belongs to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kortelė {card} jau priklauso klientui {name}.</translation>
     </message>
     <message>
         <source>Retainer: summary on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer: suvestinė {date}</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodiklis</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikšmė</translation>
     </message>
     <message>
         <source>everyone in the base, outside the trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bought something in the last {n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>visi bazėje, išskyrus šiukšlinę</translation>
     </message>
     <message>
         <source>of customers who bought once, the share who came back</source>
-        <translation type="unfinished"></translation>
+        <translation>iš pirkusių vieną kartą – dalis sugrįžusių</translation>
     </message>
     <message>
         <source>purchases in the last year / customers who bought in it</source>
-        <translation type="unfinished"></translation>
+        <translation>pirkimai per paskutinius metus / tais metais pirkę klientai</translation>
     </message>
-    <message>
-        <source>Average order ({currency})</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>bought something in the last %Ln days</source>
+        <translation>
+            <numerusform>ką nors pirko per paskutinę %Ln dieną</numerusform>
+            <numerusform>ką nors pirko per paskutines %Ln dienas</numerusform>
+            <numerusform>ką nors pirko per paskutines %Ln dienų</numerusform>
+        </translation>
     </message>
     <message>
         <source>revenue / purchases, last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>pajamos / pirkimai, paskutinės 365 dienos</translation>
     </message>
     <message>
         <source>first to last purchase of customers who lapsed or were lost</source>
-        <translation type="unfinished"></translation>
+        <translation>nuo pirmo iki paskutinio pirkimo tų, kurie seniai pirko ar išėjo</translation>
     </message>
     <message>
         <source>2+ purchases in the last year / customers who bought in it</source>
-        <translation type="unfinished"></translation>
+        <translation>2+ pirkimai per paskutinius metus / tais metais pirkę klientai</translation>
     </message>
     <message>
         <source>Retention by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Išlaikymas pagal mėnesius</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mėnuo</translation>
     </message>
     <message>
         <source>Active at start (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvūs pradžioje (S)</translation>
     </message>
     <message>
         <source>New (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nauji (N)</translation>
     </message>
     <message>
         <source>Active at end (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvūs pabaigoje (E)</translation>
     </message>
     <message>
         <source>CRR</source>
-        <translation type="unfinished"></translation>
+        <translation>CRR</translation>
     </message>
     <message>
         <source>Churn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutekėjimas</translation>
     </message>
     <message>
         <source>CRR = (E − N) / S: of the customers you had at the start of the month, the share you still had at its end, not counting new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>CRR = (E − N) / S: iš klientų, kuriuos turėjote mėnesio pradžioje, dalis, likusi jo pabaigoje, neskaičiuojant naujų.</translation>
     </message>
     <message>
         <source>Customer retention and churn by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientų išlaikymas ir nutekėjimas pagal mėnesius</translation>
     </message>
     <message>
         <source>NPS by month</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS pagal mėnesius</translation>
     </message>
     <message>
         <source>Promoters (9–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekomenduotojai (9–10)</translation>
     </message>
     <message>
         <source>Passives (7–8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neutralūs (7–8)</translation>
     </message>
     <message>
         <source>Detractors (0–6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritikai (0–6)</translation>
     </message>
     <message>
         <source>NPS</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS</translation>
     </message>
     <message>
         <source>NPS = % promoters − % detractors, from each customer&apos;s latest answer in the month.</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS = % rekomenduotojų − % kritikų, pagal paskutinį kiekvieno kliento atsakymą per mėnesį.</translation>
     </message>
     <message>
         <source>NPS answers by month</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS atsakymai pagal mėnesius</translation>
     </message>
     <message>
         <source>answers</source>
-        <translation type="unfinished"></translation>
+        <translation>atsakymai</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {customers}, {purchases}.</source>
+        <translation>Įrašyta: {file}: {customers}, {purchases}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>saved …</comment>
+        <translation>
+            <numerusform>%Ln klientas</numerusform>
+            <numerusform>%Ln klientai</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases</source>
+        <comment>saved …</comment>
+        <translation>
+            <numerusform>%Ln pirkimas</numerusform>
+            <numerusform>%Ln pirkimai</numerusform>
+            <numerusform>%Ln pirkimų</numerusform>
+        </translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Suvestinė</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašoma</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vardas</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Būsena</translation>
     </message>
     <message>
         <source>Last purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinis pirkimas</translation>
     </message>
     <message>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimai</translation>
     </message>
     <message>
         <source>Total spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Iš viso išleista</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>taip</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>ne</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodas</translation>
     </message>
     <message>
         <source>Referred by (code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kas rekomendavo (kodas)</translation>
     </message>
     <message>
         <source>First purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmasis pirkimas</translation>
     </message>
     <message>
         <source>Churn reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Išėjimo priežastis</translation>
     </message>
     <message>
         <source>Code in your files</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodas jūsų failuose</translation>
     </message>
     <message>
         <source>Purchases before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų iki Retainer</translation>
     </message>
     <message>
         <source>Spent before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Išleista iki Retainer</translation>
     </message>
     <message>
         <source>First purchase before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmasis pirkimas iki Retainer</translation>
     </message>
     <message>
         <source>Last purchase before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinis pirkimas iki Retainer</translation>
     </message>
     <message>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliento kodas</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Suma</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Komentaras</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambučiai</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kada</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaip</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezultatas</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Patenkintas</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodėl ne</translation>
     </message>
     <message>
         <source>Could offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką galėtume pasiūlyti</translation>
     </message>
     <message>
         <source>Recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekomendavo</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsiliepimai</translation>
     </message>
     <message>
         <source>Score (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Įvertinimas (0–10)</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Skundas</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprendimas</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminimai</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminas</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodėl</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Būklė</translation>
     </message>
     <message>
         <source>Snoozed until</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidėta iki</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Pastaba</translation>
     </message>
     <message>
         <source>Answered {score} of 10: ask what went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įvertino {score} iš 10: paklauskite, kas buvo negerai.</translation>
     </message>
     <message>
         <source>Give a score or write what the customer said.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašykite įvertinimą arba ką pasakė klientas.</translation>
     </message>
     <message>
         <source>The date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Data dar neatėjo.</translation>
     </message>
     <message>
         <source>Undo feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti atsiliepimą</translation>
     </message>
     <message>
         <source>Write how the complaint was resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašykite, kaip skundas buvo išspręstas.</translation>
     </message>
     <message>
         <source>This feedback no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šio atsiliepimo nebėra.</translation>
     </message>
     <message>
         <source>Undo resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti sprendimą</translation>
     </message>
     <message>
         <source>Choose why the customer left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkite, kodėl klientas išėjo.</translation>
     </message>
     <message>
         <source>Undo marking as lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti žymą „išėjo“</translation>
     </message>
     <message>
         <source>Undo won back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti sugrįžimą</translation>
     </message>
     <message>
         <source>No customer with this code, card number, phone or e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nėra kliento su tokiu kodu, kortelės numeriu, telefonu ar el. paštu.</translation>
     </message>
     <message>
         <source>This card number already belongs to another customer; the customer was imported without it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{bad} of {total} phone numbers written without a country code are not valid for {current}; read as numbers from {country}, {valid} of {total} are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šis kortelės numeris jau priklauso kitam klientui; klientas importuotas be jo.</translation>
     </message>
     <message>
         <source>The sheet “{sheet}” of {file} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} lapas „{sheet}“ tuščias.</translation>
     </message>
     <message>
         <source>{file}: all the columns are in one, their values joined by “{separator}” (for example “{example}…”), so nothing can be told apart. In Excel, select the column and use Data → Text to Columns with “{separator}” as the separator, save, and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: visi stulpeliai sulieti į vieną, reikšmės atskirtos „{separator}“ (pvz., „{example}…“), todėl jų neatskirti. Excel pažymėkite stulpelį, pasirinkite Duomenys → Tekstas į stulpelius su skyrikliu „{separator}“, įrašykite ir importuokite iš naujo.</translation>
+    </message>
+    <message>
+        <source>{added}, {updated}, {skipped}; {purchases}</source>
+        <translation>{added}, {updated}, {skipped}; {purchases}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers added</source>
+        <translation>
+            <numerusform>pridėtas %Ln klientas</numerusform>
+            <numerusform>pridėti %Ln klientai</numerusform>
+            <numerusform>pridėta %Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <comment>customers …</comment>
+        <translation>
+            <numerusform>atnaujintas %Ln</numerusform>
+            <numerusform>atnaujinti %Ln</numerusform>
+            <numerusform>atnaujinta %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped</source>
+        <comment>customers …</comment>
+        <translation>
+            <numerusform>praleistas %Ln</numerusform>
+            <numerusform>praleisti %Ln</numerusform>
+            <numerusform>praleista %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases added</source>
+        <translation>
+            <numerusform>pridėtas %Ln pirkimas</numerusform>
+            <numerusform>pridėti %Ln pirkimai</numerusform>
+            <numerusform>pridėta %Ln pirkimų</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose which column holds the name, the phone, the e-mail, the customer&apos;s code or the card number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkite stulpelį su vardu, telefonu, el. paštu, kliento kodu ar kortelės numeriu.</translation>
     </message>
     <message>
         <source>Purchases need a date: choose the column with the purchase date, or do not import the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimams reikia datos: pasirinkite stulpelį su pirkimo data arba neimportuokite sumos.</translation>
     </message>
     <message>
         <source>Not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne data.</translation>
     </message>
     <message>
         <source>{file} cannot be read: it is damaged or written in a way Retainer does not understand ({reason}). Nothing was imported. Open it in Excel, save it again as .xlsx and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} neperskaitomas: jis sugadintas arba įrašytas taip, kaip Retainer nesupranta ({reason}). Niekas neimportuota. Atidarykite jį Excel, įrašykite kaip .xlsx ir bandykite vėl.</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Eilutė</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Stulpelis</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaida</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaidos</translation>
     </message>
     <message>
         <source>This import is not in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šio importo istorijoje nėra.</translation>
     </message>
     <message>
         <source>This import was already undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šis importas jau atšauktas.</translation>
     </message>
-    <message>
-        <source>Customers added by this import have {n} purchases recorded since; undoing it would lose them. Delete those customers one by one instead.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Customers added by this import have %Ln purchases recorded since; undoing it would lose them. Delete those customers one by one instead.</source>
+        <translation>
+            <numerusform>Šio importo klientams nuo tada įrašytas %Ln pirkimas; atšaukus jis dingtų. Ištrinkite tuos klientus po vieną.</numerusform>
+            <numerusform>Šio importo klientams nuo tada įrašyti %Ln pirkimai; atšaukus jie dingtų. Ištrinkite tuos klientus po vieną.</numerusform>
+            <numerusform>Šio importo klientams nuo tada įrašyta %Ln pirkimų; atšaukus jie dingtų. Ištrinkite tuos klientus po vieną.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo purchase of {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti pirkimą už {amount}</translation>
     </message>
     <message>
         <source>Undo purchase change</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti pirkimo pakeitimą</translation>
     </message>
     <message>
         <source>Undo purchase delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti pirkimo ištrynimą</translation>
     </message>
     <message>
         <source>This purchase no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šio pirkimo nebėra.</translation>
     </message>
     <message>
         <source>Birthday on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gimtadienis {date}</translation>
     </message>
     <message>
         <source>The reminder date is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminimo data jau praėjo.</translation>
     </message>
     <message>
         <source>Undo new reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti naują priminimą</translation>
     </message>
     <message>
         <source>Snooze until a day after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidėkite bent iki rytojaus.</translation>
     </message>
     <message>
         <source>Undo snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti atidėjimą</translation>
     </message>
     <message>
         <source>Undo dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti atmetimą</translation>
     </message>
     <message>
         <source>You planned this call: it comes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šį skambutį pažadėjote: jis pirmas.</translation>
     </message>
     <message>
         <source>A birthday: a short call keeps you in mind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gimtadienis: trumpas skambutis primins apie jus.</translation>
     </message>
     <message>
         <source>Spends about {amount} a year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{p:.0%} likely still a customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n:.1f} purchases expected in 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Per metus išleidžia apie {amount}</translation>
     </message>
     <message>
         <source>too little history yet to estimate who is still a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>dar per maža istorija, kad būtų galima įvertinti, kas tebėra klientas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days past their usual rhythm</source>
+        <translation>
+            <numerusform>%Ln diena ilgiau nei įprastai</numerusform>
+            <numerusform>%Ln dienomis ilgiau nei įprastai</numerusform>
+            <numerusform>%Ln dienų ilgiau nei įprastai</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more wait their turn, most worth calling first.</source>
+        <translation>
+            <numerusform>Dar %Ln laukia savo eilės, svarbiausi pirmiau.</numerusform>
+            <numerusform>Dar %Ln laukia savo eilės, svarbiausi pirmiau.</numerusform>
+            <numerusform>Dar %Ln laukia savo eilės, svarbiausi pirmiau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for today: %Ln calls to customers drifting away are logged, as many as Today holds in a day.</source>
+        <translation>
+            <numerusform>Šiandienai viskas: įrašytas %Ln skambutis nutolstantiems klientams – tiek, kiek telpa į sąrašą „Šiandien“ per dieną.</numerusform>
+            <numerusform>Šiandienai viskas: įrašyti %Ln skambučiai nutolstantiems klientams – tiek, kiek telpa į sąrašą „Šiandien“ per dieną.</numerusform>
+            <numerusform>Šiandienai viskas: įrašyta %Ln skambučių nutolstantiems klientams – tiek, kiek telpa į sąrašą „Šiandien“ per dieną.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{days} days past their usual rhythm</source>
-        <translation type="unfinished"></translation>
+        <source>Settings changes how many calls a day.</source>
+        <translation>Kiek skambučių per dieną, keičiama nustatymuose.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today holds %Ln calls a day to customers drifting away.</source>
+        <translation>
+            <numerusform>Į sąrašą „Šiandien“ telpa %Ln skambutis per dieną nutolstantiems klientams.</numerusform>
+            <numerusform>Į sąrašą „Šiandien“ telpa %Ln skambučiai per dieną nutolstantiems klientams.</numerusform>
+            <numerusform>Į sąrašą „Šiandien“ telpa %Ln skambučių per dieną nutolstantiems klientams.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings changes how many.</source>
+        <translation>Tai keičiama nustatymuose.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your %Ln customers has a purchase recorded yet. Record or import their purchases: Retainer learns each one&apos;s rhythm from them and tells you who falls behind.</source>
+        <translation>
+            <numerusform>Nė vienas iš jūsų %Ln kliento dar neturi pirkimų. Įrašykite arba importuokite jų pirkimus: iš jų Retainer sužino kiekvieno ritmą ir pasako, kas atsilieka.</numerusform>
+            <numerusform>Nė vienas iš jūsų %Ln klientų dar neturi pirkimų. Įrašykite arba importuokite jų pirkimus: iš jų Retainer sužino kiekvieno ritmą ir pasako, kas atsilieka.</numerusform>
+            <numerusform>Nė vienas iš jūsų %Ln klientų dar neturi pirkimų. Įrašykite arba importuokite jų pirkimus: iš jų Retainer sužino kiekvieno ritmą ir pasako, kas atsilieka.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{prospects} of your %Ln customers have no purchase recorded, so Retainer cannot yet tell whether they are drifting away: import or record their purchases.</source>
+        <translation>
+            <numerusform>{prospects} iš jūsų %Ln kliento neturi nė vieno pirkimo, todėl Retainer dar negali pasakyti, ar jie nutolsta: importuokite arba įrašykite jų pirkimus.</numerusform>
+            <numerusform>{prospects} iš jūsų %Ln klientų neturi nė vieno pirkimo, todėl Retainer dar negali pasakyti, ar jie nutolsta: importuokite arba įrašykite jų pirkimus.</numerusform>
+            <numerusform>{prospects} iš jūsų %Ln klientų neturi nė vieno pirkimo, todėl Retainer dar negali pasakyti, ar jie nutolsta: importuokite arba įrašykite jų pirkimus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers are drifting away, but each was called or dismissed in the last {cooldown}, is marked do not call, or has been silent for over {winback}.</source>
+        <translation>
+            <numerusform>%Ln klientas nutolsta, bet jam skambinta arba priminimas atmestas per paskutines {cooldown}, jis pažymėtas „neskambinti“ arba tyli ilgiau nei {winback}.</numerusform>
+            <numerusform>%Ln klientai nutolsta, bet kiekvienam skambinta arba priminimas atmestas per paskutines {cooldown}, jie pažymėti „neskambinti“ arba tyli ilgiau nei {winback}.</numerusform>
+            <numerusform>%Ln klientų nutolsta, bet kiekvienam skambinta arba priminimas atmestas per paskutines {cooldown}, jie pažymėti „neskambinti“ arba tyli ilgiau nei {winback}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>in the last …</comment>
+        <translation>
+            <numerusform>%Ln dieną</numerusform>
+            <numerusform>%Ln dienas</numerusform>
+            <numerusform>%Ln dienų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>for over …</comment>
+        <translation>
+            <numerusform>%Ln dieną</numerusform>
+            <numerusform>%Ln dienas</numerusform>
+            <numerusform>%Ln dienų</numerusform>
+        </translation>
     </message>
     <message>
         <source>Higher spend, a better chance they are still yours and a longer delay put a customer higher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aukščiau tie, kurie daugiau išleidžia, labiau tikėtina, kad vis dar jūsų, ir ilgiau nesirodė.</translation>
     </message>
     <message>
-        <source>Done for today: {called} calls to customers drifting away are logged, as many as Today holds in a day. {n} more wait their turn, most worth calling first; Settings changes how many calls a day.</source>
-        <translation type="unfinished"></translation>
+        <source>{p} likely still a customer</source>
+        <translation>{p} tikimybė, kad vis dar klientas</translation>
     </message>
     <message>
-        <source>Today holds {daily} calls a day to customers drifting away. {n} more wait their turn, most worth calling first; Settings changes how many.</source>
-        <translation type="unfinished"></translation>
+        <source>{n} purchases expected in 90 days</source>
+        <translation>tikėtini pirkimai per 90 dienų: {n}</translation>
     </message>
     <message>
         <source>There are no customers yet. Import your list or add customers, with their purchases: Retainer learns each one&apos;s rhythm and tells you who falls behind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of your {total} customers has a purchase recorded yet. Record or import their purchases: Retainer learns each one&apos;s rhythm from them and tells you who falls behind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{prospects} of your {total} customers have no purchase recorded, so Retainer cannot yet tell whether they are drifting away: import or record their purchases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} customers are drifting away, but each was called or dismissed in the last {cooldown} days, is marked do not call, or has been silent for over {winback} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientų dar nėra. Importuokite savo sąrašą arba pridėkite klientų su jų pirkimais: Retainer sužino kiekvieno ritmą ir pasako, kas atsilieka.</translation>
     </message>
     <message>
         <source>Everyone who buys is keeping to their usual pace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visi perkantys laikosi įprasto ritmo.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Priežastis</translation>
     </message>
     <message>
         <source>Still a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis dar klientas</translation>
     </message>
     <message>
         <source>Last call</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinis skambutis</translation>
     </message>
     <message>
         <source>Calls {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambučiai {date}</translation>
     </message>
     <message>
         <source>Making a demo base…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuriama demonstracinė bazė…</translation>
     </message>
     <message>
         <source>Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer</translation>
     </message>
     <message>
         <source>The customer base could not be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko atidaryti klientų bazės: {reason}</translation>
     </message>
     <message>
         <source> Details were saved in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Išsami informacija įrašyta: {path}.</translation>
     </message>
     <message>
         <source>Something went wrong: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kažkas nepavyko: {reason}.</translation>
     </message>
     <message>
         <source>Call {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambutis: {name}</translation>
     </message>
     <message>
         <source>no phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>nėra telefono numerio</translation>
     </message>
     <message>
         <source>Copy number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopijuoti numerį</translation>
     </message>
     <message>
         <source>How did it go?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaip sekėsi?</translation>
     </message>
     <message>
         <source>The three questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Trys klausimai</translation>
     </message>
     <message>
         <source>didn&apos;t say</source>
-        <translation type="unfinished"></translation>
+        <translation>nepasakė</translation>
     </message>
     <message>
         <source>yes, fully</source>
-        <translation type="unfinished"></translation>
+        <translation>taip, visiškai</translation>
     </message>
     <message>
         <source>what went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>kas buvo negerai</translation>
     </message>
     <message>
         <source>a product or service that would help them</source>
-        <translation type="unfinished"></translation>
+        <translation>prekė ar paslauga, kuri jiems praverstų</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>vardas</translation>
     </message>
     <message>
         <source>phone (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>telefonas (nebūtina)</translation>
     </message>
     <message>
         <source>1. Are you 100 % satisfied with us? If not, why?</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Ar esate mumis 100 % patenkinti? Jei ne, kodėl?</translation>
     </message>
     <message>
         <source>2. Anything else we could offer you?</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Ką dar galėtume jums pasiūlyti?</translation>
     </message>
     <message>
         <source>3. Someone who might be interested in us?</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Kas iš pažįstamų galėtų mumis susidomėti?</translation>
     </message>
     <message>
         <source>not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>neklausta</translation>
     </message>
     <message>
         <source>“How likely are you to recommend us to a friend, from 0 to 10?”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Kiek tikėtina, kad rekomenduotumėte mus draugui, nuo 0 iki 10?“</translation>
     </message>
     <message>
         <source>dd.mm.yyyy, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>mmmm-mm-dd, nebūtina</translation>
     </message>
     <message>
         <source>Don&apos;t call this customer again</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiam klientui daugiau neskambinti</translation>
     </message>
     <message>
         <source>Would recommend us (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekomenduotų mus (0–10)</translation>
     </message>
     <message>
         <source>Call again on</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskambinti vėl</translation>
     </message>
     <message>
         <source>Save call</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti skambutį</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Neįrašyti pakeitimai</translation>
     </message>
     <message>
         <source>You changed {name}&apos;s details. Save the changes before Retainer closes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakeitėte kliento {name} duomenis. Įrašyti pakeitimus prieš uždarant Retainer?</translation>
     </message>
     <message>
         <source>You were editing {name} when Retainer closed: restore your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kai Retainer užsidarė, redagavote klientą {name}: grąžinti jūsų pakeitimus?</translation>
     </message>
     <message>
         <source>a new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>naujas klientas</translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Naujas klientas</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaroma…</translation>
     </message>
     <message>
         <source>Fill in at least the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašykite bent vardą.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Įvertinimas</translation>
     </message>
     <message>
         <source>Log a call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti skambutį…</translation>
     </message>
     <message>
         <source>Remind me to call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminti paskambinti…</translation>
     </message>
     <message>
         <source>Add an answer or complaint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti atsiliepimą ar skundą…</translation>
     </message>
     <message>
         <source>No calls yet. Calls logged from the Today list appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambučių dar nėra. Čia bus skambučiai, įrašyti iš sąrašo „Šiandien“.</translation>
     </message>
     <message>
         <source>No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsiliepimų dar nėra. Čia bus atsakymai į klausimą „ar rekomenduotumėte mus“ ir skundai.</translation>
     </message>
     <message>
         <source>No reminders for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šis klientas neturi priminimų.</translation>
     </message>
     <message>
         <source>Mark as lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pažymėti, kad išėjo…</translation>
     </message>
     <message>
         <source>The customer has left: record why</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas išėjo: įrašykite kodėl</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Uždaryti</translation>
     </message>
     <message>
         <source>Save the customer first (Ctrl+S), then add purchases here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmiausia įrašykite klientą (Ctrl+S), tada čia pridėkite pirkimus.</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>šiandien</translation>
     </message>
     <message>
         <source>What they bought (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką pirko (nebūtina)</translation>
     </message>
     <message>
         <source>Add purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti pirkimą</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Kas</translation>
     </message>
     <message>
         <source>No purchases yet. Type an amount above and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų dar nėra. Įveskite sumą viršuje ir paspauskite Enter.</translation>
     </message>
     <message>
         <source>Ctrl+P: type an amount, Enter to save. Double-click a purchase to correct it; Del removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P: įveskite sumą, Enter – įrašyti. Dukart spustelėkite pirkimą, kad pataisytumėte; Del – ištrinti.</translation>
     </message>
     <message>
         <source> (in the trash)</source>
-        <translation type="unfinished"></translation>
+        <translation> (šiukšlinėje)</translation>
     </message>
-    <message>
-        <source>{n} purchases, {total} in all</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln purchases, {total} in all</source>
+        <translation>
+            <numerusform>%Ln pirkimas, iš viso {total}</numerusform>
+            <numerusform>%Ln pirkimai, iš viso {total}</numerusform>
+            <numerusform>%Ln pirkimų, iš viso {total}</numerusform>
+        </translation>
     </message>
     <message>
         <source>customer since {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>klientas nuo {date}</translation>
     </message>
     <message>
         <source>Won back</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugrįžo</translation>
     </message>
     <message>
-        <source>{p:.0%} likely still a customer, {n:.1f} purchases expected in 90 days</source>
-        <translation type="unfinished"></translation>
+        <source>{p} likely still a customer, {n} purchases expected in 90 days</source>
+        <translation>{p} tikimybė, kad vis dar klientas; tikėtini pirkimai per 90 dienų: {n}</translation>
     </message>
     <message>
         <source>Your changes from before Retainer closed are back; they are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jūsų pakeitimai iš prieš Retainer užsidarymą grąžinti; jie dar neįrašyti.</translation>
     </message>
     <message>
         <source>Save purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti pirkimą</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kažkas nepavyko.</translation>
     </message>
     <message>
         <source>You changed this customer&apos;s details. Save the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakeitėte šio kliento duomenis. Įrašyti pakeitimus?</translation>
     </message>
     <message>
         <source>e.g. +370 612 34567 or 8 916 123-45-67</source>
-        <translation type="unfinished"></translation>
+        <translation>pvz., +370 612 34567 arba 8 612 34567</translation>
     </message>
     <message>
         <source>dd.mm.yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>mmmm-mm-dd</translation>
     </message>
     <message>
         <source>comma-separated, e.g. VIP, coffee</source>
-        <translation type="unfinished"></translation>
+        <translation>atskirkite kableliais, pvz.: VIP, kava</translation>
     </message>
     <message>
         <source>how they found you</source>
-        <translation type="unfinished"></translation>
+        <translation>kaip jus rado</translation>
     </message>
     <message>
         <source>Agreed to receive messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sutinka gauti žinutes</translation>
     </message>
     <message>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekomendavo</translation>
     </message>
     <message>
         <source>type a name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>įveskite vardą ar telefoną</translation>
     </message>
     <message>
         <source>Nobody referred this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Šio kliento niekas nerekomendavo</translation>
     </message>
     <message>
         <source>Pick the customer from the list that opens as you type, or clear the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkite klientą iš sąrašo, kuris atsiveria rašant, arba išvalykite lauką.</translation>
     </message>
     <message>
         <source>Buying much less often than usual: worth a call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perka daug rečiau nei įprastai: verta paskambinti.</translation>
     </message>
     <message>
         <source>No purchase for longer than the lapse period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neperka ilgiau nei nustatytas laikotarpis.</translation>
     </message>
     <message>
         <source>One purchase so far, recently.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kol kas vienas pirkimas, neseniai.</translation>
     </message>
     <message>
         <source>Buying at their usual pace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perka įprastu ritmu.</translation>
     </message>
     <message>
         <source>Has not bought anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar nieko nepirko.</translation>
     </message>
     <message>
         <source>Import my Excel list</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuoti mano Excel sąrašą</translation>
     </message>
     <message>
         <source>Start empty: add a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pradėti tuščią: pridėti klientą</translation>
     </message>
     <message>
         <source>Look around a demo base</source>
-        <translation type="unfinished"></translation>
+        <translation>Apsidairyti demonstracinėje bazėje</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Keisti…</translation>
     </message>
     <message>
         <source>Find by name, phone, e-mail, card or tag (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ieškoti pagal vardą, telefoną, el. paštą, kortelę ar žymę (Ctrl+F)</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Visos būsenos</translation>
     </message>
     <message>
         <source>RFM segment: how recently and how often they buy</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM segmentas: kaip seniai ir kaip dažnai perka</translation>
     </message>
     <message>
         <source>All segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Visi segmentai</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Visos žymės</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiukšlinė</translation>
     </message>
     <message>
         <source>Show customers moved to the trash, to restore them</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodyti klientus šiukšlinėje, kad juos atkurtumėte</translation>
     </message>
     <message>
         <source>Add a customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti klientą (Ctrl+N)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Atkurti</translation>
     </message>
     <message>
         <source>Export list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti sąrašą…</translation>
     </message>
     <message>
         <source>Save the customers shown, as filtered, to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti rodomus klientus, su filtrais, į Excel</translation>
     </message>
     <message>
         <source>No customers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientų dar nėra</translation>
     </message>
     <message>
         <source>Your customers will be listed here with their status, so you can see who is drifting away. Bring in the list you keep in Excel, start with an empty base, or look around a demo base first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Čia bus jūsų klientai su jų būsena – matysite, kas nutolsta. Importuokite Excel sąrašą, kurį jau vedate, pradėkite nuo tuščios bazės arba pirmiausia apsidairykite demonstracinėje bazėje.</translation>
     </message>
     <message>
         <source>Nobody found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieko nerasta</translation>
     </message>
     <message>
         <source>The trash is empty. Customers you delete go here, and can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiukšlinė tuščia. Čia patenka ištrinti klientai, juos galima atkurti.</translation>
     </message>
     <message>
         <source>No customer matches “{text}”. Check the spelling, or type fewer letters or digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nė vienas klientas neatitinka „{text}“. Patikrinkite rašybą arba įveskite mažiau raidžių ar skaitmenų.</translation>
     </message>
     <message>
         <source>No customer has this status or tag right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dabar nėra klientų su šia būsena ar žyme.</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skaičiuojama…</translation>
     </message>
-    <message>
-        <source>{n} in the trash</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln in the trash</source>
+        <translation>
+            <numerusform>%Ln šiukšlinėje</numerusform>
+            <numerusform>%Ln šiukšlinėje</numerusform>
+            <numerusform>%Ln šiukšlinėje</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} customers</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln klientas</numerusform>
+            <numerusform>%Ln klientai</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Moved {n} to the trash. Ctrl+Z brings them back.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Moved %Ln to the trash. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%Ln perkeltas į šiukšlinę. Ctrl+Z grąžina.</numerusform>
+            <numerusform>%Ln perkelti į šiukšlinę. Ctrl+Z grąžina.</numerusform>
+            <numerusform>%Ln perkelta į šiukšlinę. Ctrl+Z grąžina.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Restored {n}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Restored %Ln.</source>
+        <translation>
+            <numerusform>Atkurtas %Ln.</numerusform>
+            <numerusform>Atkurti %Ln.</numerusform>
+            <numerusform>Atkurta %Ln.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti kaip PNG…</translation>
     </message>
     <message>
         <source>Save the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti diagramą</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG paveikslėlis (*.png)</translation>
     </message>
     <message>
         <source>The chart could not be saved to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko įrašyti diagramos į {path}: {reason}</translation>
     </message>
     <message>
         <source>months after the first purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>mėnesiai po pirmo pirkimo</translation>
     </message>
     <message>
         <source>customers</source>
-        <translation type="unfinished"></translation>
+        <translation>klientai</translation>
     </message>
     <message>
         <source>This month so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Šis mėnuo iki šiandien</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Praėjęs mėnuo</translation>
     </message>
     <message>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Praėjęs ketvirtis</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutiniai 12 mėnesių</translation>
     </message>
     <message>
         <source>Dates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos…</translation>
     </message>
     <message>
         <source>no earlier period to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>nėra ankstesnio laikotarpio palyginti</translation>
     </message>
     <message>
         <source>{amount}{unit} against the period before</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount}{unit} palyginti su ankstesniu laikotarpiu</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodikliai</translation>
     </message>
     <message>
         <source>Retention (CRR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Išlaikymas (CRR)</translation>
     </message>
     <message>
         <source>Of the customers you had at the start of the period, how many you still had at its end, not counting new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iš klientų, kuriuos turėjote laikotarpio pradžioje, kiek liko jo pabaigoje, neskaičiuojant naujų.</translation>
     </message>
     <message>
         <source>Customers active at the start and not at the end, out of those active at the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientai, aktyvūs pradžioje, bet ne pabaigoje, iš visų aktyvių pradžioje.</translation>
     </message>
     <message>
         <source>% promoters (9–10) − % detractors (0–6), from each customer&apos;s latest answer in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>% rekomenduotojų (9–10) − % kritikų (0–6), pagal paskutinį kiekvieno kliento atsakymą per laikotarpį.</translation>
     </message>
     <message>
         <source>Active customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvūs klientai</translation>
     </message>
     <message>
         <source>Bought something in the lapse period before the period&apos;s end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką nors pirko per nustatytą laikotarpį iki laikotarpio pabaigos.</translation>
     </message>
     <message>
         <source>Of customers who bought once, the share who came back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iš pirkusių vieną kartą – dalis sugrįžusių.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs at least %Ln customers with purchases: each one is scored against the others, and with fewer the scores would say little.</source>
+        <translation>
+            <numerusform>Reikia bent %Ln kliento su pirkimais: kiekvienas lyginamas su kitais, o su mažiau įvertinimai mažai ką pasakytų.</numerusform>
+            <numerusform>Reikia bent %Ln klientų su pirkimais: kiekvienas lyginamas su kitais, o su mažiau įvertinimai mažai ką pasakytų.</numerusform>
+            <numerusform>Reikia bent %Ln klientų su pirkimais: kiekvienas lyginamas su kitais, o su mažiau įvertinimai mažai ką pasakytų.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Average order</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidutinis čekis</translation>
     </message>
     <message>
         <source>Revenue / purchases over the last 365 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pajamos / pirkimai per paskutines 365 dienas.</translation>
     </message>
     <message>
         <source>Retention and churn by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Išlaikymas ir nutekėjimas pagal mėnesius</translation>
     </message>
     <message>
         <source>Needs purchases from at least two months: retention compares the start and the end of each month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikia bent dviejų mėnesių pirkimų: išlaikymas lygina kiekvieno mėnesio pradžią ir pabaigą.</translation>
     </message>
     <message>
         <source>Needs 0–10 answers: record them on a card or during a call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikia 0–10 įvertinimų: įrašykite juos kortelėje ar skambučio metu.</translation>
     </message>
     <message>
         <source>Cohorts: share still buying, by month of first purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohortos: vis dar perkančiųjų dalis pagal pirmo pirkimo mėnesį</translation>
     </message>
     <message>
         <source>Needs purchases: each month&apos;s new customers become a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikia pirkimų: kiekvieno mėnesio nauji klientai tampa eilute.</translation>
     </message>
     <message>
         <source>Customers by status (click a bar to list them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientai pagal būseną (spustelėkite stulpelį, kad pamatytumėte sąrašą)</translation>
     </message>
     <message>
         <source>Needs customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikia klientų.</translation>
     </message>
     <message>
         <source>RFM segments (click a bar to list them)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs at least {n} customers with purchases: each one is scored against the others, and with fewer the scores would say little.</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM segmentai (spustelėkite stulpelį, kad pamatytumėte sąrašą)</translation>
     </message>
     <message>
         <source>Why customers left</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodėl klientai išėjo</translation>
     </message>
     <message>
         <source>Needs customers marked as lost, with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reikia klientų, pažymėtų kaip išėję, su priežastimi.</translation>
+    </message>
+    <message>
+        <source>pp</source>
+        <comment>percentage points, after a number</comment>
+        <translation>proc. p.</translation>
     </message>
     <message>
         <source>S = {s} active at the start, E = {e} at the end, N = {n} new: (E − N) / S.</source>
-        <translation type="unfinished"></translation>
+        <translation>S = {s} aktyvūs pradžioje, E = {e} pabaigoje, N = {n} nauji: (E − N) / S.</translation>
     </message>
     <message>
         <source>{s} at the start − {churned} left + {back} came back + {n} new = {e} at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} pradžioje − {churned} išėjo + {back} sugrįžo + {n} nauji = {e} pabaigoje</translation>
     </message>
     <message>
         <source>{amount}{unit} during the period</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount}{unit} per laikotarpį</translation>
     </message>
     <message>
         <source>of all buying customers</source>
-        <translation type="unfinished"></translation>
+        <translation>iš visų perkančių klientų</translation>
     </message>
     <message>
         <source>over the last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>per paskutines 365 dienas</translation>
     </message>
     <message>
         <source>what they said, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>ką jie pasakė, jų žodžiais</translation>
     </message>
     <message>
         <source>This is a complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Tai skundas</translation>
     </message>
     <message>
         <source>How likely are you to recommend us to a friend, from 0 to 10?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiek tikėtina, kad rekomenduotumėte mus draugui, nuo 0 iki 10?</translation>
     </message>
     <message>
         <source>Resolve the complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Išspręsti skundą</translation>
     </message>
     <message>
         <source>(no comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>(be komentaro)</translation>
     </message>
     <message>
         <source>what you did about it</source>
-        <translation type="unfinished"></translation>
+        <translation>ką dėl to padarėte</translation>
     </message>
     <message>
         <source>The customer has left</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas išėjo</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— pasirinkite —</translation>
     </message>
     <message>
         <source>Their status becomes Lost and their waiting calls are closed. If they come back, press “Won back” on the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jo būsena taps „Išėjęs“, o laukiantys skambučiai bus uždaryti. Jei jis sugrįš, kortelėje paspauskite „Sugrįžo“.</translation>
     </message>
     <message>
         <source>Why did they leave?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodėl išėjo?</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinės 30 dienų</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinės 90 dienų</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Visas laikas</translation>
     </message>
     <message>
         <source>All answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Visi atsakymai</translation>
     </message>
     <message>
         <source>What they said</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką pasakė</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>išspręsta</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>atvira</translation>
     </message>
     <message>
         <source>Resolution or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprendimas ar priežastis</translation>
     </message>
     <message>
         <source>NPS = % promoters − % detractors, from each customer&apos;s latest answer in the period; from −100 to +100.</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS = % rekomenduotojų − % kritikų, pagal paskutinį kiekvieno kliento atsakymą per laikotarpį; nuo −100 iki +100.</translation>
     </message>
     <message>
         <source>Unresolved complaints only</source>
-        <translation type="unfinished"></translation>
+        <translation>Tik neišspręsti skundai</translation>
     </message>
     <message>
         <source>Open the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti klientą</translation>
     </message>
     <message>
         <source>Open the card to resolve a complaint or call back (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti kortelę, kad išspręstumėte skundą ar perskambintumėte (Enter)</translation>
     </message>
     <message>
         <source>No 0–10 answers in this period yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Per šį laikotarpį 0–10 įvertinimų dar nėra.</translation>
     </message>
     <message>
-        <source>NPS {score:+d} — {p} promoters, {pa} passives, {d} detractors</source>
-        <translation type="unfinished"></translation>
+        <source>NPS {score} — promoters: {p}, passives: {pa}, detractors: {d}</source>
+        <translation>NPS {score} — rekomenduotojai: {p}, neutralūs: {pa}, kritikai: {d}</translation>
     </message>
     <message>
         <source>No feedback here</source>
-        <translation type="unfinished"></translation>
+        <translation>Čia atsiliepimų nėra</translation>
     </message>
     <message>
         <source>Answers to “how likely are you to recommend us”, complaints and why customers left appear here. Record them on a customer&apos;s card or in the call dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Čia bus atsakymai į klausimą „ar rekomenduotumėte mus“, skundai ir išėjimo priežastys. Įrašykite juos kliento kortelėje arba skambučio lange.</translation>
     </message>
     <message>
         <source>Nothing matches these filters. Choose a longer period or all answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiems filtrams niekas neatitinka. Pasirinkite ilgesnį laikotarpį arba visus atsakymus.</translation>
     </message>
     <message>
         <source>Import history</source>
-        <translation type="unfinished"></translation>
+        <translation>Importų istorija</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Failas</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Eilutės</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėta</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Atnaujinta</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukta</translation>
     </message>
     <message>
         <source>Nothing imported yet. Files you import with File → Import from Excel are listed here, and each can be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar nieko neimportuota. Čia bus failai, importuoti per Failas → Importuoti iš Excel, ir kiekvieną importą galima atšaukti.</translation>
     </message>
     <message>
         <source>Undo the selected import</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti pasirinktą importą</translation>
     </message>
     <message>
         <source>Undo import</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti importą</translation>
     </message>
     <message>
-        <source>Remove the {added} customers and {purchases} purchases this import added, and put back the {updated} customers it changed?</source>
-        <translation type="unfinished"></translation>
+        <source>Remove the {customers} and {purchases} this import added, and put back the {updated} it changed?</source>
+        <translation>Pašalinti {customers} ir {purchases}, kuriuos pridėjo šis importas, ir grąžinti ankstesnius {updated} duomenis?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>remove the …</comment>
+        <translation>
+            <numerusform>%Ln klientą</numerusform>
+            <numerusform>%Ln klientus</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases</source>
+        <comment>remove the …</comment>
+        <translation>
+            <numerusform>%Ln pirkimą</numerusform>
+            <numerusform>%Ln pirkimus</numerusform>
+            <numerusform>%Ln pirkimų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>put back the …</comment>
+        <translation>
+            <numerusform>%Ln kliento</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
     </message>
     <message>
         <source>as chosen above</source>
-        <translation type="unfinished"></translation>
+        <translation>kaip pasirinkta aukščiau</translation>
     </message>
     <message>
         <source>skip</source>
-        <translation type="unfinished"></translation>
+        <translation>praleisti</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>atnaujinti</translation>
     </message>
     <message>
         <source>fill in what is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>papildyti trūkstamus</translation>
     </message>
     <message>
         <source>In the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Faile</translation>
     </message>
     <message>
         <source>Already there as</source>
-        <translation type="unfinished"></translation>
+        <translation>Jau yra kaip</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Ką daryti</translation>
     </message>
     <message>
         <source>in the base</source>
-        <translation type="unfinished"></translation>
+        <translation>bazėje</translation>
     </message>
     <message>
         <source>earlier in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>anksčiau faile</translation>
     </message>
     <message>
         <source>Which file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuris failas?</translation>
     </message>
     <message>
         <source>An Excel workbook (.xlsx, .xls), a LibreOffice sheet (.ods) or a .csv file with your customers — and their purchases, if you have them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel knyga (.xlsx, .xls), LibreOffice lentelė (.ods) arba .csv failas su jūsų klientais – ir jų pirkimais, jei jų turite.</translation>
     </message>
     <message>
         <source>no file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>failas nepasirinktas</translation>
     </message>
     <message>
         <source>Choose a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkti failą…</translation>
     </message>
     <message>
         <source>A sheet of purchases that names each customer by phone, e-mail or code</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų lapas, kuriame kiekvienas klientas nurodytas telefonu, el. paštu ar kodu</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lapas</translation>
     </message>
     <message>
         <source>Column titles on row</source>
-        <translation type="unfinished"></translation>
+        <translation>Antraštės eilutėje</translation>
     </message>
     <message>
         <source>Purchases from the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimai iš lapo</translation>
     </message>
     <message>
         <source>Import customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuoti klientus</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lentelės (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— nėra —</translation>
     </message>
     <message>
         <source>A workbook exported by Retainer: customers, purchases, calls and feedback will be imported together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer eksportuota knyga: klientai, pirkimai, skambučiai ir atsiliepimai bus importuoti kartu.</translation>
     </message>
-    <message>
-        <source>Column titles found on row {row}; {n} of {total} columns recognised.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Column titles found on row {row}; {n} of %Ln columns recognised.</source>
+        <translation>
+            <numerusform>Antraštės rastos {row} eilutėje; atpažinta {n} iš %Ln stulpelio.</numerusform>
+            <numerusform>Antraštės rastos {row} eilutėje; atpažinta {n} iš %Ln stulpelių.</numerusform>
+            <numerusform>Antraštės rastos {row} eilutėje; atpažinta {n} iš %Ln stulpelių.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The sheet “{sheet}” has no columns for the customer (phone, e-mail or code), the date and the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lape „{sheet}“ nėra stulpelių klientui (telefonas, el. paštas ar kodas), datai ir sumai.</translation>
     </message>
     <message>
         <source>What is in each column?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kas kiekviename stulpelyje?</translation>
     </message>
     <message>
         <source>Retainer guessed from the titles; change anything it got wrong. Columns set to “do not import” are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer atspėjo pagal antraštes; pataisykite, kur suklydo. Stulpeliai „neimportuoti“ praleidžiami.</translation>
     </message>
     <message>
         <source>Remembered from the last file with these columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įsiminta iš paskutinio failo su tokiais pačiais stulpeliais.</translation>
     </message>
     <message>
         <source>Each kind of value can come from one column only: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiekviena reikšmių rūšis gali būti imama tik iš vieno stulpelio: {fields}.</translation>
     </message>
     <message>
         <source>Spent before</source>
-        <translation type="unfinished"></translation>
+        <translation>Išleista anksčiau</translation>
     </message>
     <message>
         <source>Purchases before</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirkimų anksčiau</translation>
     </message>
     <message>
         <source>This is how the first rows will be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Taip bus įrašytos pirmosios eilutės</translation>
     </message>
     <message>
         <source>Rows in red have a problem and will be left out; hover for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raudonos eilutės turi klaidą ir bus praleistos; užveskite žymeklį, kad sužinotumėte kodėl.</translation>
     </message>
     <message>
         <source>Phone numbers without + and a country code are from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numeriai be + ir šalies kodo yra iš šalies:</translation>
     </message>
     <message>
         <source>The file names its customers only by a code or a card number: each one becomes a customer, shown as “Customer 00123” until you import a list with their names (matched by the same code) or type a name on the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faile klientai nurodyti tik kodu ar kortelės numeriu: kiekvienas taps klientu „Klientas 00123“, kol importuosite sąrašą su vardais (pagal tą patį kodą) arba įrašysite vardą kortelėje.</translation>
     </message>
     <message>
         <source>Totals instead of purchases: each customer&apos;s total, number of purchases and dates become their history before Retainer, so tomorrow&apos;s call list already shows who has drifted away. No purchase is made up from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sumos vietoj pirkimų: kiekvieno kliento išleista suma, pirkimų skaičius ir datos taps jo istorija iki Retainer, todėl jau rytojaus skambučių sąrašas parodys, kas nutolo. Jokie pirkimai iš jų neišgalvojami.</translation>
     </message>
     <message>
         <source>Read them as numbers from {country}</source>
-        <translation type="unfinished"></translation>
+        <translation>Skaityti juos kaip šalies {country} numerius</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonai</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuoti</translation>
     </message>
     <message>
         <source>Test run</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandomasis importas</translation>
     </message>
     <message>
         <source>Reads the whole file and lists every problem and every customer you already have, without saving anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perskaito visą failą ir parodo visas klaidas ir visus klientus, kuriuos jau turite, nieko neįrašydamas.</translation>
     </message>
     <message>
         <source>Customers already in the base (same phone or e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientai, kurie jau yra bazėje (tas pats telefonas ar el. paštas)</translation>
     </message>
     <message>
         <source>skip them</source>
-        <translation type="unfinished"></translation>
+        <translation>praleisti juos</translation>
     </message>
     <message>
         <source>update them from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>atnaujinti juos iš failo</translation>
     </message>
     <message>
         <source>only fill in what is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>tik papildyti trūkstamus</translation>
     </message>
     <message>
         <source>Run the test</source>
-        <translation type="unfinished"></translation>
+        <translation>Patikrinti</translation>
     </message>
     <message>
         <source>Press “Run the test” to check the whole file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paspauskite „Patikrinti“, kad būtų patikrintas visas failas.</translation>
     </message>
     <message>
         <source>Save the problem list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti klaidų sąrašą…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read.</source>
+        <translation>
+            <numerusform>Perskaityta %Ln eilutė.</numerusform>
+            <numerusform>Perskaitytos %Ln eilutės.</numerusform>
+            <numerusform>Perskaityta %Ln eilučių.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{rows} rows read. The import would add {added} customers and {purchases} purchases, and find {in_base} customers you already have and {in_file} repeated rows. {bad} rows have problems and would be left out.</source>
-        <translation type="unfinished"></translation>
+        <source>The import would add {customers} and {purchases}, and find {in_base} you already have and {in_file}.</source>
+        <translation>Importas pridėtų {customers} ir {purchases}, rastų {in_base}, kuriuos jau turite, ir {in_file}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>the import would add …</comment>
+        <translation>
+            <numerusform>%Ln klientą</numerusform>
+            <numerusform>%Ln klientus</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases</source>
+        <comment>the import would add …</comment>
+        <translation>
+            <numerusform>%Ln pirkimą</numerusform>
+            <numerusform>%Ln pirkimus</numerusform>
+            <numerusform>%Ln pirkimų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>find … you already have</comment>
+        <translation>
+            <numerusform>%Ln klientą</numerusform>
+            <numerusform>%Ln klientus</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeated rows</source>
+        <comment>and find …</comment>
+        <translation>
+            <numerusform>%Ln pasikartojančią eilutę</numerusform>
+            <numerusform>%Ln pasikartojančias eilutes</numerusform>
+            <numerusform>%Ln pasikartojančių eilučių</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows have problems and would be left out.</source>
+        <translation>
+            <numerusform>%Ln eilutė turi klaidų ir būtų praleista.</numerusform>
+            <numerusform>%Ln eilutės turi klaidų ir būtų praleistos.</numerusform>
+            <numerusform>%Ln eilučių turi klaidų ir būtų praleista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: {outcome}.</source>
+        <translation>Atlikta: {outcome}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows with problems were left out.</source>
+        <translation>
+            <numerusform>Praleista %Ln eilutė su klaidomis.</numerusform>
+            <numerusform>Praleistos %Ln eilutės su klaidomis.</numerusform>
+            <numerusform>Praleista %Ln eilučių su klaidomis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this import later from File → Import history.</source>
+        <translation>Šį importą vėliau galite atšaukti: Failas → Importų istorija.</translation>
     </message>
     <message>
         <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tikrinamas failas…</translation>
     </message>
     <message>
         <source>Saving when the test run finishes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus įrašyta, kai baigsis patikrinimas…</translation>
     </message>
     <message>
         <source>Save the problem list</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti klaidų sąrašą</translation>
     </message>
     <message>
         <source>import problems.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>importo klaidos.xlsx</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel knyga (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyta į {path}.</translation>
     </message>
     <message>
         <source>Undo this import</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukti šį importą</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: {added} customers added, {updated} updated, {skipped} skipped; {purchases} purchases added. {bad} rows with problems were left out. You can undo this import later from File → Import history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuojama…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atšaukta: niekas neimportuota.</translation>
     </message>
     <message>
         <source>The import failed and nothing was saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importas nepavyko, niekas neįrašyta: {reason}</translation>
     </message>
     <message>
         <source>Saving when the import finishes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bus įrašyta, kai importas baigsis…</translation>
     </message>
     <message>
         <source>The import was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importas atšauktas.</translation>
     </message>
     <message>
         <source>Import from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Importas iš Excel</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Toliau</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atgal</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiandien</translation>
     </message>
-    <message>
-        <source>Today ({n})</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Today (%Ln)</source>
+        <translation>
+            <numerusform>Šiandien (%Ln)</numerusform>
+            <numerusform>Šiandien (%Ln)</numerusform>
+            <numerusform>Šiandien (%Ln)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Retainer — {n} to call today</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Retainer — %Ln to call today</source>
+        <translation>
+            <numerusform>Retainer — šiandien %Ln skambutis</numerusform>
+            <numerusform>Retainer — šiandien %Ln skambučiai</numerusform>
+            <numerusform>Retainer — šiandien %Ln skambučių</numerusform>
+        </translation>
     </message>
     <message>
         <source>An import is still running. Stop it and quit? Nothing of it will be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importas dar vyksta. Sustabdyti jį ir išeiti? Iš jo niekas nebus įrašyta.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Failas</translation>
     </message>
     <message>
         <source>&amp;New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Naujas klientas</translation>
     </message>
     <message>
         <source>&amp;Import from Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importuoti iš Excel…</translation>
     </message>
     <message>
         <source>&amp;Export everything to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eksportuoti viską į Excel</translation>
     </message>
     <message>
         <source>Save the whole base as one Excel workbook in your Documents folder (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti visą bazę viena Excel knyga į aplanką „Dokumentai“ (Ctrl+E)</translation>
     </message>
     <message>
         <source>Export everything &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti viską &amp;kaip…</translation>
     </message>
     <message>
         <source>Export this &amp;list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti šį &amp;sąrašą…</translation>
     </message>
     <message>
         <source>Import &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importų &amp;istorija…</translation>
     </message>
     <message>
         <source>Open the &amp;demo base</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti &amp;demonstracinę bazę</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagrindinis</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Išeiti</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taisa</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atšaukti</translation>
     </message>
     <message>
         <source>&amp;Find a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rasti klientą</translation>
     </message>
     <message>
         <source>Move to &amp;trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkelti į &amp;šiukšlinę</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nustatymai…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pagalba</translation>
     </message>
     <message>
         <source>&amp;About Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apie Retainer</translation>
     </message>
     <message>
         <source>About Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Apie Retainer</translation>
     </message>
     <message>
         <source>Retainer {version}
 Keep the customers you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer {version}
+Išlaikykite klientus, kuriuos jau turite.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nustatymai įrašyti.</translation>
     </message>
     <message>
         <source>Done: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atlikta: {what}.</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nėra ko atšaukti.</translation>
     </message>
     <message>
         <source>Open Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti Retainer</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Išeiti</translation>
     </message>
-    <message>
-        <source>Retainer: {n} to call today</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Retainer: %Ln to call today</source>
+        <translation>
+            <numerusform>Retainer: šiandien %Ln skambutis</numerusform>
+            <numerusform>Retainer: šiandien %Ln skambučiai</numerusform>
+            <numerusform>Retainer: šiandien %Ln skambučių</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers to call today</source>
+        <translation>
+            <numerusform>Šiandien paskambinti %Ln klientui</numerusform>
+            <numerusform>Šiandien paskambinti %Ln klientams</numerusform>
+            <numerusform>Šiandien paskambinti %Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more customers to call today</source>
+        <translation>
+            <numerusform>Šiandien paskambinti dar %Ln klientui</numerusform>
+            <numerusform>Šiandien paskambinti dar %Ln klientams</numerusform>
+            <numerusform>Šiandien paskambinti dar %Ln klientų</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retainer: nobody to call today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} customers to call today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} more customers to call today</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer: šiandien skambinti nėra kam</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stabdoma…</translation>
     </message>
     <message>
         <source>Remind me to call</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminti paskambinti</translation>
     </message>
     <message>
         <source>what the call is about, e.g. the new menu</source>
-        <translation type="unfinished"></translation>
+        <translation>apie ką skambutis, pvz.: naujas meniu</translation>
     </message>
     <message>
         <source>On which day?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurią dieną?</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Nustatymai</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> d.</translation>
     </message>
     <message>
         <source>A customer with no purchase for longer than this is lapsed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas, kuris neperka ilgiau nei šis laikotarpis, laikomas seniai pirkusiu.</translation>
     </message>
     <message>
         <source>A regular (three purchases or more) is at risk when the time since their last purchase is this many times their usual gap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuolatinis klientas (nuo trijų pirkimų) gali išeiti, kai nuo paskutinio pirkimo praėjo tiek kartų daugiau nei jo įprastas tarpas.</translation>
     </message>
     <message>
         <source>After a call or a dismissed reminder, no automatic reminder for this long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Po skambučio ar atmesto priminimo tiek laiko nebus automatinių priminimų.</translation>
     </message>
     <message>
         <source>Remind this many days before a birthday; 0 turns birthday reminders off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prieš kiek dienų priminti apie gimtadienį; 0 – nepriminti.</translation>
     </message>
     <message>
         <source>Customers silent for longer than this are no longer put on the call list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientai, tylintys ilgiau nei šis laikotarpis, nebededami į skambučių sąrašą.</translation>
     </message>
     <message>
         <source>How many customers drifting away Today lists a day, most worth calling first; the others wait their turn. Promised calls and birthdays are always listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiek nutolstančių klientų sąrašas „Šiandien“ parodo per dieną, svarbiausius pirmiau; kiti laukia savo eilės. Pažadėti skambučiai ir gimtadieniai rodomi visada.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Retainer speaks {language}, reads phone numbers without a country code as numbers from {country}, and counts money in {currency}.</source>
+        <translation>Kalba: {language}. Telefono numeriai be šalies kodo – iš šalies: {country}. Valiuta: {currency}.</translation>
+    </message>
+    <message>
+        <source>The language of the window and the command line on this computer.</source>
+        <translation>Programos lango ir komandinės eilutės kalba šiame kompiuteryje.</translation>
     </message>
     <message>
         <source>Phone numbers typed without + and a country code are read as numbers of this country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numeriai, įvesti be + ir šalies kodo, skaitomi kaip šios šalies numeriai.</translation>
+    </message>
+    <message>
+        <source>Retainer will speak {language} from its next start. Restart now?</source>
+        <translation>Kalba „{language}“ įsijungs kitą kartą paleidus Retainer. Paleisti iš naujo dabar?</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Jūsų parduotuvė</translation>
     </message>
     <message>
         <source>Lapsed after</source>
-        <translation type="unfinished"></translation>
+        <translation>Seniai pirko, jei nepirko</translation>
     </message>
     <message>
         <source>At risk after their usual gap</source>
-        <translation type="unfinished"></translation>
+        <translation>Gali išeiti, kai tarpas ilgesnis už įprastą</translation>
     </message>
     <message>
         <source>Quiet time after a call</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertrauka po skambučio</translation>
     </message>
     <message>
         <source>Birthday reminders ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminti apie gimtadienį prieš</translation>
     </message>
     <message>
         <source>Stop calling after</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebeskambinti po</translation>
     </message>
     <message>
         <source>Calls a day on Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambučių per dieną sąraše „Šiandien“</translation>
     </message>
     <message>
         <source>Phone numbers from</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefono numeriai iš šalies</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valiuta</translation>
     </message>
     <message>
         <source>Why call</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodėl skambinti</translation>
     </message>
     <message>
         <source>Still buying</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis dar perka</translation>
     </message>
     <message>
         <source>How likely the customer still buys from you, from their own purchase history and the whole base&apos;s (the BG/NBD model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiek tikėtina, kad klientas vis dar perka iš jūsų, – pagal jo paties pirkimų istoriją ir visą bazę (BG/NBD modelis).</translation>
     </message>
     <message>
         <source>Call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambutis…</translation>
     </message>
     <message>
         <source>Log a call with the selected customer (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti skambutį pasirinktam klientui (Enter)</translation>
     </message>
     <message>
         <source>Copy the phone number (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopijuoti telefono numerį (Ctrl+C)</translation>
     </message>
     <message>
         <source>Dial</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambinti</translation>
     </message>
     <message>
         <source>Open the number in your phone app (a tel: link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti numerį telefono programėlėje (nuoroda tel:)</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidėti</translation>
     </message>
     <message>
         <source>Until tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Iki rytojaus</translation>
     </message>
     <message>
         <source>For a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Savaitei</translation>
     </message>
     <message>
         <source>Until a date…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iki datos…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Atmesti</translation>
     </message>
     <message>
         <source>No call needed (Del); Ctrl+Z brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambinti nereikia (Del); Ctrl+Z grąžina</translation>
     </message>
     <message>
         <source>Save today&apos;s calls as an Excel file</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti šiandienos skambučius į Excel failą</translation>
     </message>
-    <message>
-        <source>Today: {n} to call</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Today: %Ln to call</source>
+        <translation>
+            <numerusform>Šiandien: %Ln skambutis</numerusform>
+            <numerusform>Šiandien: %Ln skambučiai</numerusform>
+            <numerusform>Šiandien: %Ln skambučių</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked by spend and delay. Once %Ln or more customers have bought twice, Retainer also estimates how likely each one still buys from you (now: {have}).</source>
+        <translation>
+            <numerusform>Eilė – pagal išlaidas ir vėlavimą. Kai %Ln ar daugiau klientų pirks du kartus, Retainer dar vertins, kiek tikėtina, kad kiekvienas vis dar perka iš jūsų (dabar: {have}).</numerusform>
+            <numerusform>Eilė – pagal išlaidas ir vėlavimą. Kai %Ln ar daugiau klientų pirks du kartus, Retainer dar vertins, kiek tikėtina, kad kiekvienas vis dar perka iš jūsų (dabar: {have}).</numerusform>
+            <numerusform>Eilė – pagal išlaidas ir vėlavimą. Kai %Ln ar daugiau klientų pirks du kartus, Retainer dar vertins, kiek tikėtina, kad kiekvienas vis dar perka iš jūsų (dabar: {have}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Snoozed %Ln until {date}.</source>
+        <translation>
+            <numerusform>Atidėtas %Ln iki {date}.</numerusform>
+            <numerusform>Atidėti %Ln iki {date}.</numerusform>
+            <numerusform>Atidėta %Ln iki {date}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dismissed %Ln. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Atmestas %Ln. Ctrl+Z grąžina.</numerusform>
+            <numerusform>Atmesti %Ln. Ctrl+Z grąžina.</numerusform>
+            <numerusform>Atmesta %Ln. Ctrl+Z grąžina.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln calls to {path}.</source>
+        <translation>
+            <numerusform>Įrašytas %Ln skambutis į {path}.</numerusform>
+            <numerusform>Įrašyti %Ln skambučiai į {path}.</numerusform>
+            <numerusform>Įrašyta %Ln skambučių į {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Most worth calling first: promised calls, birthdays, then customers drifting away, by what they spend, how likely they still buy from you and how overdue they are. Hover over a row for its reasons.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ranked by spend and delay. Once {n} or more customers have bought twice, Retainer also estimates how likely each one still buys from you (now: {have}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Svarbiausi pirmiau: pažadėti skambučiai, gimtadieniai, paskui nutolstantys klientai – pagal tai, kiek išleidžia, kiek tikėtina, kad vis dar perka iš jūsų, ir kiek vėluoja. Užveskite žymeklį ant eilutės, kad pamatytumėte priežastis.</translation>
     </message>
     <message>
         <source>Done for today</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiandienai viskas</translation>
     </message>
     <message>
         <source>Nobody to call today</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiandien skambinti nėra kam</translation>
     </message>
     <message>
         <source>Here you will find customers who buy less often than usual or have stopped coming, birthdays a few days ahead, and calls you promised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Čia bus klientai, kurie perka rečiau nei įprastai ar nustojo lankytis, artėjantys gimtadieniai ir skambučiai, kuriuos pažadėjote.</translation>
     </message>
     <message>
         <source>Call with {name} saved. Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skambutis klientui {name} įrašytas. Ctrl+Z atšaukia.</translation>
     </message>
     <message>
         <source>Copied {phone}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nukopijuota: {phone}.</translation>
     </message>
     <message>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snoozed {n} until {date}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismissed {n}. Ctrl+Z brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidėti iki</translation>
     </message>
     <message>
         <source>calls-{date}.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>skambuciai-{date}.xlsx</translation>
     </message>
     <message>
         <source>Save today&apos;s calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved {n} calls to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Įrašyti šiandienos skambučius</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko įrašyti {path}: {reason}</translation>
     </message>
     <message>
         <source>Retainer {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer {date}</translation>
     </message>
     <message>
         <source>Export everything to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti viską į Excel</translation>
     </message>
     <message>
         <source>Could not save {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko įrašyti {file}: {reason}</translation>
     </message>
     <message>
         <source>Exporting to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuojama į Excel…</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportas atšauktas; failas neįrašytas.</translation>
     </message>
     <message>
         <source>Export this list</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti šį sąrašą</translation>
     </message>
     <message>
         <source>Customers {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientai {date}</translation>
     </message>
-    <message>
-        <source>Saved {n} customers to {file}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Saved %Ln customers to {file}.</source>
+        <translation>
+            <numerusform>Įrašytas %Ln klientas į {file}.</numerusform>
+            <numerusform>Įrašyti %Ln klientai į {file}.</numerusform>
+            <numerusform>Įrašyta %Ln klientų į {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{bad} of %Ln phone numbers written without a country code are not valid for {current}; read as numbers from {country}, {valid} of them are.</source>
+        <translation>
+            <numerusform>{bad} iš %Ln numerio be šalies kodo netinka šaliai {current}; skaitant juos kaip šalies {country} numerius, tinka {valid}.</numerusform>
+            <numerusform>{bad} iš %Ln numerių be šalies kodo netinka šaliai {current}; skaitant juos kaip šalies {country} numerius, tinka {valid}.</numerusform>
+            <numerusform>{bad} iš %Ln numerių be šalies kodo netinka šaliai {current}; skaitant juos kaip šalies {country} numerius, tinka {valid}.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -5,2776 +5,3249 @@
     <name></name>
     <message>
         <source>Retainer keeps the customers you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer помогает сохранить клиентов, которые у вас уже есть.</translation>
     </message>
     <message>
         <source>Run &apos;retainer COMMAND --help&apos; for what each command takes. With no command, the window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Что принимает каждая команда: &apos;retainer КОМАНДА --help&apos;. Без команды открывается окно программы.</translation>
     </message>
     <message>
         <source>commands</source>
-        <translation type="unfinished"></translation>
+        <translation>команды</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>использование: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиционные аргументы</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>показать эту справку и выйти</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: ошибка: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>не хватает обязательных аргументов: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>непонятные аргументы: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>нет такого варианта: %(value)r (можно: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>аргумент %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>нужно одно значение</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>нужно хотя бы одно значение</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>нужно не больше одного значения</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>неверное значение %(type)s: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>неоднозначный параметр: %(option)s может означать %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>нельзя вместе с аргументом %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>нужен один из аргументов %s</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>не удаётся открыть &apos;%(filename)s&apos;: %(error)s</translation>
     </message>
     <message>
         <source>customer base: a file or a database address (default: RETAINER_DB, then your data folder, as the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>клиентская база: файл или адрес базы данных (по умолчанию: RETAINER_DB, затем папка данных, как у окна программы)</translation>
     </message>
     <message>
         <source>make a demo base with made-up customers</source>
-        <translation type="unfinished"></translation>
+        <translation>создать демо-базу с вымышленными клиентами</translation>
     </message>
     <message>
         <source>Make a demo customer base.</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать демо-базу клиентов.</translation>
     </message>
     <message>
         <source>file to create; it must not exist yet</source>
-        <translation type="unfinished"></translation>
+        <translation>файл, который будет создан; его ещё не должно быть</translation>
     </message>
     <message>
         <source>--customers and --years must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>--customers и --years должны быть больше нуля.</translation>
     </message>
     <message>
         <source>Demo base ready: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Демо-база готова: {path}</translation>
     </message>
     <message>
         <source>export the whole base to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>выгрузить всю базу в Excel</translation>
     </message>
     <message>
         <source>Export the whole base to one Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузить всю базу в одну книгу Excel.</translation>
     </message>
     <message>
         <source>Could not write {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать {file}: {reason}</translation>
     </message>
-    <message>
-        <source>Saved {file}: {customers} customers, {purchases} purchases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} control characters that Excel does not accept were removed.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln control characters that Excel does not accept were removed.</source>
+        <translation>
+            <numerusform>Убран %Ln управляющий символ, который Excel не принимает.</numerusform>
+            <numerusform>Убраны %Ln управляющих символа, которые Excel не принимает.</numerusform>
+            <numerusform>Убрано %Ln управляющих символов, которые Excel не принимает.</numerusform>
+        </translation>
     </message>
     <message>
         <source>import customers from a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>загрузить клиентов из таблицы</translation>
     </message>
     <message>
         <source>Import customers (and purchases) from .xlsx, .xls, .ods or .csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить клиентов (и покупки) из .xlsx, .xls, .ods или .csv.</translation>
     </message>
     <message>
         <source>the sheet to read (default: the first)</source>
-        <translation type="unfinished"></translation>
+        <translation>какой лист читать (по умолчанию первый)</translation>
     </message>
     <message>
         <source>map a column by its header, e.g. --map &quot;Моб.=phone&quot;; field &apos;&apos; skips the column</source>
-        <translation type="unfinished"></translation>
+        <translation>сопоставить столбец по заголовку, например --map &quot;Моб.=phone&quot;; пустое поле &apos;&apos; пропускает столбец</translation>
     </message>
     <message>
         <source>what to do with customers already in the base (default: skip)</source>
-        <translation type="unfinished"></translation>
+        <translation>что делать с клиентами, которые уже есть в базе (по умолчанию пропустить)</translation>
     </message>
     <message>
         <source>the country of phone numbers written without + and a country code, such as RU or LT; it becomes the base&apos;s setting, as in the window&apos;s import (default: the base&apos;s setting)</source>
-        <translation type="unfinished"></translation>
+        <translation>страна номеров, записанных без + и кода страны, например RU или LT; она становится настройкой базы, как при загрузке в окне программы (по умолчанию настройка базы)</translation>
     </message>
     <message>
         <source>check everything, save nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>проверить всё, ничего не сохранять</translation>
     </message>
     <message>
         <source>Unknown country “{code}”. Countries: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестная страна «{code}». Страны: {codes}.</translation>
     </message>
     <message>
         <source>Unknown field “{field}”. Fields: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестное поле «{field}». Поля: {fields}.</translation>
     </message>
     <message>
         <source>No column “{header}” in the header row ({headers}).</source>
-        <translation type="unfinished"></translation>
+        <translation>В строке заголовков нет столбца «{header}» ({headers}).</translation>
     </message>
     <message>
         <source>Sheet “{sheet}”, header on row {row}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Лист «{sheet}», заголовки в строке {row}:</translation>
     </message>
     <message>
         <source>To read them so, run the import again with --country {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтобы прочитать их так, запустите загрузку ещё раз с --country {code}.</translation>
     </message>
     <message>
         <source>row {row}, {column}: {message} ({value})</source>
-        <translation type="unfinished"></translation>
+        <translation>строка {row}, {column}: {message} ({value})</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more problems.</source>
+        <translation>
+            <numerusform>… и ещё %Ln ошибка.</numerusform>
+            <numerusform>… и ещё %Ln ошибки.</numerusform>
+            <numerusform>… и ещё %Ln ошибок.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>… and {n} more problems.</source>
-        <translation type="unfinished"></translation>
+        <source>{verb}: {rows}; {outcome}; {problems}.</source>
+        <translation>{verb}: {rows}; {outcome}; {problems}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln строка</numerusform>
+            <numerusform>%Ln строки</numerusform>
+            <numerusform>%Ln строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows with problems</source>
+        <translation>
+            <numerusform>%Ln строка с ошибками</numerusform>
+            <numerusform>%Ln строки с ошибками</numerusform>
+            <numerusform>%Ln строк с ошибками</numerusform>
+        </translation>
     </message>
     <message>
         <source>Test run, nothing saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Пробная загрузка, ничего не сохранено</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{verb}: {rows} rows; {added} customers added, {updated} updated, {skipped} skipped; {purchases} purchases added; {problems} rows with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загружено</translation>
     </message>
     <message>
         <source>print the retention figures for a period</source>
-        <translation type="unfinished"></translation>
+        <translation>показать показатели удержания за период</translation>
     </message>
     <message>
         <source>Print the retention figures for a period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать показатели удержания за период.</translation>
     </message>
     <message>
         <source>first day of the period (default: the first day of last month)</source>
-        <translation type="unfinished"></translation>
+        <translation>первый день периода (по умолчанию первое число прошлого месяца)</translation>
     </message>
     <message>
         <source>the day after the period (default: the first day of this month)</source>
-        <translation type="unfinished"></translation>
+        <translation>день после конца периода (по умолчанию первое число этого месяца)</translation>
     </message>
     <message>
         <source>the day for figures &apos;as of&apos; (default: today); a past day gives the figures as they stood that morning, with the model fitted on the purchases before it</source>
-        <translation type="unfinished"></translation>
+        <translation>день, на который считать показатели (по умолчанию сегодня); для прошедшего дня — так, как они выглядели тем утром, с моделью по покупкам до него</translation>
     </message>
     <message>
         <source>--from must be before --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from должен быть раньше --to.</translation>
     </message>
     <message>
         <source>Period {start} – {end} (the day after), as of {as_of}</source>
-        <translation type="unfinished"></translation>
+        <translation>Период {start} – {end} (следующий день), на {as_of}</translation>
     </message>
     <message>
         <source>CRR {crr}  (S {s}, E {e}, N {n}, churned {churned}, came back {back});  churn {churn}</source>
-        <translation type="unfinished"></translation>
+        <translation>CRR {crr}  (S {s}, E {e}, N {n}, ушли {churned}, вернулись {back});  отток {churn}</translation>
     </message>
     <message>
-        <source>Purchases in the period: {n} for {revenue:,.2f}; in all: {total} for {all_revenue:,.2f}</source>
-        <translation type="unfinished"></translation>
+        <source>Purchases in the period: {n} for {revenue}; in all: {total} for {all_revenue}</source>
+        <translation>Покупок за период: {n} на {revenue}; всего: {total} на {all_revenue}</translation>
     </message>
     <message>
-        <source>NPS {score}  ({p} promoters, {pa} passives, {d} detractors)</source>
-        <translation type="unfinished"></translation>
+        <source>NPS {score}  (promoters {p}, passives {pa}, detractors {d})</source>
+        <translation>NPS {score}  (промоутеры {p}, нейтральные {pa}, критики {d})</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиенты</translation>
     </message>
     <message>
         <source>Active now</source>
-        <translation type="unfinished"></translation>
+        <translation>Активны сейчас</translation>
     </message>
     <message>
         <source>Repeat-purchase rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля повторных покупок</translation>
     </message>
     <message>
         <source>Purchases per customer (365 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупок на клиента (365 дней)</translation>
     </message>
     <message>
         <source>Average order (365 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Средний чек (365 дней)</translation>
     </message>
     <message>
         <source>Average lifetime (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Средний срок жизни клиента (дней)</translation>
     </message>
     <message>
         <source>Share of regulars</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля постоянных</translation>
     </message>
     <message>
         <source>Statuses: </source>
-        <translation type="unfinished"></translation>
+        <translation>Статусы: </translation>
     </message>
     <message>
         <source>RFM segments: </source>
-        <translation type="unfinished"></translation>
+        <translation>Сегменты RFM: </translation>
     </message>
     <message>
         <source>BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>BG/NBD (дни): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</translation>
     </message>
     <message>
         <source>BG/NBD: not fitted yet (too few repeat customers, or the window has not run).</source>
-        <translation type="unfinished"></translation>
+        <translation>BG/NBD: модель ещё не рассчитана (мало повторных покупателей или окно программы ещё не запускалось).</translation>
     </message>
     <message>
         <source>print whom to call today</source>
-        <translation type="unfinished"></translation>
+        <translation>показать, кому позвонить сегодня</translation>
     </message>
     <message>
         <source>Print whom to call today, most worth calling first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать, кому позвонить сегодня, сначала самых важных.</translation>
     </message>
     <message>
         <source>the day to list, like 2026-12-31 (default: today); reminders are made only for today</source>
-        <translation type="unfinished"></translation>
+        <translation>день для списка, например 2026-12-31 (по умолчанию сегодня); напоминания создаются только на сегодня</translation>
     </message>
     <message>
         <source>print JSON instead of a table</source>
-        <translation type="unfinished"></translation>
+        <translation>вывести JSON вместо таблицы</translation>
     </message>
     <message>
         <source>Nobody to call on {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонить некому на {date}.</translation>
     </message>
-    <message>
-        <source>{n} customers to call on {date}:</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln customers to call on {date}:</source>
+        <translation>
+            <numerusform>%Ln клиент для звонка на {date}:</numerusform>
+            <numerusform>%Ln клиента для звонка на {date}:</numerusform>
+            <numerusform>%Ln клиентов для звонка на {date}:</numerusform>
+        </translation>
     </message>
     <message>
         <source>customer base to open: a file or a database address (default: RETAINER_DB, then your data folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>какую клиентскую базу открыть: файл или адрес базы данных (по умолчанию RETAINER_DB, затем папка данных)</translation>
     </message>
     <message>
         <source>open a demo base with made-up customers, to look around</source>
-        <translation type="unfinished"></translation>
+        <translation>открыть демо-базу с вымышленными клиентами, чтобы осмотреться</translation>
     </message>
     <message>
         <source>open, wait for the first page of customers, print the milliseconds since start and quit (for tests)</source>
-        <translation type="unfinished"></translation>
+        <translation>открыть, дождаться первой страницы клиентов, вывести миллисекунды с запуска и выйти (для тестов)</translation>
     </message>
     <message>
         <source>“{location}” is neither a file nor a database address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{location}» — это не файл и не адрес базы данных.</translation>
     </message>
     <message>
         <source>{path} is a folder, not a customer base file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} — это папка, а не файл клиентской базы.</translation>
     </message>
     <message>
         <source>Cannot create the folder {folder} for the customer base: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся создать папку {folder} для клиентской базы: {reason}</translation>
     </message>
     <message>
         <source>Cannot create {path}: the folder is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся создать {path}: папка только для чтения.</translation>
     </message>
     <message>
         <source>{path} cannot be read: permission denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать {path}: нет доступа.</translation>
     </message>
     <message>
         <source>{path} is read-only. Retainer needs to save changes there: copy the file to a folder you can write to, or ask for write permission.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} открыт только для чтения, а Retainer нужно сохранять в нём изменения: скопируйте файл в папку, куда можно записывать, или попросите право на запись.</translation>
     </message>
     <message>
         <source>{path} is not a Retainer customer base (it is some other kind of file).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} — не клиентская база Retainer (это файл другого рода).</translation>
     </message>
     <message>
         <source>{location} is a database, but not a Retainer customer base. Nothing was changed in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} — база данных, но не клиентская база Retainer. В ней ничего не изменено.</translation>
     </message>
     <message>
         <source>{location} cannot be opened as a customer base: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} не открывается как клиентская база: {reason}</translation>
     </message>
     <message>
         <source>{location} has a damaged version stamp; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>У {location} повреждена отметка версии; ничего не изменено.</translation>
     </message>
     <message>
         <source>Cannot open {location}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся открыть {location}: {reason}</translation>
     </message>
     <message>
         <source>{location} was saved by a newer version of Retainer. Install the newer version to open it; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} сохранена более новой версией Retainer. Установите новую версию, чтобы её открыть; ничего не изменено.</translation>
     </message>
     <message>
         <source>{location} needs an upgrade first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} сначала нужно обновить.</translation>
     </message>
     <message>
         <source>Could not upgrade {location}: {reason}. A copy was kept at {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось обновить {location}: {reason}. Копия сохранена в {backup}.</translation>
     </message>
     <message>
         <source>{location} already holds customers; the demo needs an empty base.</source>
-        <translation type="unfinished"></translation>
+        <translation>В {location} уже есть клиенты; для демо нужна пустая база.</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <translation type="unfinished"></translation>
+        <translation>— не загружать —</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Фамилия</translation>
     </message>
     <message>
         <source>Middle name</source>
-        <translation type="unfinished"></translation>
+        <translation>Отчество</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Second phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Второй телефон</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Эл. почта</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>День рождения</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Город</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер карты</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Метки</translation>
     </message>
     <message>
         <source>Came from</source>
-        <translation type="unfinished"></translation>
+        <translation>Откуда узнал</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметки</translation>
     </message>
     <message>
         <source>Agreed to messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласен на рассылку</translation>
     </message>
     <message>
         <source>Do not call</source>
-        <translation type="unfinished"></translation>
+        <translation>Не звонить</translation>
     </message>
     <message>
         <source>Customer code (links purchases)</source>
-        <translation type="unfinished"></translation>
+        <translation>Код клиента (связывает покупки)</translation>
     </message>
     <message>
         <source>Referred by (customer code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто порекомендовал (код клиента)</translation>
     </message>
     <message>
         <source>Customer since</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент с</translation>
     </message>
     <message>
         <source>Spent before Retainer (total)</source>
-        <translation type="unfinished"></translation>
+        <translation>Потрачено до Retainer (итого)</translation>
     </message>
     <message>
         <source>Purchases before Retainer (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупок до Retainer (количество)</translation>
     </message>
     <message>
         <source>First purchase (date)</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая покупка (дата)</translation>
     </message>
     <message>
         <source>Last purchase (date)</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя покупка (дата)</translation>
     </message>
     <message>
         <source>Purchase date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата покупки</translation>
     </message>
     <message>
         <source>Code in the Retainer export</source>
-        <translation type="unfinished"></translation>
+        <translation>Код в выгрузке Retainer</translation>
     </message>
     <message>
         <source>Purchase amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма покупки</translation>
     </message>
     <message>
         <source>What they bought</source>
-        <translation type="unfinished"></translation>
+        <translation>Что купил</translation>
     </message>
     <message>
         <source>{file}: the sheet “{sheet}” cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: лист «{sheet}» не читается ({reason}).</translation>
     </message>
-    <message>
-        <source>{file}: the sheet “{sheet}” has {n} rows; at most {max} can be imported at once. Split the file.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{file}: the sheet “{sheet}” has %Ln rows; at most {max} can be imported at once. Split the file.</source>
+        <translation>
+            <numerusform>{file}: на листе «{sheet}» %Ln строка; за один раз можно загрузить не больше {max}. Разделите файл.</numerusform>
+            <numerusform>{file}: на листе «{sheet}» %Ln строки; за один раз можно загрузить не больше {max}. Разделите файл.</numerusform>
+            <numerusform>{file}: на листе «{sheet}» %Ln строк; за один раз можно загрузить не больше {max}. Разделите файл.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file}, line {line}: {reason}. Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}, строка {line}: {reason}. Сохраните файл в Excel ещё раз и попробуйте снова.</translation>
     </message>
     <message>
         <source>{file} has no sheet named “{sheet}”. Its sheets: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В {file} нет листа «{sheet}». Листы в файле: {names}.</translation>
     </message>
     <message>
         <source>{file} claims to unpack to {size} MB, far more than any real workbook; it was refused without opening it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} после распаковки занял бы {size} МБ — намного больше любой настоящей книги; он отклонён без открытия.</translation>
     </message>
     <message>
         <source>{file} contains XML with entity declarations, which real workbooks never have and which can be used to attack the computer; it was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>В {file} есть XML с объявлениями сущностей: в настоящих книгах их не бывает, а с их помощью можно атаковать компьютер; файл отклонён.</translation>
     </message>
     <message>
         <source>{file} is damaged or cut short (it cannot be unpacked). Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} повреждён или записан не до конца (не распаковывается). Сохраните его в Excel ещё раз и попробуйте снова.</translation>
     </message>
     <message>
         <source>{file} is damaged or cut short (its size does not fit an Excel 97–2003 workbook). Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} повреждён или записан не до конца (его размер не подходит для книги Excel 97–2003). Сохраните его в Excel ещё раз и попробуйте снова.</translation>
     </message>
     <message>
         <source>{file} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файла {file} нет.</translation>
     </message>
     <message>
         <source>{file} is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — это папка, а не файл.</translation>
     </message>
     <message>
         <source>{file} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} пуст.</translation>
     </message>
     <message>
         <source>{file} is a workbook saved with a .csv name; rename it to .xlsx (or .xls) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — книга Excel, сохранённая с расширением .csv; переименуйте её в .xlsx (или .xls) и попробуйте снова.</translation>
     </message>
     <message>
         <source>{file} is larger than 512 MB; split it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} больше 512 МБ; разделите его.</translation>
     </message>
     <message>
         <source>{file} is not a text file, whatever its name says.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — не текстовый файл, что бы ни говорило его имя.</translation>
     </message>
-    <message>
-        <source>{file} has {n} rows; at most {max} can be imported at once. Split the file.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{file} has %Ln rows; at most {max} can be imported at once. Split the file.</source>
+        <translation>
+            <numerusform>В {file} %Ln строка; за один раз можно загрузить не больше {max}. Разделите файл.</numerusform>
+            <numerusform>В {file} %Ln строки; за один раз можно загрузить не больше {max}. Разделите файл.</numerusform>
+            <numerusform>В {file} %Ln строк; за один раз можно загрузить не больше {max}. Разделите файл.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file}: Retainer imports .xlsx, .xls, .ods and .csv files, not “{suffix}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: Retainer загружает файлы .xlsx, .xls, .ods и .csv, а не «{suffix}».</translation>
     </message>
     <message>
         <source>no extension</source>
-        <translation type="unfinished"></translation>
+        <translation>без расширения</translation>
     </message>
     <message>
         <source>{file} is protected with a password. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} защищён паролем. Откройте его в Excel, снимите пароль (Файл → Сведения → Защитить книгу) и сохраните снова.</translation>
     </message>
     <message>
         <source>{file} is not a spreadsheet, whatever its name says (or it is damaged).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} — не таблица, что бы ни говорило его имя (или он повреждён).</translation>
     </message>
     <message>
         <source>{file} is protected with a password. Open it in Excel, remove the password and save it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} защищён паролем. Откройте его в Excel, снимите пароль и сохраните снова.</translation>
     </message>
     <message>
         <source>{file} is damaged or cut short and cannot be read ({reason}). Save it again from Excel and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} повреждён или записан не до конца и не читается ({reason}). Сохраните его в Excel ещё раз и попробуйте снова.</translation>
     </message>
     <message>
         <source>{file} has no sheets with data.</source>
-        <translation type="unfinished"></translation>
+        <translation>В {file} нет листов с данными.</translation>
     </message>
     <message>
         <source>“{value}” is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{value}» — не адрес электронной почты.</translation>
     </message>
     <message>
         <source>A birthday cannot be {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>День рождения не может быть {date}.</translation>
     </message>
     <message>
         <source>The purchase does not say whose it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не указано, чья это покупка.</translation>
     </message>
     <message>
         <source>The purchase has no amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>У покупки нет суммы.</translation>
     </message>
     <message>
         <source>The row has no name, phone, e-mail, code or card number.</source>
-        <translation type="unfinished"></translation>
+        <translation>В строке нет ни имени, ни телефона, ни почты, ни кода, ни номера карты.</translation>
     </message>
     <message>
         <source>The total spent is below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Потраченная сумма меньше нуля.</translation>
     </message>
     <message>
         <source>The total is too large; check for an extra zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма слишком большая; проверьте, нет ли лишнего нуля.</translation>
     </message>
     <message>
         <source>The date {date} is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата {date} ещё не наступила.</translation>
     </message>
     <message>
         <source>The date {date} is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата {date} слишком давняя.</translation>
     </message>
     <message>
         <source>The first purchase is after the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая покупка позже последней.</translation>
     </message>
     <message>
         <source>The amount is below zero, like a return; only purchases and visits are imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма меньше нуля, как у возврата; загружаются только покупки и визиты.</translation>
     </message>
     <message>
         <source>The amount is too large; check for an extra zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма слишком большая; проверьте, нет ли лишнего нуля.</translation>
     </message>
     <message>
         <source>The purchase date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата покупки ещё не наступила.</translation>
     </message>
     <message>
         <source>The purchase date is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата покупки слишком давняя.</translation>
     </message>
     <message>
         <source>The purchase has an amount but no date.</source>
-        <translation type="unfinished"></translation>
+        <translation>У покупки есть сумма, но нет даты.</translation>
     </message>
     <message>
         <source>{value} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} — не дата.</translation>
     </message>
     <message>
         <source>Empty date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пустая дата.</translation>
     </message>
     <message>
         <source>“{value}” is not an amount of money.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{value}» — не денежная сумма.</translation>
     </message>
     <message>
         <source>“{value}” is not a number of purchases.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{value}» — не число покупок.</translation>
     </message>
     <message>
         <source>“{value}” is neither yes nor no.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{value}» — ни «да», ни «нет».</translation>
     </message>
     <message>
         <source>“{text}” is not a date; type it like 31.12.1990.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — не дата; пишите так: 31.12.1990.</translation>
     </message>
     <message>
         <source>“{text}” is not a real date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Даты «{text}» не существует.</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Дозвонились</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Не ответил</translation>
     </message>
     <message>
         <source>Call back</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезвонить</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>Неверный номер</translation>
     </message>
     <message>
         <source>Refused to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Не стал говорить</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Лично</translation>
     </message>
     <message>
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Мессенджер</translation>
     </message>
     <message>
         <source>Lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Давно не покупает</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Под угрозой</translation>
     </message>
     <message>
         <source>By hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Вручную</translation>
     </message>
     <message>
         <source>Unhappy answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Недоволен</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыто</translation>
     </message>
     <message>
         <source>Snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложено</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделано</translation>
     </message>
     <message>
         <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Снято</translation>
     </message>
     <message>
         <source>Poor service</source>
-        <translation type="unfinished"></translation>
+        <translation>Плохое обслуживание</translation>
     </message>
     <message>
         <source>Poor product</source>
-        <translation type="unfinished"></translation>
+        <translation>Плохой товар</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Цена</translation>
     </message>
     <message>
         <source>Went to a competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ушёл к конкуренту</translation>
     </message>
     <message>
         <source>Moved away</source>
-        <translation type="unfinished"></translation>
+        <translation>Переехал</translation>
     </message>
     <message>
         <source>No longer needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше не нужно</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Другое</translation>
     </message>
     <message>
         <source>Customer {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент {code}</translation>
     </message>
     <message>
         <source>Champions</source>
-        <translation type="unfinished"></translation>
+        <translation>Чемпионы</translation>
     </message>
     <message>
         <source>Loyal</source>
-        <translation type="unfinished"></translation>
+        <translation>Лояльные</translation>
     </message>
     <message>
         <source>Potential loyalists</source>
-        <translation type="unfinished"></translation>
+        <translation>Будущие лояльные</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые</translation>
     </message>
     <message>
         <source>Promising</source>
-        <translation type="unfinished"></translation>
+        <translation>Перспективные</translation>
     </message>
     <message>
         <source>Need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Требуют внимания</translation>
     </message>
     <message>
         <source>About to sleep</source>
-        <translation type="unfinished"></translation>
+        <translation>Засыпают</translation>
     </message>
     <message>
         <source>Can&apos;t lose them</source>
-        <translation type="unfinished"></translation>
+        <translation>Нельзя потерять</translation>
     </message>
     <message>
         <source>Hibernating</source>
-        <translation type="unfinished"></translation>
+        <translation>Спящие</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Потерянные</translation>
     </message>
     <message>
         <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите сумму.</translation>
     </message>
     <message>
         <source>“{text}” is not an amount of money.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{text}» — не денежная сумма.</translation>
     </message>
     <message>
         <source>Russia</source>
-        <translation type="unfinished"></translation>
+        <translation>Россия</translation>
     </message>
     <message>
         <source>Lithuania</source>
-        <translation type="unfinished"></translation>
+        <translation>Литва</translation>
     </message>
     <message>
         <source>the United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>Великобритания</translation>
     </message>
     <message>
         <source>the United States</source>
-        <translation type="unfinished"></translation>
+        <translation>США</translation>
     </message>
     <message>
         <source>Latvia</source>
-        <translation type="unfinished"></translation>
+        <translation>Латвия</translation>
     </message>
     <message>
         <source>Estonia</source>
-        <translation type="unfinished"></translation>
+        <translation>Эстония</translation>
     </message>
     <message>
         <source>Poland</source>
-        <translation type="unfinished"></translation>
+        <translation>Польша</translation>
     </message>
     <message>
         <source>Germany</source>
-        <translation type="unfinished"></translation>
+        <translation>Германия</translation>
     </message>
     <message>
         <source>Belarus</source>
-        <translation type="unfinished"></translation>
+        <translation>Беларусь</translation>
     </message>
     <message>
         <source>Ukraine</source>
-        <translation type="unfinished"></translation>
+        <translation>Украина</translation>
     </message>
     <message>
         <source>Kazakhstan</source>
-        <translation type="unfinished"></translation>
+        <translation>Казахстан</translation>
     </message>
     <message>
         <source>The phone number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер телефона пуст.</translation>
     </message>
     <message>
         <source>“{phone}” does not look like a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{phone}» не похоже на номер телефона.</translation>
     </message>
     <message>
         <source>“{phone}” is not a valid phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{phone}» — неверный номер телефона.</translation>
     </message>
     <message>
         <source>“{phone}” is not a valid phone number for {country}. Numbers from abroad start with + and the country code.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{phone}» — неверный номер для страны {country}. Номера из-за границы начинаются с + и кода страны.</translation>
     </message>
     <message>
         <source>{key} must be a {kind}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} должно быть типа {kind}.</translation>
     </message>
     <message>
         <source>{key} must be at least {min}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} должно быть не меньше {min}.</translation>
     </message>
     <message>
         <source>{key} must be at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} должно быть не больше {max}.</translation>
     </message>
     <message>
         <source>{key} cannot be {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} не может быть {value}.</translation>
     </message>
     <message>
         <source>Prospect</source>
-        <translation type="unfinished"></translation>
+        <comment>a customer&apos;s status</comment>
+        <translation>Без покупок</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Новый</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <comment>a customer&apos;s status</comment>
+        <translation>Активный</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Под угрозой</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Пропал</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <comment>a customer&apos;s status</comment>
+        <translation>Ушёл</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>usually every …</comment>
+        <translation>
+            <numerusform>%Ln день</numerusform>
+            <numerusform>%Ln дня</numerusform>
+            <numerusform>%Ln дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{gap} days</source>
+        <comment>usually every … (a fraction of a day)</comment>
+        <translation>{gap} дня</translation>
     </message>
     <message>
         <source>No purchase yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупок пока нет.</translation>
     </message>
     <message>
         <source>Marked as lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмечен как ушедший.</translation>
     </message>
     <message>
         <source>First purchase today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая покупка сегодня.</translation>
     </message>
-    <message>
-        <source>First purchase {days} days ago.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>First purchase %Ln days ago.</source>
+        <translation>
+            <numerusform>Первая покупка %Ln день назад.</numerusform>
+            <numerusform>Первая покупка %Ln дня назад.</numerusform>
+            <numerusform>Первая покупка %Ln дней назад.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>No purchase for {days} days; usually every {gap:g} days.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>No purchase for %Ln days; usually every {gap}.</source>
+        <translation>
+            <numerusform>Нет покупок %Ln день; обычно раз в {gap}.</numerusform>
+            <numerusform>Нет покупок %Ln дня; обычно раз в {gap}.</numerusform>
+            <numerusform>Нет покупок %Ln дней; обычно раз в {gap}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>No purchase for {days} days.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>No purchase for %Ln days.</source>
+        <translation>
+            <numerusform>Нет покупок %Ln день.</numerusform>
+            <numerusform>Нет покупок %Ln дня.</numerusform>
+            <numerusform>Нет покупок %Ln дней.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите имя клиента.</translation>
     </message>
     <message>
         <source>The name is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя слишком длинное (не больше 200 символов).</translation>
     </message>
     <message>
         <source>“{email}” is not an e-mail address (like name@example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>«{email}» — не адрес электронной почты (пример: name@example.com).</translation>
     </message>
     <message>
         <source>The birthday cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>День рождения не может быть в будущем.</translation>
     </message>
     <message>
         <source>The birthday is too far in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>День рождения слишком давний.</translation>
     </message>
     <message>
         <source>A tag is too long (at most 60 characters): “{tag}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Метка слишком длинная (не больше 60 символов): «{tag}».</translation>
     </message>
     <message>
         <source>The card number is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер карты слишком длинный.</translation>
     </message>
     <message>
         <source>The amount cannot be below zero; 0 records a free visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма не может быть меньше нуля; 0 — это визит без покупки.</translation>
     </message>
     <message>
         <source>Choose how the call went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите, чем закончился звонок.</translation>
     </message>
     <message>
         <source>Choose how you contacted them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите, как вы связались с клиентом.</translation>
     </message>
     <message>
         <source>The score is from 0 to 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка — от 0 до 10.</translation>
     </message>
     <message>
         <source>The next call must be after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий звонок должен быть позже сегодняшнего дня.</translation>
     </message>
     <message>
         <source>When should you call back?</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда перезвонить?</translation>
     </message>
     <message>
         <source>Write the name of the person they recommended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите имя человека, которого порекомендовали.</translation>
     </message>
     <message>
         <source>This customer no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого клиента больше нет.</translation>
     </message>
     <message>
         <source>Undo call with {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить звонок: {name}</translation>
     </message>
     <message>
         <source>recommended by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>по рекомендации: {name}</translation>
     </message>
     <message>
         <source>Undo adding {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить добавление: {name}</translation>
     </message>
     <message>
         <source>Undo changes to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить изменения: {name}</translation>
     </message>
     <message>
         <source>Undo delete of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить удаление: {name}</translation>
     </message>
-    <message>
-        <source>Undo delete of {n} customers</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Undo delete of %Ln customers</source>
+        <translation>
+            <numerusform>Отменить удаление %Ln клиента</numerusform>
+            <numerusform>Отменить удаление %Ln клиентов</numerusform>
+            <numerusform>Отменить удаление %Ln клиентов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить восстановление</translation>
     </message>
     <message>
         <source>A customer cannot refer themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент не может порекомендовать сам себя.</translation>
     </message>
     <message>
         <source>The referring customer no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиента, который порекомендовал, больше нет.</translation>
     </message>
     <message>
         <source>Card {card} already belongs to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта {card} уже принадлежит клиенту {name}.</translation>
     </message>
     <message>
         <source>Retainer: summary on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer: сводка на {date}</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Показатель</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <source>everyone in the base, outside the trash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bought something in the last {n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>все в базе, кроме корзины</translation>
     </message>
     <message>
         <source>of customers who bought once, the share who came back</source>
-        <translation type="unfinished"></translation>
+        <translation>из купивших один раз — доля тех, кто вернулся</translation>
     </message>
     <message>
         <source>purchases in the last year / customers who bought in it</source>
-        <translation type="unfinished"></translation>
+        <translation>покупки за последний год / клиенты, покупавшие в нём</translation>
     </message>
-    <message>
-        <source>Average order ({currency})</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>bought something in the last %Ln days</source>
+        <translation>
+            <numerusform>покупали что-нибудь за последний %Ln день</numerusform>
+            <numerusform>покупали что-нибудь за последние %Ln дня</numerusform>
+            <numerusform>покупали что-нибудь за последние %Ln дней</numerusform>
+        </translation>
     </message>
     <message>
         <source>revenue / purchases, last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>выручка / покупки, последние 365 дней</translation>
     </message>
     <message>
         <source>first to last purchase of customers who lapsed or were lost</source>
-        <translation type="unfinished"></translation>
+        <translation>от первой до последней покупки у пропавших и ушедших клиентов</translation>
     </message>
     <message>
         <source>2+ purchases in the last year / customers who bought in it</source>
-        <translation type="unfinished"></translation>
+        <translation>2+ покупки за последний год / клиенты, покупавшие в нём</translation>
     </message>
     <message>
         <source>Retention by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Удержание по месяцам</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Месяц</translation>
     </message>
     <message>
         <source>Active at start (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Активных на начало (S)</translation>
     </message>
     <message>
         <source>New (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Новых (N)</translation>
     </message>
     <message>
         <source>Active at end (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Активных на конец (E)</translation>
     </message>
     <message>
         <source>CRR</source>
-        <translation type="unfinished"></translation>
+        <translation>CRR</translation>
     </message>
     <message>
         <source>Churn</source>
-        <translation type="unfinished"></translation>
+        <translation>Отток</translation>
     </message>
     <message>
         <source>CRR = (E − N) / S: of the customers you had at the start of the month, the share you still had at its end, not counting new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>CRR = (E − N) / S: из клиентов, что были у вас в начале месяца, доля тех, кто остался к его концу, без учёта новых.</translation>
     </message>
     <message>
         <source>Customer retention and churn by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Удержание и отток клиентов по месяцам</translation>
     </message>
     <message>
         <source>NPS by month</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS по месяцам</translation>
     </message>
     <message>
         <source>Promoters (9–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Промоутеры (9–10)</translation>
     </message>
     <message>
         <source>Passives (7–8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Нейтральные (7–8)</translation>
     </message>
     <message>
         <source>Detractors (0–6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Критики (0–6)</translation>
     </message>
     <message>
         <source>NPS</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS</translation>
     </message>
     <message>
         <source>NPS = % promoters − % detractors, from each customer&apos;s latest answer in the month.</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS = % промоутеров − % критиков, по последнему ответу каждого клиента за месяц.</translation>
     </message>
     <message>
         <source>NPS answers by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответы NPS по месяцам</translation>
     </message>
     <message>
         <source>answers</source>
-        <translation type="unfinished"></translation>
+        <translation>ответы</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {customers}, {purchases}.</source>
+        <translation>Сохранено: {file}: {customers}, {purchases}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>saved …</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases</source>
+        <comment>saved …</comment>
+        <translation>
+            <numerusform>%Ln покупка</numerusform>
+            <numerusform>%Ln покупки</numerusform>
+            <numerusform>%Ln покупок</numerusform>
+        </translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Сводка</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Last purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя покупка</translation>
     </message>
     <message>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупки</translation>
     </message>
     <message>
         <source>Total spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Потрачено всего</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>да</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код</translation>
     </message>
     <message>
         <source>Referred by (code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто порекомендовал (код)</translation>
     </message>
     <message>
         <source>First purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая покупка</translation>
     </message>
     <message>
         <source>Churn reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина ухода</translation>
     </message>
     <message>
         <source>Code in your files</source>
-        <translation type="unfinished"></translation>
+        <translation>Код в ваших файлах</translation>
     </message>
     <message>
         <source>Purchases before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупок до Retainer</translation>
     </message>
     <message>
         <source>Spent before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Потрачено до Retainer</translation>
     </message>
     <message>
         <source>First purchase before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Первая покупка до Retainer</translation>
     </message>
     <message>
         <source>Last purchase before Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя покупка до Retainer</translation>
     </message>
     <message>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код клиента</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Как</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Итог</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>Доволен</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему нет</translation>
     </message>
     <message>
         <source>Could offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Что можно предложить</translation>
     </message>
     <message>
         <source>Recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Порекомендовал</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Отзывы</translation>
     </message>
     <message>
         <source>Score (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка (0–10)</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Жалоба</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Напоминания</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Snoozed until</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложено до</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>Answered {score} of 10: ask what went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка {score} из 10: спросите, что пошло не так.</translation>
     </message>
     <message>
         <source>Give a score or write what the customer said.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поставьте оценку или запишите, что сказал клиент.</translation>
     </message>
     <message>
         <source>The date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата ещё не наступила.</translation>
     </message>
     <message>
         <source>Undo feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить отзыв</translation>
     </message>
     <message>
         <source>Write how the complaint was resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запишите, как решили жалобу.</translation>
     </message>
     <message>
         <source>This feedback no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого отзыва больше нет.</translation>
     </message>
     <message>
         <source>Undo resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить решение</translation>
     </message>
     <message>
         <source>Choose why the customer left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите, почему клиент ушёл.</translation>
     </message>
     <message>
         <source>Undo marking as lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить отметку «ушёл»</translation>
     </message>
     <message>
         <source>Undo won back</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить возвращение</translation>
     </message>
     <message>
         <source>No customer with this code, card number, phone or e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет клиента с таким кодом, номером карты, телефоном или почтой.</translation>
     </message>
     <message>
         <source>This card number already belongs to another customer; the customer was imported without it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{bad} of {total} phone numbers written without a country code are not valid for {current}; read as numbers from {country}, {valid} of {total} are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот номер карты уже у другого клиента; клиент загружен без него.</translation>
     </message>
     <message>
         <source>The sheet “{sheet}” of {file} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лист «{sheet}» в {file} пуст.</translation>
     </message>
     <message>
         <source>{file}: all the columns are in one, their values joined by “{separator}” (for example “{example}…”), so nothing can be told apart. In Excel, select the column and use Data → Text to Columns with “{separator}” as the separator, save, and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: все столбцы слиты в один, значения разделены «{separator}» (например, «{example}…»), поэтому их не различить. В Excel выделите столбец, выберите Данные → Текст по столбцам с разделителем «{separator}», сохраните и загрузите снова.</translation>
+    </message>
+    <message>
+        <source>{added}, {updated}, {skipped}; {purchases}</source>
+        <translation>{added}, {updated}, {skipped}; {purchases}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers added</source>
+        <translation>
+            <numerusform>добавлен %Ln клиент</numerusform>
+            <numerusform>добавлено %Ln клиента</numerusform>
+            <numerusform>добавлено %Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <comment>customers …</comment>
+        <translation>
+            <numerusform>обновлён %Ln</numerusform>
+            <numerusform>обновлено %Ln</numerusform>
+            <numerusform>обновлено %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped</source>
+        <comment>customers …</comment>
+        <translation>
+            <numerusform>пропущен %Ln</numerusform>
+            <numerusform>пропущено %Ln</numerusform>
+            <numerusform>пропущено %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases added</source>
+        <translation>
+            <numerusform>добавлена %Ln покупка</numerusform>
+            <numerusform>добавлено %Ln покупки</numerusform>
+            <numerusform>добавлено %Ln покупок</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose which column holds the name, the phone, the e-mail, the customer&apos;s code or the card number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите столбец с именем, телефоном, почтой, кодом клиента или номером карты.</translation>
     </message>
     <message>
         <source>Purchases need a date: choose the column with the purchase date, or do not import the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупкам нужна дата: выберите столбец с датой покупки или не загружайте сумму.</translation>
     </message>
     <message>
         <source>Not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не дата.</translation>
     </message>
     <message>
         <source>{file} cannot be read: it is damaged or written in a way Retainer does not understand ({reason}). Nothing was imported. Open it in Excel, save it again as .xlsx and retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} не читается: файл повреждён или записан так, как Retainer не понимает ({reason}). Ничего не загружено. Откройте его в Excel, сохраните как .xlsx и попробуйте снова.</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Столбец</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибки</translation>
     </message>
     <message>
         <source>This import is not in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этой загрузки нет в истории.</translation>
     </message>
     <message>
         <source>This import was already undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта загрузка уже отменена.</translation>
     </message>
-    <message>
-        <source>Customers added by this import have {n} purchases recorded since; undoing it would lose them. Delete those customers one by one instead.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Customers added by this import have %Ln purchases recorded since; undoing it would lose them. Delete those customers one by one instead.</source>
+        <translation>
+            <numerusform>У клиентов из этой загрузки с тех пор записана %Ln покупка; отмена её удалит. Удалите этих клиентов по одному.</numerusform>
+            <numerusform>У клиентов из этой загрузки с тех пор записаны %Ln покупки; отмена их удалит. Удалите этих клиентов по одному.</numerusform>
+            <numerusform>У клиентов из этой загрузки с тех пор записано %Ln покупок; отмена их удалит. Удалите этих клиентов по одному.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo purchase of {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить покупку на {amount}</translation>
     </message>
     <message>
         <source>Undo purchase change</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить изменение покупки</translation>
     </message>
     <message>
         <source>Undo purchase delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить удаление покупки</translation>
     </message>
     <message>
         <source>This purchase no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этой покупки больше нет.</translation>
     </message>
     <message>
         <source>Birthday on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>День рождения {date}</translation>
     </message>
     <message>
         <source>The reminder date is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата напоминания уже прошла.</translation>
     </message>
     <message>
         <source>Undo new reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить новое напоминание</translation>
     </message>
     <message>
         <source>Snooze until a day after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложите хотя бы до завтра.</translation>
     </message>
     <message>
         <source>Undo snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить «отложить»</translation>
     </message>
     <message>
         <source>Undo dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить «снять»</translation>
     </message>
     <message>
         <source>You planned this call: it comes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы обещали этот звонок: он первый.</translation>
     </message>
     <message>
         <source>A birthday: a short call keeps you in mind.</source>
-        <translation type="unfinished"></translation>
+        <translation>День рождения: короткий звонок напомнит о вас.</translation>
     </message>
     <message>
         <source>Spends about {amount} a year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{p:.0%} likely still a customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n:.1f} purchases expected in 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тратит около {amount} в год</translation>
     </message>
     <message>
         <source>too little history yet to estimate who is still a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>пока мало истории, чтобы оценить, кто ещё остаётся клиентом</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days past their usual rhythm</source>
+        <translation>
+            <numerusform>на %Ln день дольше обычного</numerusform>
+            <numerusform>на %Ln дня дольше обычного</numerusform>
+            <numerusform>на %Ln дней дольше обычного</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more wait their turn, most worth calling first.</source>
+        <translation>
+            <numerusform>Ещё %Ln ждёт своей очереди, сначала самые важные.</numerusform>
+            <numerusform>Ещё %Ln ждут своей очереди, сначала самые важные.</numerusform>
+            <numerusform>Ещё %Ln ждут своей очереди, сначала самые важные.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done for today: %Ln calls to customers drifting away are logged, as many as Today holds in a day.</source>
+        <translation>
+            <numerusform>На сегодня всё: записан %Ln звонок клиентам, которые отдаляются, — столько вмещает список «Сегодня» за день.</numerusform>
+            <numerusform>На сегодня всё: записано %Ln звонка клиентам, которые отдаляются, — столько вмещает список «Сегодня» за день.</numerusform>
+            <numerusform>На сегодня всё: записано %Ln звонков клиентам, которые отдаляются, — столько вмещает список «Сегодня» за день.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{days} days past their usual rhythm</source>
-        <translation type="unfinished"></translation>
+        <source>Settings changes how many calls a day.</source>
+        <translation>Сколько звонков в день — меняется в настройках.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today holds %Ln calls a day to customers drifting away.</source>
+        <translation>
+            <numerusform>Список «Сегодня» вмещает %Ln звонок в день клиентам, которые отдаляются.</numerusform>
+            <numerusform>Список «Сегодня» вмещает %Ln звонка в день клиентам, которые отдаляются.</numerusform>
+            <numerusform>Список «Сегодня» вмещает %Ln звонков в день клиентам, которые отдаляются.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings changes how many.</source>
+        <translation>Это меняется в настройках.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of your %Ln customers has a purchase recorded yet. Record or import their purchases: Retainer learns each one&apos;s rhythm from them and tells you who falls behind.</source>
+        <translation>
+            <numerusform>Ни у одного из ваших %Ln клиента пока нет покупок. Запишите или загрузите их покупки: по ним Retainer узнаёт ритм каждого и подскажет, кто отстаёт.</numerusform>
+            <numerusform>Ни у одного из ваших %Ln клиентов пока нет покупок. Запишите или загрузите их покупки: по ним Retainer узнаёт ритм каждого и подскажет, кто отстаёт.</numerusform>
+            <numerusform>Ни у одного из ваших %Ln клиентов пока нет покупок. Запишите или загрузите их покупки: по ним Retainer узнаёт ритм каждого и подскажет, кто отстаёт.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{prospects} of your %Ln customers have no purchase recorded, so Retainer cannot yet tell whether they are drifting away: import or record their purchases.</source>
+        <translation>
+            <numerusform>У {prospects} из ваших %Ln клиента нет ни одной покупки, поэтому Retainer пока не может сказать, отдаляются ли они: загрузите или запишите их покупки.</numerusform>
+            <numerusform>У {prospects} из ваших %Ln клиентов нет ни одной покупки, поэтому Retainer пока не может сказать, отдаляются ли они: загрузите или запишите их покупки.</numerusform>
+            <numerusform>У {prospects} из ваших %Ln клиентов нет ни одной покупки, поэтому Retainer пока не может сказать, отдаляются ли они: загрузите или запишите их покупки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers are drifting away, but each was called or dismissed in the last {cooldown}, is marked do not call, or has been silent for over {winback}.</source>
+        <translation>
+            <numerusform>%Ln клиент отдаляется, но ему звонили или напоминание сняли за последние {cooldown}, он отмечен «не звонить» или молчит больше {winback}.</numerusform>
+            <numerusform>%Ln клиента отдаляются, но каждому звонили или напоминание сняли за последние {cooldown}, они отмечены «не звонить» или молчат больше {winback}.</numerusform>
+            <numerusform>%Ln клиентов отдаляются, но каждому звонили или напоминание сняли за последние {cooldown}, они отмечены «не звонить» или молчат больше {winback}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>in the last …</comment>
+        <translation>
+            <numerusform>%Ln день</numerusform>
+            <numerusform>%Ln дня</numerusform>
+            <numerusform>%Ln дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>for over …</comment>
+        <translation>
+            <numerusform>%Ln дня</numerusform>
+            <numerusform>%Ln дней</numerusform>
+            <numerusform>%Ln дней</numerusform>
+        </translation>
     </message>
     <message>
         <source>Higher spend, a better chance they are still yours and a longer delay put a customer higher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выше те, кто больше тратит, с большей вероятностью ещё ваш и дольше не появлялся.</translation>
     </message>
     <message>
-        <source>Done for today: {called} calls to customers drifting away are logged, as many as Today holds in a day. {n} more wait their turn, most worth calling first; Settings changes how many calls a day.</source>
-        <translation type="unfinished"></translation>
+        <source>{p} likely still a customer</source>
+        <translation>{p} — вероятность, что ещё клиент</translation>
     </message>
     <message>
-        <source>Today holds {daily} calls a day to customers drifting away. {n} more wait their turn, most worth calling first; Settings changes how many.</source>
-        <translation type="unfinished"></translation>
+        <source>{n} purchases expected in 90 days</source>
+        <translation>ожидается покупок за 90 дней: {n}</translation>
     </message>
     <message>
         <source>There are no customers yet. Import your list or add customers, with their purchases: Retainer learns each one&apos;s rhythm and tells you who falls behind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of your {total} customers has a purchase recorded yet. Record or import their purchases: Retainer learns each one&apos;s rhythm from them and tells you who falls behind.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{prospects} of your {total} customers have no purchase recorded, so Retainer cannot yet tell whether they are drifting away: import or record their purchases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} customers are drifting away, but each was called or dismissed in the last {cooldown} days, is marked do not call, or has been silent for over {winback} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиентов пока нет. Загрузите свой список или добавьте клиентов вместе с покупками: Retainer узнаёт ритм каждого и подскажет, кто отстаёт.</translation>
     </message>
     <message>
         <source>Everyone who buys is keeping to their usual pace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все, кто покупает, держатся своего обычного ритма.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <source>Still a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё клиент</translation>
     </message>
     <message>
         <source>Last call</source>
-        <translation type="unfinished"></translation>
+        <translation>Последний звонок</translation>
     </message>
     <message>
         <source>Calls {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонки {date}</translation>
     </message>
     <message>
         <source>Making a demo base…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создаю демо-базу…</translation>
     </message>
     <message>
         <source>Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer</translation>
     </message>
     <message>
         <source>The customer base could not be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть клиентскую базу: {reason}</translation>
     </message>
     <message>
         <source> Details were saved in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Подробности сохранены в {path}.</translation>
     </message>
     <message>
         <source>Something went wrong: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Что-то пошло не так: {reason}.</translation>
     </message>
     <message>
         <source>Call {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок: {name}</translation>
     </message>
     <message>
         <source>no phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>нет номера телефона</translation>
     </message>
     <message>
         <source>Copy number</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопировать номер</translation>
     </message>
     <message>
         <source>How did it go?</source>
-        <translation type="unfinished"></translation>
+        <translation>Как прошёл разговор?</translation>
     </message>
     <message>
         <source>The three questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Три вопроса</translation>
     </message>
     <message>
         <source>didn&apos;t say</source>
-        <translation type="unfinished"></translation>
+        <translation>не сказал</translation>
     </message>
     <message>
         <source>yes, fully</source>
-        <translation type="unfinished"></translation>
+        <translation>да, полностью</translation>
     </message>
     <message>
         <source>what went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>что было не так</translation>
     </message>
     <message>
         <source>a product or service that would help them</source>
-        <translation type="unfinished"></translation>
+        <translation>товар или услуга, которые бы пригодились</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>имя</translation>
     </message>
     <message>
         <source>phone (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>телефон (необязательно)</translation>
     </message>
     <message>
         <source>1. Are you 100 % satisfied with us? If not, why?</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Вы довольны нами на все 100 %? Если нет, то почему?</translation>
     </message>
     <message>
         <source>2. Anything else we could offer you?</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Что ещё мы могли бы вам предложить?</translation>
     </message>
     <message>
         <source>3. Someone who might be interested in us?</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Кому из знакомых мы могли бы быть интересны?</translation>
     </message>
     <message>
         <source>not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>не спрашивали</translation>
     </message>
     <message>
         <source>“How likely are you to recommend us to a friend, from 0 to 10?”</source>
-        <translation type="unfinished"></translation>
+        <translation>«Насколько вероятно, что вы порекомендуете нас другу, от 0 до 10?»</translation>
     </message>
     <message>
         <source>dd.mm.yyyy, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>дд.мм.гггг, необязательно</translation>
     </message>
     <message>
         <source>Don&apos;t call this customer again</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше не звонить этому клиенту</translation>
     </message>
     <message>
         <source>Would recommend us (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Порекомендует нас (0–10)</translation>
     </message>
     <message>
         <source>Call again on</source>
-        <translation type="unfinished"></translation>
+        <translation>Позвонить снова</translation>
     </message>
     <message>
         <source>Save call</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить звонок</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>You changed {name}&apos;s details. Save the changes before Retainer closes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы изменили данные клиента {name}. Сохранить изменения перед закрытием Retainer?</translation>
     </message>
     <message>
         <source>You were editing {name} when Retainer closed: restore your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда Retainer закрылся, вы редактировали клиента {name}: вернуть ваши изменения?</translation>
     </message>
     <message>
         <source>a new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>новый клиент</translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый клиент</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открываю…</translation>
     </message>
     <message>
         <source>Fill in at least the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполните хотя бы имя.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Оценка</translation>
     </message>
     <message>
         <source>Log a call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать звонок…</translation>
     </message>
     <message>
         <source>Remind me to call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Напомнить позвонить…</translation>
     </message>
     <message>
         <source>Add an answer or complaint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить отзыв или жалобу…</translation>
     </message>
     <message>
         <source>No calls yet. Calls logged from the Today list appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонков пока нет. Здесь появятся звонки, записанные из списка «Сегодня».</translation>
     </message>
     <message>
         <source>No feedback yet. Answers to “how likely are you to recommend us” and complaints appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отзывов пока нет. Здесь появятся ответы на вопрос «порекомендуете ли вы нас» и жалобы.</translation>
     </message>
     <message>
         <source>No reminders for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>У этого клиента нет напоминаний.</translation>
     </message>
     <message>
         <source>Mark as lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить, что ушёл…</translation>
     </message>
     <message>
         <source>The customer has left: record why</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент ушёл: запишите почему</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Save the customer first (Ctrl+S), then add purchases here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала сохраните клиента (Ctrl+S), потом добавляйте покупки здесь.</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>сегодня</translation>
     </message>
     <message>
         <source>What they bought (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Что купил (необязательно)</translation>
     </message>
     <message>
         <source>Add purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить покупку</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Что</translation>
     </message>
     <message>
         <source>No purchases yet. Type an amount above and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупок пока нет. Введите сумму выше и нажмите Enter.</translation>
     </message>
     <message>
         <source>Ctrl+P: type an amount, Enter to save. Double-click a purchase to correct it; Del removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P: введите сумму, Enter — сохранить. Двойной щелчок по покупке — исправить; Del — удалить.</translation>
     </message>
     <message>
         <source> (in the trash)</source>
-        <translation type="unfinished"></translation>
+        <translation> (в корзине)</translation>
     </message>
-    <message>
-        <source>{n} purchases, {total} in all</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln purchases, {total} in all</source>
+        <translation>
+            <numerusform>%Ln покупка, всего {total}</numerusform>
+            <numerusform>%Ln покупки, всего {total}</numerusform>
+            <numerusform>%Ln покупок, всего {total}</numerusform>
+        </translation>
     </message>
     <message>
         <source>customer since {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>клиент с {date}</translation>
     </message>
     <message>
         <source>Won back</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернулся</translation>
     </message>
     <message>
-        <source>{p:.0%} likely still a customer, {n:.1f} purchases expected in 90 days</source>
-        <translation type="unfinished"></translation>
+        <source>{p} likely still a customer, {n} purchases expected in 90 days</source>
+        <translation>{p} — вероятность, что ещё клиент; ожидается покупок за 90 дней: {n}</translation>
     </message>
     <message>
         <source>Your changes from before Retainer closed are back; they are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши изменения, сделанные до закрытия Retainer, вернулись; они ещё не сохранены.</translation>
     </message>
     <message>
         <source>Save purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить покупку</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Что-то пошло не так.</translation>
     </message>
     <message>
         <source>You changed this customer&apos;s details. Save the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы изменили данные этого клиента. Сохранить изменения?</translation>
     </message>
     <message>
         <source>e.g. +370 612 34567 or 8 916 123-45-67</source>
-        <translation type="unfinished"></translation>
+        <translation>например, +7 916 123-45-67 или 8 916 123-45-67</translation>
     </message>
     <message>
         <source>dd.mm.yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>дд.мм.гггг</translation>
     </message>
     <message>
         <source>comma-separated, e.g. VIP, coffee</source>
-        <translation type="unfinished"></translation>
+        <translation>через запятую, например: VIP, кофе</translation>
     </message>
     <message>
         <source>how they found you</source>
-        <translation type="unfinished"></translation>
+        <translation>как он узнал о вас</translation>
     </message>
     <message>
         <source>Agreed to receive messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласен получать сообщения</translation>
     </message>
     <message>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>По рекомендации</translation>
     </message>
     <message>
         <source>type a name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>введите имя или телефон</translation>
     </message>
     <message>
         <source>Nobody referred this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого клиента никто не рекомендовал</translation>
     </message>
     <message>
         <source>Pick the customer from the list that opens as you type, or clear the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите клиента из списка, который открывается при вводе, или очистите поле.</translation>
     </message>
     <message>
         <source>Buying much less often than usual: worth a call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупает намного реже обычного: стоит позвонить.</translation>
     </message>
     <message>
         <source>No purchase for longer than the lapse period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не покупает дольше, чем срок «пропал».</translation>
     </message>
     <message>
         <source>One purchase so far, recently.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока одна покупка, недавно.</translation>
     </message>
     <message>
         <source>Buying at their usual pace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупает в своём обычном ритме.</translation>
     </message>
     <message>
         <source>Has not bought anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё ничего не покупал.</translation>
     </message>
     <message>
         <source>Import my Excel list</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить мой список из Excel</translation>
     </message>
     <message>
         <source>Start empty: add a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Начать с пустой базы: добавить клиента</translation>
     </message>
     <message>
         <source>Look around a demo base</source>
-        <translation type="unfinished"></translation>
+        <translation>Осмотреться в демо-базе</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Find by name, phone, e-mail, card or tag (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по имени, телефону, почте, карте или метке (Ctrl+F)</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Все статусы</translation>
     </message>
     <message>
         <source>RFM segment: how recently and how often they buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегмент RFM: как давно и как часто покупает</translation>
     </message>
     <message>
         <source>All segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Все сегменты</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Все метки</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Корзина</translation>
     </message>
     <message>
         <source>Show customers moved to the trash, to restore them</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать клиентов в корзине, чтобы восстановить их</translation>
     </message>
     <message>
         <source>Add a customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить</translation>
     </message>
     <message>
         <source>Export list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузить список…</translation>
     </message>
     <message>
         <source>Save the customers shown, as filtered, to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить показанных клиентов, с фильтрами, в Excel</translation>
     </message>
     <message>
         <source>No customers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиентов пока нет</translation>
     </message>
     <message>
         <source>Your customers will be listed here with their status, so you can see who is drifting away. Bring in the list you keep in Excel, start with an empty base, or look around a demo base first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь будут ваши клиенты с их статусом — видно, кто отдаляется. Загрузите список, который вы ведёте в Excel, начните с пустой базы или сначала осмотритесь в демо-базе.</translation>
     </message>
     <message>
         <source>Nobody found</source>
-        <translation type="unfinished"></translation>
+        <translation>Никого не нашлось</translation>
     </message>
     <message>
         <source>The trash is empty. Customers you delete go here, and can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Корзина пуста. Сюда попадают удалённые клиенты, и их можно восстановить.</translation>
     </message>
     <message>
         <source>No customer matches “{text}”. Check the spelling, or type fewer letters or digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет клиентов, подходящих под «{text}». Проверьте написание или введите меньше букв или цифр.</translation>
     </message>
     <message>
         <source>No customer has this status or tag right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сейчас нет клиентов с этим статусом или меткой.</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Считаю…</translation>
     </message>
-    <message>
-        <source>{n} in the trash</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln in the trash</source>
+        <translation>
+            <numerusform>%Ln в корзине</numerusform>
+            <numerusform>%Ln в корзине</numerusform>
+            <numerusform>%Ln в корзине</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} customers</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Moved {n} to the trash. Ctrl+Z brings them back.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Moved %Ln to the trash. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%Ln перемещён в корзину. Ctrl+Z вернёт.</numerusform>
+            <numerusform>%Ln перемещено в корзину. Ctrl+Z вернёт.</numerusform>
+            <numerusform>%Ln перемещено в корзину. Ctrl+Z вернёт.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Restored {n}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Restored %Ln.</source>
+        <translation>
+            <numerusform>Восстановлен %Ln.</numerusform>
+            <numerusform>Восстановлено %Ln.</numerusform>
+            <numerusform>Восстановлено %Ln.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как PNG…</translation>
     </message>
     <message>
         <source>Save the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить диаграмму</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
         <source>The chart could not be saved to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить диаграмму в {path}: {reason}</translation>
     </message>
     <message>
         <source>months after the first purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>месяцы после первой покупки</translation>
     </message>
     <message>
         <source>customers</source>
-        <translation type="unfinished"></translation>
+        <translation>клиенты</translation>
     </message>
     <message>
         <source>This month so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот месяц до сегодня</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошлый месяц</translation>
     </message>
     <message>
         <source>Last quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>Прошлый квартал</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 12 месяцев</translation>
     </message>
     <message>
         <source>Dates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Даты…</translation>
     </message>
     <message>
         <source>no earlier period to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>нет прошлого периода для сравнения</translation>
     </message>
     <message>
         <source>{amount}{unit} against the period before</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount}{unit} к прошлому периоду</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Показатели</translation>
     </message>
     <message>
         <source>Retention (CRR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Удержание (CRR)</translation>
     </message>
     <message>
         <source>Of the customers you had at the start of the period, how many you still had at its end, not counting new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Из клиентов, что были у вас в начале периода, сколько осталось к его концу, без учёта новых.</translation>
     </message>
     <message>
         <source>Customers active at the start and not at the end, out of those active at the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиенты, активные в начале, но не в конце периода, из всех активных в начале.</translation>
     </message>
     <message>
         <source>% promoters (9–10) − % detractors (0–6), from each customer&apos;s latest answer in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>% промоутеров (9–10) − % критиков (0–6), по последнему ответу каждого клиента за период.</translation>
     </message>
     <message>
         <source>Active customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Активные клиенты</translation>
     </message>
     <message>
         <source>Bought something in the lapse period before the period&apos;s end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупали что-нибудь в течение срока «пропал» до конца периода.</translation>
     </message>
     <message>
         <source>Of customers who bought once, the share who came back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Из купивших один раз — доля тех, кто вернулся.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs at least %Ln customers with purchases: each one is scored against the others, and with fewer the scores would say little.</source>
+        <translation>
+            <numerusform>Нужно хотя бы %Ln клиент с покупками: каждого сравнивают с остальными, а при меньшем числе оценки мало что скажут.</numerusform>
+            <numerusform>Нужно хотя бы %Ln клиента с покупками: каждого сравнивают с остальными, а при меньшем числе оценки мало что скажут.</numerusform>
+            <numerusform>Нужно хотя бы %Ln клиентов с покупками: каждого сравнивают с остальными, а при меньшем числе оценки мало что скажут.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Average order</source>
-        <translation type="unfinished"></translation>
+        <translation>Средний чек</translation>
     </message>
     <message>
         <source>Revenue / purchases over the last 365 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выручка / покупки за последние 365 дней.</translation>
     </message>
     <message>
         <source>Retention and churn by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Удержание и отток по месяцам</translation>
     </message>
     <message>
         <source>Needs purchases from at least two months: retention compares the start and the end of each month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужны покупки хотя бы за два месяца: удержание сравнивает начало и конец каждого месяца.</translation>
     </message>
     <message>
         <source>Needs 0–10 answers: record them on a card or during a call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужны оценки 0–10: записывайте их в карточке или во время звонка.</translation>
     </message>
     <message>
         <source>Cohorts: share still buying, by month of first purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Когорты: доля всё ещё покупающих, по месяцу первой покупки</translation>
     </message>
     <message>
         <source>Needs purchases: each month&apos;s new customers become a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужны покупки: новые клиенты каждого месяца становятся строкой.</translation>
     </message>
     <message>
         <source>Customers by status (click a bar to list them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиенты по статусам (щёлкните столбец, чтобы увидеть список)</translation>
     </message>
     <message>
         <source>Needs customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужны клиенты.</translation>
     </message>
     <message>
         <source>RFM segments (click a bar to list them)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs at least {n} customers with purchases: each one is scored against the others, and with fewer the scores would say little.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегменты RFM (щёлкните столбец, чтобы увидеть список)</translation>
     </message>
     <message>
         <source>Why customers left</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему клиенты ушли</translation>
     </message>
     <message>
         <source>Needs customers marked as lost, with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужны клиенты, отмеченные как ушедшие, с причиной.</translation>
+    </message>
+    <message>
+        <source>pp</source>
+        <comment>percentage points, after a number</comment>
+        <translation>п. п.</translation>
     </message>
     <message>
         <source>S = {s} active at the start, E = {e} at the end, N = {n} new: (E − N) / S.</source>
-        <translation type="unfinished"></translation>
+        <translation>S = {s} активных в начале, E = {e} в конце, N = {n} новых: (E − N) / S.</translation>
     </message>
     <message>
         <source>{s} at the start − {churned} left + {back} came back + {n} new = {e} at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} в начале − {churned} ушли + {back} вернулись + {n} новых = {e} в конце</translation>
     </message>
     <message>
         <source>{amount}{unit} during the period</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount}{unit} за период</translation>
     </message>
     <message>
         <source>of all buying customers</source>
-        <translation type="unfinished"></translation>
+        <translation>из всех покупающих клиентов</translation>
     </message>
     <message>
         <source>over the last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>за последние 365 дней</translation>
     </message>
     <message>
         <source>what they said, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>что сказал клиент, его словами</translation>
     </message>
     <message>
         <source>This is a complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Это жалоба</translation>
     </message>
     <message>
         <source>How likely are you to recommend us to a friend, from 0 to 10?</source>
-        <translation type="unfinished"></translation>
+        <translation>Насколько вероятно, что вы порекомендуете нас другу, от 0 до 10?</translation>
     </message>
     <message>
         <source>Resolve the complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Решить жалобу</translation>
     </message>
     <message>
         <source>(no comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без комментария)</translation>
     </message>
     <message>
         <source>what you did about it</source>
-        <translation type="unfinished"></translation>
+        <translation>что вы сделали</translation>
     </message>
     <message>
         <source>The customer has left</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент ушёл</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— выберите —</translation>
     </message>
     <message>
         <source>Their status becomes Lost and their waiting calls are closed. If they come back, press “Won back” on the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Его статус станет «Ушёл», а ожидающие звонки закроются. Если клиент вернётся, нажмите «Вернулся» в карточке.</translation>
     </message>
     <message>
         <source>Why did they leave?</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему ушёл?</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 30 дней</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Последние 90 дней</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>За всё время</translation>
     </message>
     <message>
         <source>All answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Все ответы</translation>
     </message>
     <message>
         <source>What they said</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сказал</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>решена</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>открыта</translation>
     </message>
     <message>
         <source>Resolution or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение или причина</translation>
     </message>
     <message>
         <source>NPS = % promoters − % detractors, from each customer&apos;s latest answer in the period; from −100 to +100.</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS = % промоутеров − % критиков, по последнему ответу каждого клиента за период; от −100 до +100.</translation>
     </message>
     <message>
         <source>Unresolved complaints only</source>
-        <translation type="unfinished"></translation>
+        <translation>Только нерешённые жалобы</translation>
     </message>
     <message>
         <source>Open the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть клиента</translation>
     </message>
     <message>
         <source>Open the card to resolve a complaint or call back (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть карточку, чтобы решить жалобу или перезвонить (Enter)</translation>
     </message>
     <message>
         <source>No 0–10 answers in this period yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>За этот период оценок 0–10 пока нет.</translation>
     </message>
     <message>
-        <source>NPS {score:+d} — {p} promoters, {pa} passives, {d} detractors</source>
-        <translation type="unfinished"></translation>
+        <source>NPS {score} — promoters: {p}, passives: {pa}, detractors: {d}</source>
+        <translation>NPS {score} — промоутеры: {p}, нейтральные: {pa}, критики: {d}</translation>
     </message>
     <message>
         <source>No feedback here</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь нет отзывов</translation>
     </message>
     <message>
         <source>Answers to “how likely are you to recommend us”, complaints and why customers left appear here. Record them on a customer&apos;s card or in the call dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь появятся ответы на вопрос «порекомендуете ли вы нас», жалобы и причины ухода. Записывайте их в карточке клиента или в окне звонка.</translation>
     </message>
     <message>
         <source>Nothing matches these filters. Choose a longer period or all answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Под эти фильтры ничего не подходит. Выберите период длиннее или все ответы.</translation>
     </message>
     <message>
         <source>Import history</source>
-        <translation type="unfinished"></translation>
+        <translation>История загрузок</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Строк</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавлено</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлено</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменена</translation>
     </message>
     <message>
         <source>Nothing imported yet. Files you import with File → Import from Excel are listed here, and each can be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузок пока не было. Здесь появятся файлы, загруженные через Файл → Загрузить из Excel, и каждую загрузку можно отменить.</translation>
     </message>
     <message>
         <source>Undo the selected import</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить выбранную загрузку</translation>
     </message>
     <message>
         <source>Undo import</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить загрузку</translation>
     </message>
     <message>
-        <source>Remove the {added} customers and {purchases} purchases this import added, and put back the {updated} customers it changed?</source>
-        <translation type="unfinished"></translation>
+        <source>Remove the {customers} and {purchases} this import added, and put back the {updated} it changed?</source>
+        <translation>Убрать {customers} и {purchases}, добавленные этой загрузкой, и вернуть прежние данные {updated}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>remove the …</comment>
+        <translation>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases</source>
+        <comment>remove the …</comment>
+        <translation>
+            <numerusform>%Ln покупку</numerusform>
+            <numerusform>%Ln покупки</numerusform>
+            <numerusform>%Ln покупок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>put back the …</comment>
+        <translation>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
     </message>
     <message>
         <source>as chosen above</source>
-        <translation type="unfinished"></translation>
+        <translation>как выбрано выше</translation>
     </message>
     <message>
         <source>skip</source>
-        <translation type="unfinished"></translation>
+        <translation>пропустить</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>обновить</translation>
     </message>
     <message>
         <source>fill in what is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>дополнить недостающее</translation>
     </message>
     <message>
         <source>In the file</source>
-        <translation type="unfinished"></translation>
+        <translation>В файле</translation>
     </message>
     <message>
         <source>Already there as</source>
-        <translation type="unfinished"></translation>
+        <translation>Уже есть как</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать</translation>
     </message>
     <message>
         <source>in the base</source>
-        <translation type="unfinished"></translation>
+        <translation>в базе</translation>
     </message>
     <message>
         <source>earlier in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>выше в файле</translation>
     </message>
     <message>
         <source>Which file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Какой файл?</translation>
     </message>
     <message>
         <source>An Excel workbook (.xlsx, .xls), a LibreOffice sheet (.ods) or a .csv file with your customers — and their purchases, if you have them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Книга Excel (.xlsx, .xls), таблица LibreOffice (.ods) или файл .csv с вашими клиентами — и их покупками, если они есть.</translation>
     </message>
     <message>
         <source>no file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>файл не выбран</translation>
     </message>
     <message>
         <source>Choose a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрать файл…</translation>
     </message>
     <message>
         <source>A sheet of purchases that names each customer by phone, e-mail or code</source>
-        <translation type="unfinished"></translation>
+        <translation>Лист покупок, где каждый клиент указан телефоном, почтой или кодом</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Лист</translation>
     </message>
     <message>
         <source>Column titles on row</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовки в строке</translation>
     </message>
     <message>
         <source>Purchases from the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупки с листа</translation>
     </message>
     <message>
         <source>Import customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить клиентов</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблицы (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— нет —</translation>
     </message>
     <message>
         <source>A workbook exported by Retainer: customers, purchases, calls and feedback will be imported together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Книга, выгруженная из Retainer: клиенты, покупки, звонки и отзывы загрузятся вместе.</translation>
     </message>
-    <message>
-        <source>Column titles found on row {row}; {n} of {total} columns recognised.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Column titles found on row {row}; {n} of %Ln columns recognised.</source>
+        <translation>
+            <numerusform>Заголовки найдены в строке {row}; распознано {n} из %Ln столбца.</numerusform>
+            <numerusform>Заголовки найдены в строке {row}; распознано {n} из %Ln столбцов.</numerusform>
+            <numerusform>Заголовки найдены в строке {row}; распознано {n} из %Ln столбцов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The sheet “{sheet}” has no columns for the customer (phone, e-mail or code), the date and the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>На листе «{sheet}» нет столбцов для клиента (телефон, почта или код), даты и суммы.</translation>
     </message>
     <message>
         <source>What is in each column?</source>
-        <translation type="unfinished"></translation>
+        <translation>Что в каждом столбце?</translation>
     </message>
     <message>
         <source>Retainer guessed from the titles; change anything it got wrong. Columns set to “do not import” are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer угадал по заголовкам; исправьте, где он ошибся. Столбцы «не загружать» будут пропущены.</translation>
     </message>
     <message>
         <source>Remembered from the last file with these columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запомнено по прошлому файлу с такими же столбцами.</translation>
     </message>
     <message>
         <source>Each kind of value can come from one column only: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Каждый вид данных может браться только из одного столбца: {fields}.</translation>
     </message>
     <message>
         <source>Spent before</source>
-        <translation type="unfinished"></translation>
+        <translation>Потрачено до</translation>
     </message>
     <message>
         <source>Purchases before</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупок до</translation>
     </message>
     <message>
         <source>This is how the first rows will be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Так будут сохранены первые строки</translation>
     </message>
     <message>
         <source>Rows in red have a problem and will be left out; hover for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Строки, выделенные красным, с ошибкой и будут пропущены; наведите указатель, чтобы узнать почему.</translation>
     </message>
     <message>
         <source>Phone numbers without + and a country code are from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Номера без + и кода страны — из страны:</translation>
     </message>
     <message>
         <source>The file names its customers only by a code or a card number: each one becomes a customer, shown as “Customer 00123” until you import a list with their names (matched by the same code) or type a name on the card.</source>
-        <translation type="unfinished"></translation>
+        <translation>В файле клиенты указаны только кодом или номером карты: каждый станет клиентом с именем «Клиент 00123», пока вы не загрузите список с именами (по тому же коду) или не впишете имя в карточке.</translation>
     </message>
     <message>
         <source>Totals instead of purchases: each customer&apos;s total, number of purchases and dates become their history before Retainer, so tomorrow&apos;s call list already shows who has drifted away. No purchase is made up from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Итоги вместо покупок: сумма, число покупок и даты каждого клиента станут его историей до Retainer, так что уже завтрашний список звонков покажет, кто отдалился. Ни одна покупка из них не выдумывается.</translation>
     </message>
     <message>
         <source>Read them as numbers from {country}</source>
-        <translation type="unfinished"></translation>
+        <translation>Читать их как номера страны {country}</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефоны</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить</translation>
     </message>
     <message>
         <source>Test run</source>
-        <translation type="unfinished"></translation>
+        <translation>Пробная загрузка</translation>
     </message>
     <message>
         <source>Reads the whole file and lists every problem and every customer you already have, without saving anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Читает весь файл и показывает все ошибки и всех клиентов, которые у вас уже есть, ничего не сохраняя.</translation>
     </message>
     <message>
         <source>Customers already in the base (same phone or e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиенты, которые уже есть в базе (тот же телефон или почта)</translation>
     </message>
     <message>
         <source>skip them</source>
-        <translation type="unfinished"></translation>
+        <translation>пропустить</translation>
     </message>
     <message>
         <source>update them from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>обновить из файла</translation>
     </message>
     <message>
         <source>only fill in what is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>только дополнить недостающее</translation>
     </message>
     <message>
         <source>Run the test</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить</translation>
     </message>
     <message>
         <source>Press “Run the test” to check the whole file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нажмите «Проверить», чтобы проверить весь файл.</translation>
     </message>
     <message>
         <source>Save the problem list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить список ошибок…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read.</source>
+        <translation>
+            <numerusform>Прочитана %Ln строка.</numerusform>
+            <numerusform>Прочитано %Ln строки.</numerusform>
+            <numerusform>Прочитано %Ln строк.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{rows} rows read. The import would add {added} customers and {purchases} purchases, and find {in_base} customers you already have and {in_file} repeated rows. {bad} rows have problems and would be left out.</source>
-        <translation type="unfinished"></translation>
+        <source>The import would add {customers} and {purchases}, and find {in_base} you already have and {in_file}.</source>
+        <translation>Будет добавлено: {customers} и {purchases}; найдено {in_base}, которые у вас уже есть, и {in_file}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>the import would add …</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchases</source>
+        <comment>the import would add …</comment>
+        <translation>
+            <numerusform>%Ln покупка</numerusform>
+            <numerusform>%Ln покупки</numerusform>
+            <numerusform>%Ln покупок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>find … you already have</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeated rows</source>
+        <comment>and find …</comment>
+        <translation>
+            <numerusform>%Ln повтор строки</numerusform>
+            <numerusform>%Ln повтора строк</numerusform>
+            <numerusform>%Ln повторов строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows have problems and would be left out.</source>
+        <translation>
+            <numerusform>%Ln строка с ошибками будет пропущена.</numerusform>
+            <numerusform>%Ln строки с ошибками будут пропущены.</numerusform>
+            <numerusform>%Ln строк с ошибками будут пропущены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: {outcome}.</source>
+        <translation>Готово: {outcome}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows with problems were left out.</source>
+        <translation>
+            <numerusform>%Ln строка с ошибками пропущена.</numerusform>
+            <numerusform>%Ln строки с ошибками пропущены.</numerusform>
+            <numerusform>%Ln строк с ошибками пропущены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this import later from File → Import history.</source>
+        <translation>Эту загрузку можно отменить позже: Файл → История загрузок.</translation>
     </message>
     <message>
         <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверяю файл…</translation>
     </message>
     <message>
         <source>Saving when the test run finishes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохраню, когда закончится проверка…</translation>
     </message>
     <message>
         <source>Save the problem list</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить список ошибок</translation>
     </message>
     <message>
         <source>import problems.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибки загрузки.xlsx</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено в {path}.</translation>
     </message>
     <message>
         <source>Undo this import</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить эту загрузку</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: {added} customers added, {updated} updated, {skipped} skipped; {purchases} purchases added. {bad} rows with problems were left out. You can undo this import later from File → Import history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загружаю…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено: ничего не загружено.</translation>
     </message>
     <message>
         <source>The import failed and nothing was saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка не удалась, ничего не сохранено: {reason}</translation>
     </message>
     <message>
         <source>Saving when the import finishes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохраню, когда загрузка закончится…</translation>
     </message>
     <message>
         <source>The import was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка отменена.</translation>
     </message>
     <message>
         <source>Import from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка из Excel</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Далее</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня</translation>
     </message>
-    <message>
-        <source>Today ({n})</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Today (%Ln)</source>
+        <translation>
+            <numerusform>Сегодня (%Ln)</numerusform>
+            <numerusform>Сегодня (%Ln)</numerusform>
+            <numerusform>Сегодня (%Ln)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Retainer — {n} to call today</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Retainer — %Ln to call today</source>
+        <translation>
+            <numerusform>Retainer — сегодня %Ln звонок</numerusform>
+            <numerusform>Retainer — сегодня %Ln звонка</numerusform>
+            <numerusform>Retainer — сегодня %Ln звонков</numerusform>
+        </translation>
     </message>
     <message>
         <source>An import is still running. Stop it and quit? Nothing of it will be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка ещё идёт. Остановить её и выйти? Из неё ничего не сохранится.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый клиент</translation>
     </message>
     <message>
         <source>&amp;Import from Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Загрузить из Excel…</translation>
     </message>
     <message>
         <source>&amp;Export everything to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выгрузить всё в Excel</translation>
     </message>
     <message>
         <source>Save the whole base as one Excel workbook in your Documents folder (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить всю базу одной книгой Excel в папку «Документы» (Ctrl+E)</translation>
     </message>
     <message>
         <source>Export everything &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузить всё &amp;как…</translation>
     </message>
     <message>
         <source>Export this &amp;list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузить этот &amp;список…</translation>
     </message>
     <message>
         <source>Import &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;История загрузок…</translation>
     </message>
     <message>
         <source>Open the &amp;demo base</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;демо-базу</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Основное</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Find a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Найти клиента</translation>
     </message>
     <message>
         <source>Move to &amp;trash</source>
-        <translation type="unfinished"></translation>
+        <translation>В &amp;корзину</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;About Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе Retainer</translation>
     </message>
     <message>
         <source>About Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе Retainer</translation>
     </message>
     <message>
         <source>Retainer {version}
 Keep the customers you already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer {version}
+Сохраните клиентов, которые у вас уже есть.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки сохранены.</translation>
     </message>
     <message>
         <source>Done: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделано: {what}.</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нечего отменять.</translation>
     </message>
     <message>
         <source>Open Retainer</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть Retainer</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Выход</translation>
     </message>
-    <message>
-        <source>Retainer: {n} to call today</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Retainer: %Ln to call today</source>
+        <translation>
+            <numerusform>Retainer: сегодня %Ln звонок</numerusform>
+            <numerusform>Retainer: сегодня %Ln звонка</numerusform>
+            <numerusform>Retainer: сегодня %Ln звонков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers to call today</source>
+        <translation>
+            <numerusform>Сегодня позвонить %Ln клиенту</numerusform>
+            <numerusform>Сегодня позвонить %Ln клиентам</numerusform>
+            <numerusform>Сегодня позвонить %Ln клиентам</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more customers to call today</source>
+        <translation>
+            <numerusform>Сегодня позвонить ещё %Ln клиенту</numerusform>
+            <numerusform>Сегодня позвонить ещё %Ln клиентам</numerusform>
+            <numerusform>Сегодня позвонить ещё %Ln клиентам</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retainer: nobody to call today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} customers to call today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} more customers to call today</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer: сегодня звонить некому</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Останавливаю…</translation>
     </message>
     <message>
         <source>Remind me to call</source>
-        <translation type="unfinished"></translation>
+        <translation>Напомнить позвонить</translation>
     </message>
     <message>
         <source>what the call is about, e.g. the new menu</source>
-        <translation type="unfinished"></translation>
+        <translation>о чём звонок, например: новое меню</translation>
     </message>
     <message>
         <source>On which day?</source>
-        <translation type="unfinished"></translation>
+        <translation>В какой день?</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> дн.</translation>
     </message>
     <message>
         <source>A customer with no purchase for longer than this is lapsed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент, который не покупает дольше этого срока, считается пропавшим.</translation>
     </message>
     <message>
         <source>A regular (three purchases or more) is at risk when the time since their last purchase is this many times their usual gap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Постоянный клиент (от трёх покупок) под угрозой, когда со дня последней покупки прошло во столько раз больше его обычного промежутка.</translation>
     </message>
     <message>
         <source>After a call or a dismissed reminder, no automatic reminder for this long.</source>
-        <translation type="unfinished"></translation>
+        <translation>После звонка или снятого напоминания столько времени нет автоматических напоминаний.</translation>
     </message>
     <message>
         <source>Remind this many days before a birthday; 0 turns birthday reminders off.</source>
-        <translation type="unfinished"></translation>
+        <translation>За сколько дней до дня рождения напомнить; 0 — не напоминать о днях рождения.</translation>
     </message>
     <message>
         <source>Customers silent for longer than this are no longer put on the call list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиентов, которые молчат дольше этого срока, больше не ставят в список звонков.</translation>
     </message>
     <message>
         <source>How many customers drifting away Today lists a day, most worth calling first; the others wait their turn. Promised calls and birthdays are always listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скольких отдаляющихся клиентов список «Сегодня» показывает в день, сначала самых важных; остальные ждут своей очереди. Обещанные звонки и дни рождения показываются всегда.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Retainer speaks {language}, reads phone numbers without a country code as numbers from {country}, and counts money in {currency}.</source>
+        <translation>Язык: {language}. Номера телефонов без кода страны — из страны: {country}. Валюта: {currency}.</translation>
+    </message>
+    <message>
+        <source>The language of the window and the command line on this computer.</source>
+        <translation>Язык окна программы и командной строки на этом компьютере.</translation>
     </message>
     <message>
         <source>Phone numbers typed without + and a country code are read as numbers of this country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Номера, набранные без + и кода страны, читаются как номера этой страны.</translation>
+    </message>
+    <message>
+        <source>Retainer will speak {language} from its next start. Restart now?</source>
+        <translation>Язык «{language}» включится при следующем запуске Retainer. Перезапустить сейчас?</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Ваш магазин</translation>
     </message>
     <message>
         <source>Lapsed after</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропал, если нет покупок</translation>
     </message>
     <message>
         <source>At risk after their usual gap</source>
-        <translation type="unfinished"></translation>
+        <translation>Под угрозой, если перерыв дольше обычного в</translation>
     </message>
     <message>
         <source>Quiet time after a call</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза после звонка</translation>
     </message>
     <message>
         <source>Birthday reminders ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>Напомнить о дне рождения за</translation>
     </message>
     <message>
         <source>Stop calling after</source>
-        <translation type="unfinished"></translation>
+        <translation>Перестать звонить через</translation>
     </message>
     <message>
         <source>Calls a day on Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонков в день в «Сегодня»</translation>
     </message>
     <message>
         <source>Phone numbers from</source>
-        <translation type="unfinished"></translation>
+        <translation>Номера телефонов из страны</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Валюта</translation>
     </message>
     <message>
         <source>Why call</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему позвонить</translation>
     </message>
     <message>
         <source>Still buying</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё покупает</translation>
     </message>
     <message>
         <source>How likely the customer still buys from you, from their own purchase history and the whole base&apos;s (the BG/NBD model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Насколько вероятно, что клиент ещё покупает у вас, — по его собственной истории покупок и по всей базе (модель BG/NBD).</translation>
     </message>
     <message>
         <source>Call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок…</translation>
     </message>
     <message>
         <source>Log a call with the selected customer (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать звонок выбранному клиенту (Enter)</translation>
     </message>
     <message>
         <source>Copy the phone number (Ctrl+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопировать номер телефона (Ctrl+C)</translation>
     </message>
     <message>
         <source>Dial</source>
-        <translation type="unfinished"></translation>
+        <translation>Набрать</translation>
     </message>
     <message>
         <source>Open the number in your phone app (a tel: link)</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть номер в приложении телефона (ссылка tel:)</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложить</translation>
     </message>
     <message>
         <source>Until tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>До завтра</translation>
     </message>
     <message>
         <source>For a week</source>
-        <translation type="unfinished"></translation>
+        <translation>На неделю</translation>
     </message>
     <message>
         <source>Until a date…</source>
-        <translation type="unfinished"></translation>
+        <translation>До даты…</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять</translation>
     </message>
     <message>
         <source>No call needed (Del); Ctrl+Z brings it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок не нужен (Del); Ctrl+Z вернёт</translation>
     </message>
     <message>
         <source>Save today&apos;s calls as an Excel file</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить сегодняшние звонки в файл Excel</translation>
     </message>
-    <message>
-        <source>Today: {n} to call</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Today: %Ln to call</source>
+        <translation>
+            <numerusform>Сегодня: %Ln звонок</numerusform>
+            <numerusform>Сегодня: %Ln звонка</numerusform>
+            <numerusform>Сегодня: %Ln звонков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked by spend and delay. Once %Ln or more customers have bought twice, Retainer also estimates how likely each one still buys from you (now: {have}).</source>
+        <translation>
+            <numerusform>Порядок — по тратам и задержке. Когда %Ln клиент и больше купят дважды, Retainer будет ещё оценивать, насколько вероятно, что каждый ещё покупает у вас (сейчас: {have}).</numerusform>
+            <numerusform>Порядок — по тратам и задержке. Когда %Ln клиента и больше купят дважды, Retainer будет ещё оценивать, насколько вероятно, что каждый ещё покупает у вас (сейчас: {have}).</numerusform>
+            <numerusform>Порядок — по тратам и задержке. Когда %Ln клиентов и больше купят дважды, Retainer будет ещё оценивать, насколько вероятно, что каждый ещё покупает у вас (сейчас: {have}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Snoozed %Ln until {date}.</source>
+        <translation>
+            <numerusform>Отложен %Ln до {date}.</numerusform>
+            <numerusform>Отложено %Ln до {date}.</numerusform>
+            <numerusform>Отложено %Ln до {date}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dismissed %Ln. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Снят %Ln. Ctrl+Z вернёт.</numerusform>
+            <numerusform>Снято %Ln. Ctrl+Z вернёт.</numerusform>
+            <numerusform>Снято %Ln. Ctrl+Z вернёт.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln calls to {path}.</source>
+        <translation>
+            <numerusform>Сохранён %Ln звонок в {path}.</numerusform>
+            <numerusform>Сохранено %Ln звонка в {path}.</numerusform>
+            <numerusform>Сохранено %Ln звонков в {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Most worth calling first: promised calls, birthdays, then customers drifting away, by what they spend, how likely they still buy from you and how overdue they are. Hover over a row for its reasons.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ranked by spend and delay. Once {n} or more customers have bought twice, Retainer also estimates how likely each one still buys from you (now: {have}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала самые важные: обещанные звонки, дни рождения, затем отдаляющиеся клиенты — по тратам, вероятности, что они ещё покупают у вас, и по тому, насколько они задержались. Наведите указатель на строку, чтобы увидеть причины.</translation>
     </message>
     <message>
         <source>Done for today</source>
-        <translation type="unfinished"></translation>
+        <translation>На сегодня всё</translation>
     </message>
     <message>
         <source>Nobody to call today</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня звонить некому</translation>
     </message>
     <message>
         <source>Here you will find customers who buy less often than usual or have stopped coming, birthdays a few days ahead, and calls you promised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здесь будут клиенты, которые стали покупать реже обычного или перестали приходить, дни рождения на ближайшие дни и звонки, которые вы обещали.</translation>
     </message>
     <message>
         <source>Call with {name} saved. Ctrl+Z undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Звонок клиенту {name} сохранён. Ctrl+Z отменит.</translation>
     </message>
     <message>
         <source>Copied {phone}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скопировано: {phone}.</translation>
     </message>
     <message>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snoozed {n} until {date}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dismissed {n}. Ctrl+Z brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложить до</translation>
     </message>
     <message>
         <source>calls-{date}.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>звонки-{date}.xlsx</translation>
     </message>
     <message>
         <source>Save today&apos;s calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved {n} calls to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить сегодняшние звонки</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message>
         <source>Retainer {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retainer {date}</translation>
     </message>
     <message>
         <source>Export everything to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузить всё в Excel</translation>
     </message>
     <message>
         <source>Could not save {file}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить {file}: {reason}</translation>
     </message>
     <message>
         <source>Exporting to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгружаю в Excel…</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузка отменена; файл не записан.</translation>
     </message>
     <message>
         <source>Export this list</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузить этот список</translation>
     </message>
     <message>
         <source>Customers {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиенты {date}</translation>
     </message>
-    <message>
-        <source>Saved {n} customers to {file}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Saved %Ln customers to {file}.</source>
+        <translation>
+            <numerusform>Сохранён %Ln клиент в {file}.</numerusform>
+            <numerusform>Сохранено %Ln клиента в {file}.</numerusform>
+            <numerusform>Сохранено %Ln клиентов в {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{bad} of %Ln phone numbers written without a country code are not valid for {current}; read as numbers from {country}, {valid} of them are.</source>
+        <translation>
+            <numerusform>{bad} из %Ln номера без кода страны не подходят для страны {current}; если читать их как номера страны {country}, подходят {valid}.</numerusform>
+            <numerusform>{bad} из %Ln номеров без кода страны не подходят для страны {current}; если читать их как номера страны {country}, подходят {valid}.</numerusform>
+            <numerusform>{bad} из %Ln номеров без кода страны не подходят для страны {current}; если читать их как номера страны {country}, подходят {valid}.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

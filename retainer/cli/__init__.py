@@ -10,8 +10,12 @@ import argparse
 import os
 import sys
 
-from retainer import startup  # imported first: the start-up clock begins here
+from retainer import (
+    i18n,
+    startup,  # imported first: the start-up clock begins here
+)
 from retainer.cli import demo, export, import_file, metrics, remind, window
+from retainer.cli.common import argparse_speaks_the_language
 from retainer.i18n import tr
 
 COMMANDS = (demo, import_file, export, metrics, remind)
@@ -32,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     startup.mark("interpreter ready")
+    i18n.speak()  # the user's language, for the help and the output (the window sets its own)
+    argparse_speaks_the_language()
     args = parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
         return args.run(args)

@@ -30,9 +30,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         services.close()
-    print(tr("Saved {file}: {customers} customers, {purchases} purchases.").format(
-        file=args.file, customers=report.customers, purchases=report.purchases))
+    print(report.saved_line(args.file))
     if report.removed_characters:
-        print(tr("{n} control characters that Excel does not accept were removed.").format(
-            n=report.removed_characters))
+        print(tr("%Ln control characters that Excel does not accept were removed.", "",
+                 report.removed_characters))
     return 0

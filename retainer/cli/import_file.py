@@ -89,12 +89,10 @@ def run(args: argparse.Namespace) -> int:
         print(tr("row {row}, {column}: {message} ({value})").format(
             row=p.row, column=p.column, message=p.message, value=p.value or "—"), file=sys.stderr)
     if len(report.problems) > 200:
-        print(tr("… and {n} more problems.").format(n=len(report.problems) - 200), file=sys.stderr)
+        print(tr("… and %Ln more problems.", "", len(report.problems) - 200), file=sys.stderr)
     verb = tr("Test run, nothing saved") if args.dry_run else tr("Imported")
-    print(tr("{verb}: {rows} rows; {added} customers added, {updated} updated, {skipped} skipped; "
-             "{purchases} purchases added; {problems} rows with problems.").format(
-                 verb=verb, rows=report.rows, added=report.customers_added,
-                 updated=report.customers_updated, skipped=report.skipped,
-                 purchases=report.purchases_added, problems=len({p.row for p in report.problems})))
+    print(tr("{verb}: {rows}; {outcome}; {problems}.").format(
+        verb=verb, rows=tr("%Ln rows", "", report.rows), outcome=report.outcome(),
+        problems=tr("%Ln rows with problems", "", report.rows_with_problems)))
     return 1 if report.problems and not (report.customers_added or report.purchases_added
                                          or report.customers_updated or args.dry_run) else 0

@@ -8,7 +8,9 @@ import sys
 from datetime import date
 
 from retainer.cli.common import add_db_option, open_base
-from retainer.i18n import tr
+from retainer.i18n import decimal, grouped, percent, tr
+from retainer.rules.money import format_amount
+from retainer.rules.status import Status
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -82,7 +84,7 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from retainer.rules.dates import parse_date
+    from retainer.rules.dates import format_date, parse_date
     from retainer.services.metrics import month_start
 
     try:
@@ -100,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         figures = gather(services, start, end, as_of)
+        currency = services.settings.currency
     finally:
         services.close()
     if args.json:
@@ -108,19 +111,20 @@ def run(args: argparse.Namespace) -> int:
     r, n = figures["retention"], figures["nps"]
 
     def pct(v):
-        return "—" if v is None else f"{v:.1f} %"
+        return "—" if v is None else percent(v / 100, 1)
 
     print(tr("Period {start} – {end} (the day after), as of {as_of}").format(
-        start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y"), as_of=as_of.strftime("%d.%m.%Y")))
+        start=format_date(start), end=format_date(end), as_of=format_date(as_of)))
     print(tr("CRR {crr}  (S {s}, E {e}, N {n}, churned {churned}, came back {back});  "
              "churn {churn}").format(
         crr=pct(r["crr_percent"]), s=r["start_active"], e=r["end_active"], n=r["new"],
         churned=r["churned"], back=r["came_back"], churn=pct(r["churn_rate_percent"])))
     b = figures["purchases"]
-    print(tr("Purchases in the period: {n} for {revenue:,.2f}; in all: {total} for "
-             "{all_revenue:,.2f}").format(n=b["in_period"], revenue=b["revenue_in_period"],
-                                          total=b["in_total"], all_revenue=b["revenue_in_total"]))
-    print(tr("NPS {score}  ({p} promoters, {pa} passives, {d} detractors)").format(
+    print(tr("Purchases in the period: {n} for {revenue}; in all: {total} for {all_revenue}").format(
+        n=grouped(b["in_period"]), revenue=format_amount(round(b["revenue_in_period"] * 100), currency),
+        total=grouped(b["in_total"]),
+        all_revenue=format_amount(round(b["revenue_in_total"] * 100), currency)))
+    print(tr("NPS {score}  (promoters {p}, passives {pa}, detractors {d})").format(
         score="—" if n["score"] is None else f"{n['score']:+d}", p=n["promoters"],
         pa=n["passives"], d=n["detractors"]))
     for key, label in (("customers", tr("Customers")), ("active", tr("Active now")),
@@ -130,12 +134,19 @@ def run(args: argparse.Namespace) -> int:
                        ("average_lifetime_days", tr("Average lifetime (days)")),
                        ("share_of_regulars", tr("Share of regulars"))):
         value = figures[key]
-        shown = "—" if value is None else (f"{value:.0%}" if key in ("repeat_purchase_rate",
-                                                                      "share_of_regulars")
-                                          else f"{value:,.2f}" if isinstance(value, float) else str(value))
+        if value is None:
+            shown = "—"
+        elif key in ("repeat_purchase_rate", "share_of_regulars"):
+            shown = percent(value)
+        elif key == "average_order_365_days":
+            shown = format_amount(round(value * 100), currency)
+        else:
+            shown = decimal(value, 2) if isinstance(value, float) else grouped(value)
         print(f"{label}: {shown}")
-    print(tr("Statuses: ") + ", ".join(f"{k} {v}" for k, v in figures["statuses"].items()))
-    print(tr("RFM segments: ") + ", ".join(f"{k} {v}" for k, v in figures["rfm_segments"].items() if v))
+    print(tr("Statuses: ") + ", ".join(f"{Status(k).label} {grouped(v)}"
+                                      for k, v in figures["statuses"].items()))
+    print(tr("RFM segments: ") + ", ".join(f"{tr(k)} {grouped(v)}"
+                                          for k, v in figures["rfm_segments"].items() if v))
     model = figures["bg_nbd"]
     if model:
         print(tr("BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}").format(**model))

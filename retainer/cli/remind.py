@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 from retainer.cli.common import add_db_option, open_base
-from retainer.i18n import tr
+from retainer.i18n import percent, tr
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -25,7 +25,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from retainer.rules import phones
-    from retainer.rules.dates import parse_date
+    from retainer.rules.dates import format_date, parse_date
     from retainer.services.today import empty_reason, queue_line
 
     try:
@@ -61,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
             } for i in listing.items]}, ensure_ascii=False, indent=2))
         return 0
     if not listing.items:
-        print(tr("Nobody to call on {date}.").format(date=listing.as_of.strftime("%d.%m.%Y")))
+        print(tr("Nobody to call on {date}.").format(date=format_date(listing.as_of)))
         print(empty_reason(listing, settings.cooldown_days, settings.winback_days))
         return 0
-    print(tr("{n} customers to call on {date}:").format(n=len(listing.items),
-                                                       date=listing.as_of.strftime("%d.%m.%Y")))
+    print(tr("%Ln customers to call on {date}:", "", len(listing.items)).format(
+        date=format_date(listing.as_of)))
     for n, i in enumerate(listing.items, start=1):
-        alive = f"{i.p_alive:4.0%}" if i.p_alive is not None else "  - "
+        alive = f"{percent(i.p_alive):>5}" if i.p_alive is not None else "    -"
         print(f"{n:4}. {i.name[:28]:28} {phones.display(i.phone):18} {alive}  {i.why}")
     if listing.waiting:
         print(queue_line(listing))

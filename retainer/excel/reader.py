@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retainer.i18n import tr
+from retainer.i18n import grouped, tr
 
 MAX_ROWS = 500_000                    # more is not a customer list; split the file
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # a workbook that unpacks to over 1 GiB is refused unread
@@ -71,10 +71,9 @@ class Source:
                 raise FileProblem(tr("{file}: the sheet “{sheet}” cannot be read ({reason}).").format(
                     file=self.path.name, sheet=name, reason=exc)) from exc
             if data.height > self.max_rows + 100:
-                raise FileProblem(tr("{file}: the sheet “{sheet}” has {n} rows; at most {max} can "
-                                     "be imported at once. Split the file.").format(
-                                         file=self.path.name, sheet=name, n=data.height,
-                                         max=self.max_rows))
+                raise FileProblem(tr("{file}: the sheet “{sheet}” has %Ln rows; at most {max} can "
+                                     "be imported at once. Split the file.", "", data.height).format(
+                                         file=self.path.name, sheet=name, max=grouped(self.max_rows)))
             for sheet in self.sheets:
                 if sheet.name == name:
                     sheet.rows = data.height
@@ -239,8 +238,8 @@ def open_file(path: str | Path, max_rows: int | None = None) -> Source:
             raise FileProblem(tr("{file} is not a text file, whatever its name says.").format(file=path.name))
         lines = text.count("\n") + (0 if text.endswith("\n") else 1)
         if lines > max_rows + 100:
-            raise FileProblem(tr("{file} has {n} rows; at most {max} can be imported at once. "
-                                 "Split the file.").format(file=path.name, n=lines, max=max_rows))
+            raise FileProblem(tr("{file} has %Ln rows; at most {max} can be imported at once. "
+                                 "Split the file.", "", lines).format(file=path.name, max=grouped(max_rows)))
         return Source(path, [Sheet(path.stem, lines)], csv_text=text, delimiter=_delimiter(text),
                       max_rows=max_rows)
     if suffix not in SPREADSHEET:

@@ -15,6 +15,7 @@ from retainer.excel import values
 from retainer.excel.columns import OPENING_FIELDS, PURCHASE_FIELDS, field_label
 from retainer.i18n import tr
 from retainer.rules import labels, phones
+from retainer.rules.dates import format_date
 from retainer.rules.validation import MAX_AMOUNT_CENTS
 
 _EMAIL_OK = __import__("re").compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -179,7 +180,7 @@ class RowReader:
         if birthday is not None:
             if birthday > self.today or birthday.year < 1900:
                 problem("birthday", tr("A birthday cannot be {date}.").format(
-                    date=birthday.strftime("%d.%m.%Y")))
+                    date=format_date(birthday)))
             else:
                 record.birthday = birthday
         for f in ("city", "address", "card_number", "source", "notes", "customer_code",
@@ -241,10 +242,10 @@ class RowReader:
                 continue
             if when > self.today:
                 problem(field_name, tr("The date {date} is in the future.").format(
-                    date=when.strftime("%d.%m.%Y")))
+                    date=format_date(when)))
             elif when.year < 1990:
                 problem(field_name, tr("The date {date} is too far in the past.").format(
-                    date=when.strftime("%d.%m.%Y")))
+                    date=format_date(when)))
             else:
                 setattr(record, name, when)
         if record.opening_first and record.opening_last and record.opening_first > record.opening_last:

@@ -16,12 +16,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from retainer.rules.dates import excel_date_format
+from retainer.rules.money import excel_money_format
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 TEXT, DATE, DATETIME, MONEY, NUMBER, PERCENT = "text", "date", "datetime", "money", "number", "percent"
-FORMATS = {DATE: "dd.mm.yyyy", DATETIME: "dd.mm.yyyy hh:mm", MONEY: "#,##0.00",
-           NUMBER: "0", PERCENT: "0%"}
+
+
+def sheet_title(text: str) -> str:
+    """A sheet's name as Excel takes it: at most 31 characters, none of : \\ / ? * [ ]."""
+    return re.sub(r"[:\\/?*\[\]]", "-", text)[:31]
+
+
+def number_formats(currency: str = "") -> dict[str, str]:
+    """The Excel number format of each kind of column, in the language spoken now: dates as
+    01.12.2026 / 2026-12-01 / 01/12/2026, money with the currency where the language puts it."""
+    return {DATE: excel_date_format(), DATETIME: excel_date_format(with_time=True),
+            MONEY: excel_money_format(currency), NUMBER: "0", PERCENT: "0%"}
 
 
 @dataclass(frozen=True)
@@ -46,8 +59,9 @@ def clean_text(text: str, report: WriteReport) -> str:
 
 
 def write_table(path: Path, sheet: str, table_name: str, columns: Sequence[Column],
-                rows: Iterable[Sequence[Any]]) -> WriteReport:
+                rows: Iterable[Sequence[Any]], currency: str = "") -> WriteReport:
     """One sheet holding one Excel table: banded, filterable, frozen header, typed cells."""
+    formats = number_formats(currency)
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -56,7 +70,7 @@ def write_table(path: Path, sheet: str, table_name: str, columns: Sequence[Colum
     report = WriteReport()
     book = Workbook()
     ws = book.active
-    ws.title = sheet[:31]
+    ws.title = sheet_title(sheet)
     ws.append([c.header for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -75,7 +89,7 @@ def write_table(path: Path, sheet: str, table_name: str, columns: Sequence[Colum
                 if column.kind == DATE and isinstance(value, datetime):
                     value = value.date()
                 cell.value = value
-                cell.number_format = FORMATS.get(column.kind, "General")
+                cell.number_format = formats.get(column.kind, "General")
         report.rows += 1
     for i, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = column.width

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from retainer.i18n import tr
+from retainer.i18n import grouped, spoken, tr
 
 SYMBOLS = {"EUR": "€", "RUB": "₽", "GBP": "£", "USD": "$", "PLN": "zł", "KZT": "₸",
            "BYN": "Br", "UAH": "₴"}
@@ -39,17 +39,29 @@ def parse_amount(text: str) -> int:
     return int((value * 100).quantize(Decimal(1)))
 
 
-def format_amount(cents: int | None, currency: str = "", decimals: bool = True) -> str:
-    """Cents -> ``1 234,50 €``: a thin no-break space groups thousands, as in RU/LT/EU."""
+def format_amount(cents: int | None, currency: str = "", decimals: bool = True,
+                  language: str | None = None) -> str:
+    """Cents -> the language's way of writing money: ``1 234,50 €`` and ``1 234,50 ₽`` in
+    Russian and Lithuanian (no-break spaces between thousands and before the symbol),
+    ``€1,234.50`` in English."""
     if cents is None:
         return ""
+    language = language or spoken()
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     symbol = SYMBOLS.get(currency, currency)
-    if currency in ("GBP", "USD"):
+    if language == "en":
         text = f"{whole:,}" + (f".{part:02d}" if decimals else "")
         return f"{sign}{symbol}{text}"
-    text = f"{whole:,}".replace(",", "\u202f")
-    if decimals:
-        text += f",{part:02d}"
+    text = grouped(whole, language) + (f",{part:02d}" if decimals else "")
     return f"{sign}{text}\u00a0{symbol}".rstrip()
+
+
+def excel_money_format(currency: str = "", decimals: bool = True, language: str | None = None) -> str:
+    """The Excel number format of money cells: the amount grouped, with the currency's
+    symbol where the language puts it (Excel itself groups by the reader's own settings)."""
+    number = "#,##0.00" if decimals else "#,##0"
+    symbol = SYMBOLS.get(currency, currency)
+    if not symbol:
+        return number
+    return f'"{symbol}"{number}' if (language or spoken()) == "en" else f'{number}\\ "{symbol}"'

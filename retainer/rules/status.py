@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from retainer.i18n import tr
+from retainer.i18n import decimal, tr
 
 
 class Status(StrEnum):
@@ -32,12 +32,12 @@ class Status(StrEnum):
 
 def status_label(status: Status) -> str:
     return {
-        Status.PROSPECT: tr("Prospect"),
-        Status.NEW: tr("New"),
-        Status.ACTIVE: tr("Active"),
-        Status.AT_RISK: tr("At risk"),
-        Status.LAPSED: tr("Lapsed"),
-        Status.LOST: tr("Lost"),
+        Status.PROSPECT: tr("Prospect", "a customer's status"),
+        Status.NEW: tr("New", "a customer's status"),
+        Status.ACTIVE: tr("Active", "a customer's status"),
+        Status.AT_RISK: tr("At risk", "a customer's status"),
+        Status.LAPSED: tr("Lapsed", "a customer's status"),
+        Status.LOST: tr("Lost", "a customer's status"),
     }[status]
 
 
@@ -91,6 +91,14 @@ def status_of(rhythm: PurchaseRhythm, as_of: date, lapse_days: int = 90,
     return Status.ACTIVE
 
 
+def every_days(gap: float) -> str:
+    """A usual gap between purchases, "7 days" or "7,5 days" in the language's words."""
+    rounded = round(gap, 1)
+    if rounded == int(rounded):
+        return tr("%Ln days", "usually every …", int(rounded))
+    return tr("{gap} days", "usually every … (a fraction of a day)").format(gap=decimal(rounded))
+
+
 def status_reason(rhythm: PurchaseRhythm, as_of: date, status: Status) -> str:
     """One line in plain words that says why the customer has this status."""
     if status is Status.PROSPECT:
@@ -101,9 +109,8 @@ def status_reason(rhythm: PurchaseRhythm, as_of: date, status: Status) -> str:
     if status is Status.NEW:
         if since == 0:
             return tr("First purchase today.")
-        return tr("First purchase {days} days ago.").format(days=since)
+        return tr("First purchase %Ln days ago.", "", since)
     if rhythm.median_gap_days is not None:
-        return tr("No purchase for {days} days; usually every {gap:g} days.").format(
-            days=since, gap=round(rhythm.median_gap_days, 1)
-        )
-    return tr("No purchase for {days} days.").format(days=since)
+        return tr("No purchase for %Ln days; usually every {gap}.", "", since).format(
+            gap=every_days(rhythm.median_gap_days))
+    return tr("No purchase for %Ln days.", "", since)

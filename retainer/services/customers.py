@@ -224,7 +224,7 @@ class CustomerService:
         if not moved:
             return 0
         label = (tr("Undo delete of {name}").format(name=label_name) if label_name
-                 else tr("Undo delete of {n} customers").format(n=len(moved)))
+                 else tr("Undo delete of %Ln customers", "", len(moved)))
         self.ctx.undo.push(UndoStep(label, lambda s: _set_deleted(s, moved, None)))
         self.ctx.announce(Change.of(CUSTOMERS, customer_ids=moved))
         return len(moved)

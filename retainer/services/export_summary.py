@@ -4,6 +4,8 @@ native Excel charts drawn from those cells (so they stay live if the owner edits
 from __future__ import annotations
 
 from retainer.i18n import tr
+from retainer.rules.dates import format_date, format_month
+from retainer.rules.money import excel_money_format
 
 
 def write_summary(ws, metrics, ctx) -> None:
@@ -33,19 +35,20 @@ def write_summary(ws, metrics, ctx) -> None:
 
     h = metrics.headline(today)
     currency = ctx.settings.currency
-    put(tr("Retainer: summary on {date}").format(date=today.strftime("%d.%m.%Y")), font=big)
+    put(tr("Retainer: summary on {date}").format(date=format_date(today)), font=big)
     put()
     put(tr("Figure"), tr("Value"), font=bold)
     lines = [
         (tr("Customers"), h.customers, "0", tr("everyone in the base, outside the trash")),
         (tr("Active now"), h.active, "0",
-         tr("bought something in the last {n} days").format(n=ctx.settings.lapse_days)),
+         tr("bought something in the last %Ln days", "", ctx.settings.lapse_days)),
         (tr("Repeat-purchase rate"), h.repeat_rate, "0%",
          tr("of customers who bought once, the share who came back")),
         (tr("Purchases per customer (365 days)"), h.purchase_frequency, "0.00",
          tr("purchases in the last year / customers who bought in it")),
-        (tr("Average order ({currency})").format(currency=currency),
-         None if h.average_order_cents is None else h.average_order_cents / 100, "#,##0.00",
+        (tr("Average order"),
+         None if h.average_order_cents is None else h.average_order_cents / 100,
+         excel_money_format(currency),
          tr("revenue / purchases, last 365 days")),
         (tr("Average lifetime (days)"), h.average_lifetime_days, "0",
          tr("first to last purchase of customers who lapsed or were lost")),
@@ -61,7 +64,7 @@ def write_summary(ws, metrics, ctx) -> None:
     first = put(tr("Month"), tr("Active at start (S)"), tr("New (N)"), tr("Active at end (E)"),
                 tr("CRR"), tr("Churn"), font=bold)
     for start, r in months:
-        put(start.strftime("%m.%Y"), r.start_active, r.new, r.end_active,
+        put(format_month(start), r.start_active, r.new, r.end_active,
             None if r.crr is None else r.crr / 100, None if r.churn_rate is None else r.churn_rate / 100,
             formats={4: "0%", 5: "0%"})
     last = row
@@ -82,7 +85,7 @@ def write_summary(ws, metrics, ctx) -> None:
     first = put(tr("Month"), tr("Promoters (9–10)"), tr("Passives (7–8)"), tr("Detractors (0–6)"),
                 tr("NPS"), font=bold)
     for start, n in nps:
-        put(start.strftime("%m.%Y"), n.promoters, n.passives, n.detractors,
+        put(format_month(start), n.promoters, n.passives, n.detractors,
             "—" if n.score is None else n.score)
     last = row
     put(tr("NPS = % promoters − % detractors, from each customer's latest answer in the month."))

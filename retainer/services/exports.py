@@ -24,11 +24,12 @@ from retainer.excel.writer import (
     FORMULA_STARTS,
     MONEY,
     NUMBER,
-    PERCENT,
     TEXT,
     Column,
     clean_text,
+    number_formats,
     save_atomically,
+    sheet_title,
 )
 from retainer.i18n import tr
 from retainer.rules import labels, phones
@@ -48,6 +49,12 @@ class ExportReport:
     reminders: int = 0
     removed_characters: int = 0
 
+    def saved_line(self, file: object) -> str:
+        """"Saved base.xlsx: 3 customers, 5 purchases." in the user's words."""
+        return tr("Saved {file}: {customers}, {purchases}.").format(
+            file=file, customers=tr("%Ln customers", "saved …", self.customers),
+            purchases=tr("%Ln purchases", "saved …", self.purchases))
+
 
 @dataclass
 class Step:
@@ -59,11 +66,12 @@ class Step:
 class SheetWriter:
     """Appends typed rows to a write-only sheet and makes it one Excel table."""
 
-    def __init__(self, book, title: str, table: str, columns: list[Column], report: ExportReport):
+    def __init__(self, book, title: str, table: str, columns: list[Column], report: ExportReport,
+                 currency: str = ""):
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
 
-        self.ws = book.create_sheet(title[:31])
+        self.ws = book.create_sheet(sheet_title(title))
         self.table, self.columns, self.report = table, columns, report
         self.rows = 0
         for i, column in enumerate(columns, start=1):
@@ -79,8 +87,7 @@ class SheetWriter:
             cell.font = bold
             header.append(cell)
         self.ws.append(header)
-        formats = {DATE: "dd.mm.yyyy", DATETIME: "dd.mm.yyyy hh:mm", MONEY: "#,##0.00",
-                   NUMBER: "0", PERCENT: "0%"}
+        formats = number_formats(currency)
         # One cell per formatted column, reused for every row: a write-only sheet serialises a
         # row the moment it is appended, so the cell is free again for the next row, and its
         # number format is resolved once instead of a million times.
@@ -180,7 +187,8 @@ class ExportService:
         sheet = SheetWriter(book, tr("Customers"), "CustomerList", [
             Column(tr("Name"), width=28), Column(tr("Phone"), width=18), Column(tr("Status"), width=10),
             Column(tr("Last purchase"), DATE, 13), Column(tr("Purchases"), NUMBER, 10),
-            Column(tr("Total spent"), MONEY, 12), Column(tr("Tags"), width=24)], report)
+            Column(tr("Total spent"), MONEY, 12), Column(tr("Tags"), width=24)], report,
+            self.ctx.settings.currency)
         offset = 0
         while True:
             rows = customers.page(query, offset, BATCH)
@@ -231,7 +239,7 @@ class ExportService:
             Column(tr("Purchases before Retainer"), NUMBER, 10),
             Column(tr("Spent before Retainer"), MONEY, 12),
             Column(tr("First purchase before Retainer"), DATE, 12),
-            Column(tr("Last purchase before Retainer"), DATE, 12)], report)
+            Column(tr("Last purchase before Retainer"), DATE, 12)], report, self.ctx.settings.currency)
         from retainer.db.models import CustomerPhone
 
         def customer_rows():
@@ -273,7 +281,7 @@ class ExportService:
         def linked(title: str, table: str, columns: list[Column], stmt, row: Callable, counter: str):
             sheet = SheetWriter(book, title, table, [
                 Column(tr("Customer code"), NUMBER, 10), Column(tr("Customer"), width=26),
-                Column(tr("Phone"), width=18)] + columns, report)
+                Column(tr("Phone"), width=18)] + columns, report, self.ctx.settings.currency)
 
             def rows():
                 for part in stream(stmt):

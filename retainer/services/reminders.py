@@ -18,6 +18,7 @@ from retainer.db import queries
 from retainer.db.models import Contact, Customer, Reminder
 from retainer.events import REMINDERS, Change
 from retainer.i18n import tr
+from retainer.rules.dates import format_day_month
 from retainer.rules.status import Status
 from retainer.rules.validation import ValidationError
 from retainer.services.base import Context
@@ -102,7 +103,7 @@ class ReminderService:
         have = self._birthday_reminders(session, [b.customer_id for b in due])
         rows = [{"customer_id": b.customer_id, "due_on": b.due_on, "reason": "birthday",
                  "state": "open", "created_at": now,
-                 "note": tr("Birthday on {date}").format(date=b.upcoming.strftime("%d.%m"))}
+                 "note": tr("Birthday on {date}").format(date=format_day_month(b.upcoming))}
                 for b in due if not any(b.upcoming - timedelta(days=300) < on <= b.upcoming
                                         for on in have.get(b.customer_id, ()))]
         if rows:

@@ -9,8 +9,9 @@ from sqlalchemy import func, or_, select
 
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, Reminder
-from retainer.i18n import tr
+from retainer.i18n import decimal, grouped, percent, tr
 from retainer.rules import churn_model, labels
+from retainer.rules.dates import format_date, format_day_month
 from retainer.rules.money import format_amount
 from retainer.rules.status import PurchaseRhythm, Status, status_reason
 from retainer.services.base import Context
@@ -65,12 +66,13 @@ class TodayItem:
         parts = [tr("Spends about {amount} a year").format(
             amount=format_amount(self.yearly_spend_cents, currency, decimals=False))]
         if self.p_alive is not None:
-            parts.append(tr("{p:.0%} likely still a customer").format(p=self.p_alive))
-            parts.append(tr("{n:.1f} purchases expected in 90 days").format(n=self.expected_purchases))
+            parts.append(tr("{p} likely still a customer").format(p=percent(self.p_alive)))
+            parts.append(tr("{n} purchases expected in 90 days").format(
+                n=decimal(self.expected_purchases)))
         elif not model_fitted:
             parts.append(tr("too little history yet to estimate who is still a customer"))
         if self.overdue_days:
-            parts.append(tr("{days} days past their usual rhythm").format(days=self.overdue_days))
+            parts.append(tr("%Ln days past their usual rhythm", "", self.overdue_days))
         return "; ".join(parts) + ". " + tr("Higher spend, a better chance they are still yours "
                                              "and a longer delay put a customer higher.")
 
@@ -95,14 +97,13 @@ def queue_line(listing: TodayList) -> str:
     """What the day's number of calls leaves out, in one sentence; empty when nothing waits."""
     if not listing.waiting:
         return ""
+    waiting = tr("%Ln more wait their turn, most worth calling first.", "", listing.waiting)
     if listing.places_left == 0:
-        return tr("Done for today: {called} calls to customers drifting away are logged, as many "
-                  "as Today holds in a day. {n} more wait their turn, most worth calling first; "
-                  "Settings changes how many calls a day.").format(
-                      called=listing.called_today, n=f"{listing.waiting:,}")
-    return tr("Today holds {daily} calls a day to customers drifting away. {n} more wait their "
-              "turn, most worth calling first; Settings changes how many.").format(
-                  daily=listing.daily_calls, n=f"{listing.waiting:,}")
+        return " ".join((tr("Done for today: %Ln calls to customers drifting away are logged, as "
+                            "many as Today holds in a day.", "", listing.called_today), waiting,
+                         tr("Settings changes how many calls a day.")))
+    return " ".join((tr("Today holds %Ln calls a day to customers drifting away.", "",
+                        listing.daily_calls), waiting, tr("Settings changes how many.")))
 
 
 def empty_reason(listing: TodayList, cooldown_days: int, winback_days: int) -> str:
@@ -117,20 +118,20 @@ def empty_reason(listing: TodayList, cooldown_days: int, winback_days: int) -> s
         return tr("There are no customers yet. Import your list or add customers, with their "
                   "purchases: Retainer learns each one's rhythm and tells you who falls behind.")
     if listing.buying_customers == 0:
-        return tr("None of your {total} customers has a purchase recorded yet. Record or import "
+        return tr("None of your %Ln customers has a purchase recorded yet. Record or import "
                   "their purchases: Retainer learns each one's rhythm from them and tells you "
-                  "who falls behind.").format(total=f"{total:,}")
+                  "who falls behind.", "", total)
     parts = []
     if prospects:
-        parts.append(tr("{prospects} of your {total} customers have no purchase recorded, so "
+        parts.append(tr("{prospects} of your %Ln customers have no purchase recorded, so "
                         "Retainer cannot yet tell whether they are drifting away: import or "
-                        "record their purchases.").format(prospects=f"{prospects:,}",
-                                                          total=f"{total:,}"))
+                        "record their purchases.", "", total).format(prospects=grouped(prospects)))
     if drifting:
-        parts.append(tr("{n} customers are drifting away, but each was called or dismissed in "
-                        "the last {cooldown} days, is marked do not call, or has been silent for "
-                        "over {winback} days.").format(n=f"{drifting:,}", cooldown=cooldown_days,
-                                                       winback=winback_days))
+        parts.append(tr("%Ln customers are drifting away, but each was called or dismissed in "
+                        "the last {cooldown}, is marked do not call, or has been silent for over "
+                        "{winback}.", "", drifting).format(
+                            cooldown=tr("%Ln days", "in the last …", cooldown_days),
+                            winback=tr("%Ln days", "for over …", winback_days)))
     else:
         parts.append(tr("Everyone who buys is keeping to their usual pace."))
     return " ".join(parts)
@@ -236,7 +237,7 @@ class TodayService:
         rows = [row(rid, by_id[cid], reason, due, note) for rid, cid, reason, due, note in planned
                 if cid in by_id]
         rows += [row(0, by_id[b.customer_id], "birthday", b.due_on,
-                     tr("Birthday on {date}").format(date=b.upcoming.strftime("%d.%m")))
+                     tr("Birthday on {date}").format(date=format_day_month(b.upcoming)))
                  for b in birthdays if b.customer_id in by_id]
         oldest = day.toordinal() - s.winback_days
         rows += [row(0, c, statuses[c.id].value, day, None) for c in then.customers
@@ -267,8 +268,8 @@ class TodayService:
         rows = ([i.name, phones.display(i.phone), labels.reminder_reason(i.reason), i.why,
                  i.last_purchase_at, i.status.label, i.p_alive, i.last_call, i.note or ""]
                 for i in listing.items)
-        return write_table(path, tr("Calls {date}").format(date=listing.as_of.strftime("%d.%m.%Y")),
-                           "CallList", columns, rows)
+        return write_table(path, tr("Calls {date}").format(date=format_date(listing.as_of)),
+                           "CallList", columns, rows, self.ctx.settings.currency)
 
     def _rank(self, rows, last_calls, today: date, model: ModelState,
               places: int) -> tuple[list[TodayItem], int]:

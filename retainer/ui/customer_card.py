@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.i18n import tr
+from retainer.i18n import decimal, percent, tr
 from retainer.rules import labels
 from retainer.rules.dates import format_date, parse_date
 from retainer.rules.money import format_amount, parse_amount
@@ -179,6 +179,9 @@ class CustomerCardDialog(QDialog):
         self.purchase_date = QLineEdit()
         self.purchase_date.setPlaceholderText(tr("today"))
         self.purchase_date.setMaximumWidth(140)
+        metrics = self.purchase_date.fontMetrics()  # a whole date, and "today" in any language
+        self.purchase_date.setMinimumWidth(16 + max(metrics.horizontalAdvance("00.00.0000"),
+                                                    metrics.horizontalAdvance(tr("today"))))
         self.purchase_comment = QLineEdit()
         self.purchase_comment.setPlaceholderText(tr("What they bought (optional)"))
         add = QPushButton(tr("Add purchase"))
@@ -240,8 +243,8 @@ class CustomerCardDialog(QDialog):
         parts = [f"<b style='color:{STATUS_COLORS[card.status].name()}'>{card.status.label}</b>",
                  card.status_reason]
         if card.purchase_count:
-            parts.append(tr("{n} purchases, {total} in all").format(
-                n=card.purchase_count, total=format_amount(card.total_spent_cents, currency)))
+            parts.append(tr("%Ln purchases, {total} in all", "", card.purchase_count).format(
+                total=format_amount(card.total_spent_cents, currency)))
         parts.append(tr("customer since {date}").format(date=short_date(card.created_at)))
         self.summary.setText(" · ".join(parts))
         self._summary_parts = parts
@@ -267,8 +270,8 @@ class CustomerCardDialog(QDialog):
             return
         alive, expected = outlook
         self.summary.setText(" · ".join(self._summary_parts + [tr(
-            "{p:.0%} likely still a customer, {n:.1f} purchases expected in 90 days").format(
-                p=alive, n=expected)]))
+            "{p} likely still a customer, {n} purchases expected in 90 days").format(
+                p=percent(alive), n=decimal(expected))]))
 
     def log_call(self):
         """A call made outside the Today list (the customer rang, or you called anyway)."""

@@ -26,6 +26,7 @@ from retainer.rules.metrics import SEGMENTS
 from retainer.rules.status import Status
 from retainer.services import CustomerQuery, Retainer
 from retainer.ui.customers_model import COL_NAME, CustomersModel
+from retainer.ui.shop_terms import terms_line
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
@@ -62,11 +63,26 @@ class EmptyState(QWidget):
         for button in (self.import_button, self.add_button, self.demo_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        # The shop's terms (language, phone numbers' country, currency), beside the doors, so a
+        # base starts in the owner's own terms (retainer.ui.shop_terms).
+        self.terms = QLabel()
+        self.terms.setWordWrap(True)
+        self.terms.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.terms, "hint")
+        self.terms_button = QPushButton(tr("Change…"))
+        terms_row = QHBoxLayout()
+        terms_row.addStretch(1)
+        terms_row.addWidget(self.terms, 4)
+        terms_row.addWidget(self.terms_button)
+        terms_row.addStretch(1)
+        layout.insertLayout(layout.count() - 1, terms_row)
         self.show_doors(doors)
 
     def show_doors(self, shown: bool) -> None:
         for button in (self.import_button, self.add_button, self.demo_button):
             button.setVisible(shown)
+        self.terms.setVisible(shown and bool(self.terms.text()))
+        self.terms_button.setVisible(shown and bool(self.terms.text()))
 
 
 class CustomersScreen(QWidget):
@@ -77,6 +93,7 @@ class CustomersScreen(QWidget):
     export_list_requested = Signal()
     message = Signal(str)
     first_page_shown = Signal()
+    terms_requested = Signal()
 
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
@@ -145,6 +162,7 @@ class CustomersScreen(QWidget):
         self.empty.add_button.clicked.connect(self.new_customer)
         self.empty.demo_button.clicked.connect(self.open_demo)
         self.empty.import_button.clicked.connect(self.import_requested)
+        self.empty.terms_button.clicked.connect(self.terms_requested)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
@@ -230,6 +248,7 @@ class CustomersScreen(QWidget):
                 "Your customers will be listed here with their status, so you can see who "
                 "is drifting away. Bring in the list you keep in Excel, start with an empty "
                 "base, or look around a demo base first."))
+            self.empty.terms.setText(terms_line(self.services))
             self.empty.show_doors(True)
             self.stack.setCurrentWidget(self.empty)
         elif total == 0:
@@ -254,8 +273,8 @@ class CustomersScreen(QWidget):
             self.first_page_shown.emit()
 
     def _counted(self, total: int) -> None:
-        shown = tr("{n} in the trash") if self.model.query.trash else tr("{n} customers")
-        self.count_label.setText(shown.format(n=f"{total:,}".replace(",", "\u202f")))
+        self.count_label.setText(tr("%Ln in the trash", "", total) if self.model.query.trash
+                                 else tr("%Ln customers", "", total))
 
     # Actions --------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -289,7 +308,7 @@ class CustomersScreen(QWidget):
             return
 
         def done(count: int) -> None:
-            self.message.emit(tr("Moved {n} to the trash. Ctrl+Z brings them back.").format(n=count))
+            self.message.emit(tr("Moved %Ln to the trash. Ctrl+Z brings them back.", "", count))
 
         customers = self.services.customers
         self.tasks.write(self, lambda: customers.trash(ids)).success(done) \
@@ -301,5 +320,5 @@ class CustomersScreen(QWidget):
             return
         customers = self.services.customers
         self.tasks.write(self, lambda: customers.restore(ids)) \
-            .success(lambda n: self.message.emit(tr("Restored {n}.").format(n=n))) \
+            .success(lambda n: self.message.emit(tr("Restored %Ln.", "", n))) \
             .failure(lambda exc: self.message.emit(str(exc))).run()

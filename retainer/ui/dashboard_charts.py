@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from retainer.i18n import tr
 from retainer.rules import labels
+from retainer.rules.dates import format_month
 from retainer.rules.status import Status, status_label
 from retainer.ui.formatting import STATUS_COLORS
 from retainer.ui.style import colour, set_role
@@ -191,7 +192,7 @@ class ChartBox(QWidget):
 
 def retention_chart(fig, months) -> None:
     ax = fig.add_subplot()
-    names = [m.strftime("%m.%y") for m, _ in months]
+    names = [format_month(m, short=True) for m, _ in months]
     crr = [r.crr for _, r in months]
     churn = [r.churn_rate for _, r in months]
     ax.plot(names, crr, marker="o", color=BLUE, label=tr("CRR"))
@@ -204,7 +205,7 @@ def retention_chart(fig, months) -> None:
 
 def nps_chart(fig, months) -> None:
     ax = fig.add_subplot()
-    names = [m.strftime("%m.%y") for m, _ in months]
+    names = [format_month(m, short=True) for m, _ in months]
     pro = [n.promoters for _, n in months]
     pas = [n.passives for _, n in months]
     det = [n.detractors for _, n in months]
@@ -233,7 +234,7 @@ def cohort_chart(fig, cohorts) -> None:
         grid[i, :len(shares)] = [s * 100 for s in shares]
     ax = fig.add_subplot()
     image = ax.imshow(grid, aspect="auto", cmap="Blues", vmin=0, vmax=100)
-    ax.set_yticks(range(len(rows)), [d.strftime("%m.%y") for d, _ in rows], fontsize=6)
+    ax.set_yticks(range(len(rows)), [format_month(d, short=True) for d, _ in rows], fontsize=6)
     whole_numbers(ax.xaxis)  # months are counted: 0, 1, 2 — never 0.4
     ax.set_xlabel(tr("months after the first purchase"))
     fig.colorbar(image, ax=ax, label="%")

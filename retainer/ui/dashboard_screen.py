@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.i18n import QT_TR_NOOP, tr
+from retainer.i18n import QT_TR_NOOP, decimal, grouped, percent, tr
 from retainer.rules.metrics import RFM_MIN_BUYERS
 from retainer.rules.money import format_amount
 from retainer.rules.status import Status
@@ -73,7 +73,7 @@ class Tile(QFrame):
             set_role(self.delta, "hint")
             return
         good = (delta >= 0) == better_up
-        amount = f"{delta:+.1f}" if unit else f"{delta:+.0f}"
+        amount = ("+" if delta >= 0 else "−") + decimal(abs(delta), 1 if unit else 0)
         self.delta.setText((wording or tr("{amount}{unit} against the period before")).format(
             amount=amount, unit=unit))
         set_role(self.delta, "better" if good else "worse")
@@ -165,8 +165,8 @@ class DashboardScreen(QWidget):
              tr("Needs purchases: each month's new customers become a row.")),
             ("statuses", tr("Customers by status (click a bar to list them)"), tr("Needs customers.")),
             ("rfm", tr("RFM segments (click a bar to list them)"), tr(
-                "Needs at least {n} customers with purchases: each one is scored against the "
-                "others, and with fewer the scores would say little.").format(n=RFM_MIN_BUYERS)),
+                "Needs at least %Ln customers with purchases: each one is scored against the "
+                "others, and with fewer the scores would say little.", "", RFM_MIN_BUYERS)),
             ("churn", tr("Why customers left"), tr("Needs customers marked as lost, with the reason.")),
         ]
         for i, (key, title, needs) in enumerate(specs):
@@ -225,28 +225,30 @@ class DashboardScreen(QWidget):
         self.data = data
         r, p = data.retention, data.previous_retention
         crr = self.tiles["crr"]
-        crr.show_figure("—" if r.crr is None else f"{r.crr:.0f} %",
-                        None if r.crr is None or p.crr is None else r.crr - p.crr, " pp")
+        points = "\u00a0" + tr("pp", "percentage points, after a number")
+        crr.show_figure("—" if r.crr is None else percent(r.crr / 100),
+                        None if r.crr is None or p.crr is None else r.crr - p.crr, points)
         crr.setToolTip(crr.toolTip().split("\n")[0] + "\n" + tr(
             "S = {s} active at the start, E = {e} at the end, N = {n} new: (E − N) / S.").format(
-                s=r.start_active, e=r.end_active, n=r.new))
+                s=grouped(r.start_active), e=grouped(r.end_active), n=grouped(r.new)))
         back = r.came_back or 0
         # New customers still active at the end: all of N in periods up to the lapse days.
         new_at_end = r.end_active - (r.start_active - r.churned) - back
         crr.detail.setText(tr("{s} at the start − {churned} left + {back} came back + {n} new = "
-                              "{e} at the end").format(s=r.start_active, churned=r.churned,
-                                                       back=back, n=new_at_end, e=r.end_active))
+                              "{e} at the end").format(
+                                  s=grouped(r.start_active), churned=grouped(r.churned),
+                                  back=grouped(back), n=grouped(new_at_end), e=grouped(r.end_active)))
         crr.detail.setVisible(bool(r.start_active or r.end_active))
-        self.tiles["churn"].show_figure("—" if r.churn_rate is None else f"{r.churn_rate:.0f} %",
+        self.tiles["churn"].show_figure("—" if r.churn_rate is None else percent(r.churn_rate / 100),
                                         None if r.churn_rate is None or p.churn_rate is None
-                                        else r.churn_rate - p.churn_rate, " pp", better_up=False)
+                                        else r.churn_rate - p.churn_rate, points, better_up=False)
         n, pn = data.nps, data.previous_nps
         self.tiles["nps"].show_figure("—" if n.score is None else f"{n.score:+d}",
                                       None if n.score is None or pn.score is None else n.score - pn.score, "")
         h = data.headline
-        self.tiles["active"].show_figure(str(r.end_active), r.end_active - r.start_active, "",
+        self.tiles["active"].show_figure(grouped(r.end_active), r.end_active - r.start_active, "",
                                          wording=tr("{amount}{unit} during the period"))
-        self.tiles["repeat"].show_figure("—" if h.repeat_rate is None else f"{h.repeat_rate:.0%}",
+        self.tiles["repeat"].show_figure("—" if h.repeat_rate is None else percent(h.repeat_rate),
                                          None, "", wording=tr("of all buying customers"))
         self.tiles["order"].show_figure(format_amount(None if h.average_order_cents is None
                                                       else int(h.average_order_cents),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.i18n import QT_TR_NOOP, tr
+from retainer.i18n import QT_TR_NOOP, grouped, tr
 from retainer.rules import labels, phones
 from retainer.services import Retainer
 from retainer.services.feedback import FeedbackQuery, FeedbackRow
@@ -173,8 +173,9 @@ class FeedbackScreen(QWidget):
         if nps.score is None:
             self.nps_line.setText(tr("No 0–10 answers in this period yet."))
         else:
-            self.nps_line.setText(tr("NPS {score:+d} — {p} promoters, {pa} passives, {d} detractors").format(
-                score=nps.score, p=nps.promoters, pa=nps.passives, d=nps.detractors))
+            self.nps_line.setText(tr("NPS {score} — promoters: {p}, passives: {pa}, detractors: {d}").format(
+                score=f"{nps.score:+d}", p=grouped(nps.promoters), pa=grouped(nps.passives),
+                d=grouped(nps.detractors)))
 
     def _loaded(self) -> None:
         if self.model.rowCount():

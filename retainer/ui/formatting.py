@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QColor
 
+from retainer.rules.dates import format_date, format_date_time
 from retainer.rules.status import Status
 from retainer.ui.style import colour
 
@@ -21,23 +21,13 @@ STATUS_COLORS = {
 }
 
 
-def ui_locale() -> QLocale:
-    """The user's locale; the bare C locale (no language set) reads best as day.month.year."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return locale
-
-
 def short_date(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
+    """A day the way the window's language writes it (rules.dates, shared with the command
+    line and the export): 01.12.2026, 2026-12-01, 01/12/2026."""
     if isinstance(value, datetime):
         value = value.date()
-    return ui_locale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    return format_date(value)
 
 
 def date_time(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    return f"{short_date(value)} {value:%H:%M}"
+    return format_date_time(value)

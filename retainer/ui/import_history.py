@@ -74,10 +74,11 @@ class ImportHistoryDialog(QDialog):
             return
         record = self.model.records[rows[0].row()]
         answer = QMessageBox.question(self, tr("Undo import"), tr(
-            "Remove the {added} customers and {purchases} purchases this import added, and put "
-            "back the {updated} customers it changed?").format(
-                added=record.customers_added, purchases=record.purchases_added,
-                updated=record.customers_updated))
+            "Remove the {customers} and {purchases} this import added, and put back the "
+            "{updated} it changed?").format(
+                customers=tr("%Ln customers", "remove the …", record.customers_added),
+                purchases=tr("%Ln purchases", "remove the …", record.purchases_added),
+                updated=tr("%Ln customers", "put back the …", record.customers_updated)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         imports, import_id = self.services.imports, record.id

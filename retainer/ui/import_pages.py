@@ -25,7 +25,9 @@ from retainer.excel.columns import FIELDS, IGNORE, OPENING_FIELDS, field_label
 from retainer.excel.values import text as cell_text
 from retainer.i18n import QT_TR_NOOP, tr
 from retainer.rules import phones
+from retainer.rules.money import format_amount
 from retainer.services.imports import Layout, plan_problem
+from retainer.ui.formatting import date_time, short_date
 from retainer.ui.import_models import PreviewModel
 from retainer.ui.import_state import ImportChoices
 from retainer.ui.records_model import Column
@@ -126,9 +128,9 @@ class FilePage(QWizardPage):
                                   "and feedback will be imported together."))
         else:
             known = sum(1 for f in layout.mapping.values() if f)
-            self.found.setText(tr("Column titles found on row {row}; {n} of {total} columns "
-                                  "recognised.").format(row=layout.header_row + 1, n=known,
-                                                        total=sum(1 for h in layout.headers if h)))
+            self.found.setText(tr("Column titles found on row {row}; {n} of %Ln columns "
+                                  "recognised.", "", sum(1 for h in layout.headers if h)).format(
+                                      row=layout.header_row + 1, n=known))
         self.completeChanged.emit()
 
     def show_error(self, exc: Exception) -> None:
@@ -258,14 +260,12 @@ def _shown(record, field: str) -> str:
         return ""  # no totals on this row: blank, not 0
     if field == "phones":
         return ", ".join(phones.display(p) for p in value)
-    if field in ("birthday", "opening_first", "opening_last") and value:
-        return value.strftime("%d.%m.%Y")
-    if field == "created_at" and value:
-        return value.strftime("%d.%m.%Y")
+    if field in ("birthday", "opening_first", "opening_last", "created_at") and value:
+        return short_date(value)
     if field == "purchased_at" and value:
-        return value.strftime("%d.%m.%Y %H:%M")
+        return date_time(value)
     if field in ("amount_cents", "opening_spent_cents") and value is not None:
-        return f"{value / 100:,.2f}".replace(",", "\u202f").replace(".", ",")
+        return format_amount(value)
     if field == "tags":
         return ", ".join(value)
     if isinstance(value, bool):

@@ -133,13 +133,15 @@ class CheckPage(QWizardPage):
             self.duplicates_view.setVisible(bool(report.duplicates))
             in_base = sum(1 for d in report.duplicates if d.in_base)
             in_file = sum(1 for d in report.duplicates if not d.in_base)
-            self.summary.setText(tr(
-                "{rows} rows read. The import would add {added} customers and {purchases} "
-                "purchases, and find {in_base} customers you already have and {in_file} repeated "
-                "rows. {bad} rows have problems and would be left out.").format(
-                    rows=report.rows, added=report.customers_added,
-                    purchases=report.purchases_added, in_base=in_base, in_file=in_file,
-                    bad=len({p.row for p in report.problems})))
+            self.summary.setText(" ".join((
+                tr("%Ln rows read.", "", report.rows),
+                tr("The import would add {customers} and {purchases}, and find {in_base} you "
+                   "already have and {in_file}.").format(
+                    customers=tr("%Ln customers", "the import would add …", report.customers_added),
+                    purchases=tr("%Ln purchases", "the import would add …", report.purchases_added),
+                    in_base=tr("%Ln customers", "find … you already have", in_base),
+                    in_file=tr("%Ln repeated rows", "and find …", in_file)),
+                tr("%Ln rows have problems and would be left out.", "", report.rows_with_problems))))
 
         # A test run writes everything and rolls it back: a write, in its turn with the others.
         self.choices.tasks.long(self, tr("Checking the file…"), lambda: imports.run(plan, dry_run=True),
@@ -186,13 +188,10 @@ class DonePage(QWizardPage):
         def done(report: Report) -> None:
             self.report = report
             self.finished_import = True
-            self.result.setText(tr(
-                "Done: {added} customers added, {updated} updated, {skipped} skipped; {purchases} "
-                "purchases added. {bad} rows with problems were left out. You can undo this "
-                "import later from File → Import history.").format(
-                    added=report.customers_added, updated=report.customers_updated,
-                    skipped=report.skipped, purchases=report.purchases_added,
-                    bad=len({p.row for p in report.problems})))
+            self.result.setText(" ".join((
+                tr("Done: {outcome}.").format(outcome=report.outcome()),
+                tr("%Ln rows with problems were left out.", "", report.rows_with_problems),
+                tr("You can undo this import later from File → Import history."))))
             self.undo_button.show()
             self.completeChanged.emit()
 

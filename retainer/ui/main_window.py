@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
 
         self.transfer = Transfer(self)
         self.customers.import_requested.connect(lambda: self.transfer.import_wizard())
+        self.customers.terms_requested.connect(self.open_shop_terms)
         self.customers.export_list_requested.connect(lambda: self.transfer.export_list())
         self.notifier = Notifier(self)
         self.rooms = QStackedWidget()
@@ -232,8 +233,8 @@ class MainWindow(QMainWindow):
         first = self._due is None
         self._due = count
         item = self.nav.item(0)
-        item.setText(tr("Today ({n})").format(n=count) if count else tr("Today"))
-        self.setWindowTitle(tr("Retainer — {n} to call today").format(n=count) if count
+        item.setText(tr("Today (%Ln)", "", count) if count else tr("Today"))
+        self.setWindowTitle(tr("Retainer — %Ln to call today", "", count) if count
                             else tr("Retainer"))
         self.notifier.set_due(count, announce=first)
 
@@ -376,6 +377,14 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.say(tr("Settings saved.")))
         dialog.open()
         self.settings_dialog = dialog
+        return dialog
+
+    def open_shop_terms(self):
+        from retainer.ui.shop_terms import ShopTermsDialog
+
+        dialog = ShopTermsDialog(self.services, self.tasks, self)
+        dialog.open()
+        self.shop_terms_dialog = dialog
         return dialog
 
     def undo(self) -> None:

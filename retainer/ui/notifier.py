@@ -35,16 +35,16 @@ class Notifier:
         self.window.setWindowIcon(app_icon(count or None))
         if self.tray is not None:
             self.tray.setIcon(app_icon(count or None))
-            self.tray.setToolTip(tr("Retainer: {n} to call today").format(n=count) if count
+            self.tray.setToolTip(tr("Retainer: %Ln to call today", "", count) if count
                                  else tr("Retainer: nobody to call today"))
         if announce and count:
-            self._notify(tr("{n} customers to call today").format(n=count))
+            self._notify(tr("%Ln customers to call today", "", count))
 
     def announce_new(self, count: int, already_due: int) -> None:
         if already_due:
-            self._notify(tr("{n} more customers to call today").format(n=count))
+            self._notify(tr("%Ln more customers to call today", "", count))
         else:
-            self._notify(tr("{n} customers to call today").format(n=count))
+            self._notify(tr("%Ln customers to call today", "", count))
 
     def _notify(self, text: str) -> None:
         self.last_message = text

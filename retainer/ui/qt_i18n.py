@@ -22,7 +22,7 @@ from retainer import i18n
 from retainer.paths import data_dir, resources_dir
 
 log = logging.getLogger(__name__)
-LANGUAGES = ("en", "ru", "lt")
+LANGUAGES = i18n.LANGUAGES
 _installed: list[QTranslator] = []  # kept alive as long as they are installed
 
 
@@ -31,9 +31,8 @@ def _translate(context: str, text: str, disambiguation: str | None = None, n: in
 
 
 def system_language() -> str:
-    """The language to speak: RETAINER_LANGUAGE, else the system's, if Retainer has it."""
-    wanted = os.environ.get("RETAINER_LANGUAGE") or QLocale.system().name().split("_")[0]
-    return wanted if wanted in LANGUAGES else "en"
+    """The language to speak: the chosen one, else the system's, if Retainer has it."""
+    return i18n.system_language(*QLocale.system().uiLanguages())
 
 
 def catalog(language: str) -> Path | None:
@@ -70,12 +69,12 @@ def install(language: str | None = None) -> str:
     _installed.clear()
     language = language or system_language()
     if os.environ.get("RETAINER_PSEUDO") == "1":
-        i18n.install(lambda *args: i18n.pseudo(_translate(*args)))
+        i18n.install(lambda *args: i18n.pseudo(_translate(*args)), language)
         return language
-    if language != "en" and app is not None:
+    if app is not None:
         found = catalog(language)
         qt_base = QTranslator()
-        if qt_base.load(QLocale(language), "qtbase", "_",
+        if language != "en" and qt_base.load(QLocale(language), "qtbase", "_",
                         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_base)
             _installed.append(qt_base)
@@ -83,6 +82,6 @@ def install(language: str | None = None) -> str:
         if found is not None and ours.load(str(found)):
             app.installTranslator(ours)
             _installed.append(ours)
-        QLocale.setDefault(QLocale(language))
-    i18n.install(_translate)
+    QLocale.setDefault(QLocale(language))
+    i18n.install(_translate, language)
     return language

@@ -1,9 +1,9 @@
-"""The shop's settings: when a customer counts as lapsed or at risk, reminders, phones, money."""
+"""Every setting: the language of this computer, when a customer counts as lapsed or at risk,
+reminders, the phone numbers' country and the money."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from retainer import i18n
 from retainer.i18n import tr
 from retainer.rules import settings as keys
-from retainer.rules.phones import SUPPORTED_REGIONS, region_name
 from retainer.services import Retainer
+from retainer.ui.shop_terms import choose_language, currency_box, language_box, region_box
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
@@ -60,18 +61,12 @@ class SettingsDialog(QDialog):
             "How many customers drifting away Today lists a day, most worth calling first; the "
             "others wait their turn. Promised calls and birthdays are always listed."))
         self.daily_calls.setValue(current.daily_calls)
-        self.region = QComboBox()
-        for code in SUPPORTED_REGIONS:
-            self.region.addItem(region_name(code), code)
-        self.region.setCurrentIndex(self.region.findData(current.default_region))
-        self.region.setToolTip(tr("Phone numbers typed without + and a country code are read "
-                                  "as numbers of this country."))
-        self.currency = QComboBox()
-        for code in keys.CURRENCIES:
-            self.currency.addItem(code, code)
-        self.currency.setCurrentIndex(self.currency.findData(current.currency))
+        self.language = language_box(i18n.spoken())
+        self.region = region_box(current.default_region)
+        self.currency = currency_box(current.currency)
 
         form = QFormLayout()
+        form.addRow(tr("Language"), self.language)
         form.addRow(tr("Lapsed after"), self.lapse)
         form.addRow(tr("At risk after their usual gap"), self.risk)
         form.addRow(tr("Quiet time after a call"), self.cooldown)
@@ -112,6 +107,11 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
 
+        def saved(_) -> None:
+            self.accept()
+            choose_language(self.parent() or self, language)
+
+        language = self.language.currentData()
         services = self.services
         self.tasks.write(self, lambda: services.change_settings(**values)) \
-            .success(lambda _: self.accept()).failure(failed).run()
+            .success(saved).failure(failed).run()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from retainer.i18n import tr
+from retainer.i18n import percent, tr
 from retainer.rules import labels, phones
 from retainer.services.today import TodayItem
 from retainer.ui.formatting import STATUS_COLORS, short_date
@@ -70,5 +70,5 @@ class TodayModel(QAbstractTableModel):
         if col == COL_STATUS:
             return item.status.label
         if col == COL_ALIVE:
-            return "" if item.p_alive is None else f"{item.p_alive:.0%}"
+            return "" if item.p_alive is None else percent(item.p_alive)
         return item.last_call

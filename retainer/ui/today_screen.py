@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from retainer.i18n import tr
 from retainer.rules import phones
+from retainer.rules.status import Status
 from retainer.services import Retainer
 from retainer.services.today import TodayList, empty_reason, queue_line
 from retainer.ui.call_dialog import CallDialog
 from retainer.ui.customers_screen import EmptyState
+from retainer.ui.formatting import short_date
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 from retainer.ui.today_model import COL_WHY, TodayModel
@@ -110,7 +112,9 @@ class TodayScreen(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((180, 135, 300, 100, 70, 90, 110)):
+        # The status column fits the longest status of the language ("Под угрозой").
+        status_width = max(self.view.fontMetrics().horizontalAdvance(s.label) for s in Status) + 16
+        for col, width in enumerate((180, 135, 300, 100, status_width, 90, 110)):
             # The reason keeps its width; with longer translated titles the list scrolls sideways.
             contents = header.sectionSizeFromContents(col).width() + 8
             header.resizeSection(col, width if col == COL_WHY else max(width, contents))
@@ -141,7 +145,7 @@ class TodayScreen(QWidget):
         selected = set(self.selected_reminders())
         self.model.set_items(listing.items, self.services.settings.currency, listing.model.fitted)
         count = len(listing.items)
-        self.heading.setText(tr("Today: {n} to call").format(n=count) if count else tr("Today"))
+        self.heading.setText(tr("Today: %Ln to call", "", count) if count else tr("Today"))
         model = listing.model
         if model.fitted:
             self.model_note.setText(tr(
@@ -150,9 +154,9 @@ class TodayScreen(QWidget):
                 "Hover over a row for its reasons."))
         else:
             self.model_note.setText(tr(
-                "Ranked by spend and delay. Once {n} or more customers have bought twice, Retainer "
-                "also estimates how likely each one still buys from you (now: {have}).").format(
-                    n=50, have=model.repeat_customers))
+                "Ranked by spend and delay. Once %Ln or more customers have bought twice, "
+                "Retainer also estimates how likely each one still buys from you (now: {have}).", "",
+                50).format(have=model.repeat_customers))
         if count:
             self.stack.setCurrentWidget(self.view)
             for row, item in enumerate(listing.items):
@@ -238,8 +242,8 @@ class TodayScreen(QWidget):
             return
         reminders = self.services.reminders
         self.tasks.write(self, lambda: reminders.snooze(ids, until)) \
-            .success(lambda n: self.message.emit(tr("Snoozed {n} until {date}.").format(
-                n=n, date=until.strftime("%d.%m.%Y")))) \
+            .success(lambda n: self.message.emit(tr("Snoozed %Ln until {date}.", "", n).format(
+                date=short_date(until)))) \
             .failure(lambda exc: self.message.emit(str(exc))).run()
 
     def dismiss_selected(self) -> None:
@@ -249,7 +253,7 @@ class TodayScreen(QWidget):
         reminders = self.services.reminders
         self.tasks.write(self, lambda: reminders.dismiss(ids)) \
             .success(lambda n: self.message.emit(
-                tr("Dismissed {n}. Ctrl+Z brings them back.").format(n=n))) \
+                tr("Dismissed %Ln. Ctrl+Z brings them back.", "", n))) \
             .failure(lambda exc: self.message.emit(str(exc))).run()
 
     def export(self, path: str | None = None) -> None:
@@ -264,8 +268,8 @@ class TodayScreen(QWidget):
             path += ".xlsx"
         today = self.services.today
         self.tasks.read(self, lambda: today.export(path), lane="long") \
-            .success(lambda report: self.message.emit(tr("Saved {n} calls to {path}.").format(
-                n=report.rows, path=path))) \
+            .success(lambda report: self.message.emit(tr(
+                "Saved %Ln calls to {path}.", "", report.rows).format(path=path))) \
             .failure(lambda exc: self.message.emit(tr("Could not save {path}: {reason}").format(
                 path=path, reason=exc))).run()
 

@@ -61,8 +61,7 @@ class Transfer:
             self.last_path = target
             state = self.window.window_state()
             state.setValue("export/folder", str(target.parent))
-            self.window.say(tr("Saved {file}: {customers} customers, {purchases} purchases.").format(
-                file=target, customers=report.customers, purchases=report.purchases))
+            self.window.say(report.saved_line(target))
 
         def failed(exc: Exception) -> None:
             reason = getattr(exc, "strerror", None) or str(exc)
@@ -89,7 +88,7 @@ class Transfer:
         self.window.tasks.read(self.window, lambda: exports.export_list(customers, query, path),
                                lane="long") \
             .success(lambda n: self.window.say(
-                tr("Saved {n} customers to {file}.").format(n=n, file=path))) \
+                tr("Saved %Ln customers to {file}.", "", n).format(file=path))) \
             .failure(lambda exc: self.window.say(
                 tr("Could not save {file}: {reason}").format(file=path, reason=exc))).run()
 

@@ -56,9 +56,12 @@ def test_bad_amounts(text):
         parse_amount(text)
 
 
-def test_amount_format():
-    assert format_amount(123450, "EUR") == "1\u202f234,50\u00a0€"
-    assert format_amount(123450, "GBP") == "£1,234.50"
+def test_amount_format_follows_the_language():
+    assert format_amount(123450, "EUR", language="lt") == "1\u00a0234,50\u00a0€"
+    assert format_amount(123450, "RUB", language="ru") == "1\u00a0234,50\u00a0₽"
+    assert format_amount(-123450, "EUR", language="en") == "-€1,234.50"
+    assert format_amount(123450, "GBP", language="en") == "£1,234.50"
+    assert format_amount(500, "EUR", decimals=False, language="ru") == "5\u00a0€"
 
 
 @pytest.mark.parametrize("text,expected", [

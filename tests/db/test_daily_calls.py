@@ -114,7 +114,7 @@ def test_an_empty_today_names_drifting_customers_kept_off_the_list(services):
     cid = customer(services, "Do not call", 120, do_not_call=True)
     listing = services.today.today()
     assert listing.items == [] and listing.statuses[Status.LAPSED] == 1
-    assert "1 customers are drifting away, but each was called or dismissed in the last 14 days, " \
+    assert "1 customer is drifting away, but was called or dismissed in the last 14 days, " \
            "is marked do not call" in empty_reason(listing, 14, 180)
     with services.ctx.read() as session:
         assert session.get(Customer, cid).do_not_call

@@ -130,7 +130,7 @@ def test_birthday_on_29_february_in_a_common_year(services):
     customer(services, "Leap", 5, birthday=date(1992, 2, 29))
     assert services.reminders.generate(as_of=date(2027, 2, 26)).birthdays == 1
     (r,) = [r for r in reminders(services) if r.reason == "birthday"]
-    assert r.note == "Birthday on 28.02"
+    assert r.note == "Birthday on 28/02"
 
 
 def test_today_puts_promised_calls_first_then_the_most_valuable(services):

@@ -21,7 +21,7 @@ def test_call_list_exports_as_an_excel_table(services, tmp_path):
     assert phone.value == "+370 612 34567" and phone.data_type == "s"
     assert reason.value == "Lapsed"
     assert "No purchase for 120 days" in why.value
-    assert isinstance(last.value, datetime) and last.number_format == "dd.mm.yyyy"
+    assert isinstance(last.value, datetime) and last.number_format == "dd/mm/yyyy"
     assert ws.freeze_panes == "A2" and "CallList" in ws.tables
 
 

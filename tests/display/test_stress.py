@@ -85,7 +85,7 @@ def test_import_export_and_dashboard_thirty_times(qtbot, window, tmp_path, qtlog
             if getattr(check, "report", None) is None and not getattr(check, "running", False):
                 check.run_button.click()
             qtbot.waitUntil(lambda: check.report is not None and no_progress_shown(), timeout=60_000)
-            assert f"{ROWS} rows read" in check.summary.text()
+            assert f"{ROWS:,} rows read" in check.summary.text()
             qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.NextButton).isEnabled(),
                             timeout=10_000)
             click(wizard, QWizard.WizardButton.NextButton)  # Import

@@ -23,10 +23,10 @@ def test_export_writes_every_sheet_as_a_table_with_typed_cells(services, tmp_pat
     assert row["Name"].value == "=SUM(A1:A9)" and row["Name"].data_type == "s"
     assert row["Notes"].value == "@risky" and row["Notes"].data_type == "s"
     assert row["Phone"].value == "+370 612 34567"
-    assert row["Total spent"].value == 1234.5 and row["Total spent"].number_format == "#,##0.00"
+    assert row["Total spent"].value == 1234.5 and row["Total spent"].number_format == '"€"#,##0.00'
     purchases = book["Purchases"]
     when = purchases.cell(row=2, column=4)
-    assert isinstance(when.value, datetime) and when.number_format == "dd.mm.yyyy hh:mm"
+    assert isinstance(when.value, datetime) and when.number_format == "dd/mm/yyyy hh:mm"
     table = purchases.tables["Purchases"]
     assert [c.name for c in table.tableColumns][:4] == ["Customer code", "Customer", "Phone", "Date"]
     assert len(book["Summary"]._charts) == 2

@@ -233,7 +233,12 @@ def test_problem_list_saved_as_xlsx(services, tmp_path):
     assert [c.value for c in ws[2]][:3] == [2, "Телефон", "12"]
 
 
-def test_round_trip_export_then_import_into_an_empty_base(tmp_path):
+@pytest.mark.parametrize("exported_in,imported_in", [("en", "en"), ("ru", "en"), ("lt", "ru"),
+                                                     ("ru", "ru")])
+def test_round_trip_export_then_import_into_an_empty_base(tmp_path, exported_in, imported_in):
+    """An export in any of the languages imports back whole, whatever the importing
+    computer speaks: its titles, words (call outcomes, channels, yes and no) and formats."""
+    from retainer import i18n
     from retainer.demo import make_demo
     from retainer.services import open_retainer
 
@@ -241,9 +246,14 @@ def test_round_trip_export_then_import_into_an_empty_base(tmp_path):
     make_demo(str(source_path), 300, 2.0, seed=4)
     source = open_retainer(str(source_path))
     workbook = tmp_path / "all.xlsx"
-    source.exports.export_all_to_end(str(workbook))
-    target = open_retainer(str(target_path))
-    report = target.imports.run_to_end(target.imports.layout(str(workbook)).plan())
+    try:
+        i18n.speak(exported_in)
+        source.exports.export_all_to_end(str(workbook))
+        i18n.speak(imported_in)
+        target = open_retainer(str(target_path))
+        report = target.imports.run_to_end(target.imports.layout(str(workbook)).plan())
+    finally:
+        i18n.speak("en")
     assert report.problems == []
 
     def snapshot(services):

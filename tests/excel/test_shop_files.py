@@ -281,7 +281,7 @@ def test_the_country_of_the_numbers_is_proposed_with_the_counts(services, tmp_pa
     assert (guess.region, guess.valid, guess.total, guess.current_valid) == ("RU", 40, 40, 0)
     assert guess.sentence() == ("40 of 40 phone numbers written without a country code are not "
                                 "valid for the United States; read as numbers from Russia, 40 of "
-                                "40 are.")
+                                "them are.")
     plan.region = guess.region
     assert services.imports.run_to_end(plan).customers_added == 42
     services.change_settings(default_region="RU")  # the base's country fits: nothing to propose
@@ -296,7 +296,7 @@ def test_retainer_import_proposes_the_country_and_takes_it(services, db_path, tm
     path = str(russian_list(tmp_path))
     assert main(["import", path, "--db", str(db_path), "--dry-run"]) == 0
     err = capsys.readouterr().err
-    assert "read as numbers from Russia, 40 of 40 are" in err and "--country RU" in err
+    assert "read as numbers from Russia, 40 of them are" in err and "--country RU" in err
     assert main(["import", path, "--db", str(db_path), "--country", "ru"]) == 0
     out = capsys.readouterr().out
     assert "42 customers added" in out

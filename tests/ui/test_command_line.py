@@ -87,10 +87,10 @@ def test_import_and_export_commands(tmp_path):
     assert "Моб. → Phone" in dry.stdout and "Test run, nothing saved" in dry.stdout
     assert "row 3, Моб.:" in dry.stderr
     real = run("import", str(source), "--db", db, "--map", "Моб.=phone")
-    assert "1 customers added" in real.stdout
+    assert "1 customer added" in real.stdout
     out = tmp_path / "all.xlsx"
     exported = run("export", str(out), "--db", db)
-    assert exported.returncode == 0 and "1 customers" in exported.stdout and out.exists()
+    assert exported.returncode == 0 and "1 customer" in exported.stdout and out.exists()
     bad = run("import", str(tmp_path / "missing.xlsx"), "--db", db)
     assert bad.returncode == 1 and "does not exist" in bad.stderr and "Traceback" not in bad.stderr
     unknown = run("import", str(source), "--db", db, "--map", "Моб.=telephone")

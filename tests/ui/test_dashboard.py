@@ -41,7 +41,7 @@ def test_figures_charts_and_click_through(qtbot, window, services, tmp_path):
     data = board.data
     assert data.start == datetime(2026, 5, 1).date() and data.end == datetime(2026, 6, 1).date()
     r = data.retention
-    assert board.tiles["crr"].value.text() == ("—" if r.crr is None else f"{r.crr:.0f} %")
+    assert board.tiles["crr"].value.text() == ("—" if r.crr is None else f"{r.crr:.0f}%")
     assert f"S = {r.start_active}" in board.tiles["crr"].toolTip()
     assert board.tiles["nps"].value.text() == f"{data.nps.score:+d}"
     qtbot.waitUntil(lambda: all(box.stack.currentWidget() is box.canvas

@@ -67,7 +67,7 @@ def test_no_answer_fills_tomorrow_and_moves_the_call(qtbot, window, services):
     window.make_reminders()
     dialog = window.today.call_selected()
     dialog.set_outcome("no_answer")
-    assert dialog.next_call.text() == (NOW.date() + timedelta(days=1)).strftime("%d.%m.%Y")
+    assert dialog.next_call.text() == (NOW.date() + timedelta(days=1)).strftime("%d/%m/%Y")
     assert not dialog.questions.isEnabled()
     dialog.save_button.click()
     assert window.today.model.rowCount() == 0
@@ -117,14 +117,14 @@ def test_copy_number_and_export(qtbot, window, services, tmp_path):
     path = tmp_path / "calls.xlsx"
     window.today.export(str(path))
     assert path.exists()
-    assert f"Saved 1 calls to {path}" in window.statusBar().currentMessage()
+    assert f"Saved 1 call to {path}" in window.statusBar().currentMessage()
 
 
 def test_no_tray_here_so_the_count_is_in_the_window(window, services):
     drifting(services, "Anna Petrova", "8 916 123-45-67")
     window.make_reminders()
     assert not window.notifier.has_tray  # offscreen: no system tray
-    assert window.notifier.last_message == "1 customers to call today"
+    assert window.notifier.last_message == "1 customer to call today"
 
 
 def test_a_purchase_takes_the_customer_off_today(qtbot, window, services):
@@ -203,7 +203,7 @@ def test_feedback_room_lists_answers_with_filters(qtbot, window, services):
     services.feedback.record(cid, 3, "cold coffee", complaint=True)
     assert room.model.rowCount() == 2
     # Each customer counts once, with their latest answer (3): one detractor.
-    assert room.nps_line.text() == "NPS -100 — 0 promoters, 0 passives, 1 detractors"
+    assert room.nps_line.text() == "NPS -100 — promoters: 0, passives: 0, detractors: 1"
     room.group.setCurrentIndex(room.group.findData("promoters"))
     assert room.model.rowCount() == 1 and room.model.records[0].score == 10
     room.group.setCurrentIndex(0)

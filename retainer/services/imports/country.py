@@ -33,9 +33,10 @@ class CountryGuess:
     total: int          # numbers written without a country code
 
     def sentence(self) -> str:
-        return tr("{bad} of {total} phone numbers written without a country code are not valid "
-                  "for {current}; read as numbers from {country}, {valid} of {total} are.").format(
-                      bad=self.total - self.current_valid, total=self.total,
+        return tr("{bad} of %Ln phone numbers written without a country code are not valid "
+                  "for {current}; read as numbers from {country}, {valid} of them are.", "",
+                  self.total).format(
+                      bad=self.total - self.current_valid,
                       current=phones.region_name(self.current),
                       country=phones.region_name(self.region), valid=self.valid)
 

@@ -102,6 +102,18 @@ class Report:
     import_id: int | None = None
     dry_run: bool = False
 
+    @property
+    def rows_with_problems(self) -> int:
+        return len({p.row for p in self.problems})
+
+    def outcome(self) -> str:
+        """"3 customers added, 1 updated, 0 skipped; 5 purchases added", in the user's words."""
+        return tr("{added}, {updated}, {skipped}; {purchases}").format(
+            added=tr("%Ln customers added", "", self.customers_added),
+            updated=tr("%Ln updated", "customers …", self.customers_updated),
+            skipped=tr("%Ln skipped", "customers …", self.skipped),
+            purchases=tr("%Ln purchases added", "", self.purchases_added))
+
 
 @dataclass(frozen=True)
 class ImportRecord:

@@ -12,26 +12,18 @@ from retainer.excel import values
 from retainer.excel.rows import Problem
 from retainer.i18n import tr
 
-OUTCOME_WORDS = {"reached", "no_answer", "call_back", "wrong_number", "refused"}
-CHURN_WORDS = ("poor_service", "poor_product", "price", "competitor", "moved_away",
-               "no_longer_needed", "other")
-
 
 def _code(value: Any) -> str:
     return values.text(value) if not values.is_blank(value) else ""
 
 
-def _reverse(codes, label) -> dict[str, str]:
-    """Exported words back to stored codes, in whatever language the export was made."""
-    return {label(c).casefold(): c for c in codes}
-
-
 def restore_history(session, extras: dict[str, list[list[Any]]], codes: dict[str, int], report) -> None:
     from retainer.rules import labels
 
-    outcomes = _reverse(OUTCOME_WORDS, labels.outcome)
-    channels = _reverse(("call", "sms", "email", "visit", "messenger"), labels.channel)
-    reasons = _reverse(CHURN_WORDS, labels.churn_reason)
+    # Exported words back to stored codes, in whatever language the export was made.
+    outcomes = labels.codes_by_word(labels.OUTCOMES)
+    channels = labels.codes_by_word(labels.CHANNELS)
+    reasons = labels.codes_by_word(labels.CHURN_REASONS)
     contacts, feedback = [], []
     for row in extras.get("Contacts", []):
         cid = codes.get(_code(row[0]))

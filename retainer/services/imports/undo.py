@@ -26,8 +26,8 @@ def undo_import(session, import_id: int, now: datetime) -> None:
         (Purchase.import_id != import_id) | Purchase.import_id.is_(None))).scalar_one()
     if newer:
         raise ValidationError({"import": tr(
-            "Customers added by this import have {n} purchases recorded since; undoing it would "
-            "lose them. Delete those customers one by one instead.").format(n=newer)})
+            "Customers added by this import have %Ln purchases recorded since; undoing it would "
+            "lose them. Delete those customers one by one instead.", "", newer)})
     touched = set(session.scalars(select(Purchase.customer_id).where(
         Purchase.import_id == import_id, Purchase.customer_id.not_in(added))))
     session.execute(delete(Purchase).where(Purchase.import_id == import_id))

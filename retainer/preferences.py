@@ -1,0 +1,38 @@
+"""What this computer's user chose for the program itself, kept beside the base in the data
+folder (``preferences.json``): the language of the window and the command line.
+
+The shop's own settings (the country of its phone numbers, its currency, the reminders) live
+in the base, shared by every till; the language belongs to the person at this computer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from retainer.paths import data_dir
+
+
+def path() -> Path:
+    return data_dir() / "preferences.json"
+
+
+def load() -> dict[str, Any]:
+    """The saved choices; nothing when there are none or the file cannot be read."""
+    try:
+        found = json.loads(path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def save(**changes: Any) -> None:
+    """Keep ``changes`` (a value of None forgets the choice), written whole or not at all."""
+    kept = {k: v for k, v in {**load(), **changes}.items() if v is not None}
+    target = path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    spare = target.with_suffix(".json.new")
+    spare.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(spare, target)

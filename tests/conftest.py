@@ -25,7 +25,7 @@ def _build_catalogs() -> None:
     import importlib.util
 
     folder = Path(__file__).resolve().parent.parent / "resources" / "i18n"
-    stale = [ts for ts in folder.glob("retainer_*.ts")
+    stale = [ts for ts in folder.glob("*.ts")
              if not ts.with_suffix(".qm").exists()
              or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
     if stale:

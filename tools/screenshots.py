@@ -209,6 +209,9 @@ def main() -> int:
     settings = empty.open_settings()
     shot(settings, "settings")
     settings.reject()
+    about = empty.open_about()
+    shot(about, "about")
+    about.reject()
     empty.close()
     make_empty.close()
     return 0

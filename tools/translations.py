@@ -68,7 +68,7 @@ def build(source: Path = CATALOGS, target: Path = CATALOGS) -> list[Path]:
     """The .qm of every .ts in ``source``, written to ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     built = []
-    for ts in sorted(source.glob("retainer_*.ts")):
+    for ts in sorted(source.glob("*.ts")):  # Retainer's catalogs, and Qt's words Qt lacks
         qm = target / ts.with_suffix(".qm").name
         subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
         built.append(qm)

@@ -2900,6 +2900,10 @@
         <translation>&amp;Pagalba</translation>
     </message>
     <message>
+        <source>Open &amp;data folder</source>
+        <translation>Atidaryti &amp;duomenų aplanką</translation>
+    </message>
+    <message>
         <source>&amp;About Retainer</source>
         <translation>&amp;Apie Retainer</translation>
     </message>
@@ -2908,10 +2912,26 @@
         <translation>Apie Retainer</translation>
     </message>
     <message>
-        <source>Retainer {version}
-Keep the customers you already have.</source>
-        <translation>Retainer {version}
-Išlaikykite klientus, kuriuos jau turite.</translation>
+        <source>Retainer {version}</source>
+        <translation>Retainer {version}</translation>
+    </message>
+    <message>
+        <source>Keep the customers you already have.</source>
+        <translation>Išlaikykite klientus, kuriuos jau turite.</translation>
+    </message>
+    <message>
+        <source>Customer base: {base}
+Data folder: {folder}</source>
+        <translation>Klientų bazė: {base}
+Duomenų aplankas: {folder}</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt for Python {qt}</source>
+        <translation>Python {python}, Qt for Python {qt}</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Atidaryti duomenų aplanką</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -2900,6 +2900,10 @@
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>Open &amp;data folder</source>
+        <translation>Открыть &amp;папку данных</translation>
+    </message>
+    <message>
         <source>&amp;About Retainer</source>
         <translation>&amp;О программе Retainer</translation>
     </message>
@@ -2908,10 +2912,26 @@
         <translation>О программе Retainer</translation>
     </message>
     <message>
-        <source>Retainer {version}
-Keep the customers you already have.</source>
-        <translation>Retainer {version}
-Сохраните клиентов, которые у вас уже есть.</translation>
+        <source>Retainer {version}</source>
+        <translation>Retainer {version}</translation>
+    </message>
+    <message>
+        <source>Keep the customers you already have.</source>
+        <translation>Сохраните клиентов, которые у вас уже есть.</translation>
+    </message>
+    <message>
+        <source>Customer base: {base}
+Data folder: {folder}</source>
+        <translation>Клиентская база: {base}
+Папка данных: {folder}</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt for Python {qt}</source>
+        <translation>Python {python}, Qt for Python {qt}</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Открыть папку данных</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer import __version__
 from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, PURCHASES, REMINDERS, SETTINGS, Change
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui import responsive
+from retainer.ui.about import AboutDialog, open_data_folder
 from retainer.ui.cards import OpenCards
 
 if TYPE_CHECKING:
@@ -336,11 +336,11 @@ class MainWindow(QMainWindow):
         edit.addAction(preferences)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        folder = QAction(tr("Open &data folder"), self)
+        folder.triggered.connect(open_data_folder)
+        help_menu.addAction(folder)
         about = QAction(tr("&About Retainer"), self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, tr("About Retainer"),
-            tr("Retainer {version}\nKeep the customers you already have.").format(
-                version=__version__)))
+        about.triggered.connect(self.open_about)
         help_menu.addAction(about)
 
     # Actions ------------------------------------------------------------------------------
@@ -377,6 +377,12 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.say(tr("Settings saved.")))
         dialog.open()
         self.settings_dialog = dialog
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.services.ctx.db.location, self)
+        dialog.open()
+        self.about_dialog = dialog
         return dialog
 
     def open_shop_terms(self):

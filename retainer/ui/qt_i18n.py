@@ -35,10 +35,11 @@ def system_language() -> str:
     return i18n.system_language(*QLocale.system().uiLanguages())
 
 
-def catalog(language: str) -> Path | None:
-    """The .qm file of ``language``: the built one, or one built now from its .ts."""
+def catalog(language: str, name: str = "retainer") -> Path | None:
+    """The .qm file of ``language``: the built one, or one built now from its .ts. ``name``
+    "qt" is the catalog of Qt's own buttons and menus for a language Qt has none for."""
     folder = resources_dir() / "i18n"
-    source, built = folder / f"retainer_{language}.ts", folder / f"retainer_{language}.qm"
+    source, built = folder / f"{name}_{language}.ts", folder / f"{name}_{language}.qm"
     if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
         return built
     if not source.exists():
@@ -74,8 +75,13 @@ def install(language: str | None = None) -> str:
     if app is not None:
         found = catalog(language)
         qt_base = QTranslator()
-        if language != "en" and qt_base.load(QLocale(language), "qtbase", "_",
-                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if language != "en" and not qt_base.load(QLocale(language), "qtbase", "_", qt_folder):
+            # Qt has no Lithuanian: its buttons and menus (Save, Cancel, Copy…) come from ours.
+            ours_of_qt = catalog(language, "qt")
+            if ours_of_qt is None or not qt_base.load(str(ours_of_qt)):
+                qt_base = None
+        if language != "en" and qt_base is not None:
             app.installTranslator(qt_base)
             _installed.append(qt_base)
         ours = QTranslator()

@@ -104,17 +104,17 @@ def placeholders(text: str) -> list[str]:
         "leading space" * text.startswith(" "), "newline" * text.endswith("\n")]
 
 
-def messages(language: str):
-    for m in ET.parse(CATALOGS / f"retainer_{language}.ts").getroot().iter("message"):
+def messages(language: str, name: str = "retainer"):
+    for m in ET.parse(CATALOGS / f"{name}_{language}.ts").getroot().iter("message"):
         translation = m.find("translation")
         forms = ([f.text or "" for f in translation.iter("numerusform")] if m.get("numerus") == "yes"
                  else [translation.text or ""])
         yield m.findtext("source"), m.findtext("comment"), translation.get("type"), forms
 
 
-@pytest.mark.parametrize("language", ["ru", "lt"])
-def test_every_string_has_a_finished_translation(language):
-    unfinished = [(source, comment) for source, comment, kind, forms in messages(language)
+@pytest.mark.parametrize("language,name", [("ru", "retainer"), ("lt", "retainer"), ("lt", "qt")])
+def test_every_string_has_a_finished_translation(language, name):
+    unfinished = [(source, comment) for source, comment, kind, forms in messages(language, name)
                   if kind in ("unfinished", "obsolete", "vanished") or not all(f.strip() for f in forms)]
     assert unfinished == [], f"{len(unfinished)} strings lack a {language} translation"
 
@@ -130,9 +130,10 @@ def test_plurals_have_the_three_forms_of_the_language(language):
             assert len(forms) == needed, source
 
 
-@pytest.mark.parametrize("language", ["en", "ru", "lt"])
-def test_translations_keep_the_placeholders_of_their_source(language):
-    wrong = [(source, form) for source, _, _, forms in messages(language) for form in forms
+@pytest.mark.parametrize("language,name", [("en", "retainer"), ("ru", "retainer"),
+                                           ("lt", "retainer"), ("lt", "qt")])
+def test_translations_keep_the_placeholders_of_their_source(language, name):
+    wrong = [(source, form) for source, _, _, forms in messages(language, name) for form in forms
              if placeholders(form) != placeholders(source)]
     assert wrong == []
 
@@ -163,6 +164,24 @@ def test_the_window_and_the_command_line_read_the_catalogs_alike(qapp, language)
     finally:
         qt_i18n.install("en")
         i18n.speak("en")
+
+
+@pytest.mark.parametrize("language,save,cancel", [("ru", "Сохранить", "Отмена"),
+                                                  ("lt", "Įrašyti", "Atšaukti"), ("en", "Save", "Cancel")])
+def test_qt_s_own_buttons_speak_the_language_too(qapp, language, save, cancel):
+    """Qt's standard buttons: its own catalog for Russian, Retainer's for Lithuanian, which
+    Qt does not have."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from retainer.ui import qt_i18n
+
+    try:
+        qt_i18n.install(language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        assert [b.text() for b in buttons.buttons()] == [save, cancel]
+    finally:
+        qt_i18n.install("en")
 
 
 def test_plural_forms_in_each_language():

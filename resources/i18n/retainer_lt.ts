@@ -342,6 +342,10 @@
         <translation>atidaryti, palaukti pirmo klientų puslapio, išvesti milisekundes nuo paleidimo ir išeiti (testams)</translation>
     </message>
     <message>
+        <source>check this installation offscreen, in every language, in a temporary folder: a new base, an import, an export, every room and the dashboard; exit 0 only if all of it works</source>
+        <translation>patikrinti šį įdiegimą be ekrano, kiekviena kalba, laikinajame aplanke: nauja bazė, importas, eksportas, visi skyriai ir rodikliai; išėjimo kodas 0 tik jei viskas veikia</translation>
+    </message>
+    <message>
         <source>“{location}” is neither a file nor a database address.</source>
         <translation>„{location}“ nėra nei failas, nei duomenų bazės adresas.</translation>
     </message>

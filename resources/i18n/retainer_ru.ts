@@ -342,6 +342,10 @@
         <translation>открыть, дождаться первой страницы клиентов, вывести миллисекунды с запуска и выйти (для тестов)</translation>
     </message>
     <message>
+        <source>check this installation offscreen, in every language, in a temporary folder: a new base, an import, an export, every room and the dashboard; exit 0 only if all of it works</source>
+        <translation>проверить эту установку без экрана, на каждом языке, во временной папке: новая база, загрузка, выгрузка, все разделы и показатели; код выхода 0, только если всё работает</translation>
+    </message>
+    <message>
         <source>“{location}” is neither a file nor a database address.</source>
         <translation>«{location}» — это не файл и не адрес базы данных.</translation>
     </message>

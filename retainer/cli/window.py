@@ -17,6 +17,10 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quit-when-ready", action="store_true",
                         help=tr("open, wait for the first page of customers, print the "
                                 "milliseconds since start and quit (for tests)"))
+    parser.add_argument("--selftest", action="store_true",
+                        help=tr("check this installation offscreen, in every language, in a "
+                                "temporary folder: a new base, an import, an export, every "
+                                "room and the dashboard; exit 0 only if all of it works"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     # collector would only walk the modules being loaded again and again.
     gc.disable()
     # The one place the command line reaches the window; Qt is loaded only on this path.
-    from retainer.ui.app import run_gui
+    from retainer.ui.app import run_gui, run_selftest
 
+    if args.selftest:
+        return run_selftest()
     return run_gui(db=args.db, demo=args.demo, quit_when_ready=args.quit_when_ready)

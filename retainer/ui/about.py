@@ -27,6 +27,7 @@ class AboutDialog(QDialog):
     def __init__(self, base_location: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("About Retainer"))
+        self.setMinimumWidth(480)  # the folders' paths on one line each, as far as they go
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         title = QLabel(tr("Retainer {version}").format(version=__version__))

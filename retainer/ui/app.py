@@ -160,6 +160,13 @@ class Launcher:
                             tr("Something went wrong: {reason}.").format(reason=exc) + where)
 
 
+def run_selftest() -> int:
+    """``retainer --selftest`` (retainer.ui.selftest): the frozen app checks itself."""
+    from retainer.ui.selftest import run_selftest as check
+
+    return check()
+
+
 def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     """Open the window and run it until the owner quits; returns the exit code."""
     log_path = _setup_logging()

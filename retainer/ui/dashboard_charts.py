@@ -111,7 +111,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.update()
 
     def _failed(self, exc: Exception) -> None:
-        log.warning("a chart could not be drawn: %r", exc)
+        log.warning("a chart could not be drawn: %r %s", exc, getattr(exc, "filename", "") or "")
         self._finish()
 
     def _finish(self) -> None:

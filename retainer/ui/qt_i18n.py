@@ -40,7 +40,10 @@ def catalog(language: str, name: str = "retainer") -> Path | None:
     "qt" is the catalog of Qt's own buttons and menus for a language Qt has none for."""
     folder = resources_dir() / "i18n"
     source, built = folder / f"{name}_{language}.ts", folder / f"{name}_{language}.qm"
-    if built.exists() and (not source.exists() or built.stat().st_mtime >= source.stat().st_mtime):
+    # A frozen app carries both, built together; files copied into a bundle lose their order.
+    frozen = getattr(sys, "frozen", False)
+    if built.exists() and (frozen or not source.exists()
+                           or built.stat().st_mtime >= source.stat().st_mtime):
         return built
     if not source.exists():
         return None

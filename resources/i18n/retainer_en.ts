@@ -423,5 +423,21 @@
             <numerusform>Saved %Ln customers to {file}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>backed up …</comment>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>restored …</comment>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -554,8 +554,66 @@
         <translation>{file} sugadintas arba įrašytas ne iki galo (jo dydis netinka Excel 97–2003 knygai). Įrašykite jį Excel dar kartą ir bandykite vėl.</translation>
     </message>
     <message>
+        <source>back up the customer base</source>
+        <translation>padaryti klientų bazės atsarginę kopiją</translation>
+    </message>
+    <message>
+        <source>Back up the customer base: a checked copy in the backups folder beside it (or --to), kept in rotation: 7 daily, 4 weekly and 12 monthly.</source>
+        <translation>Padaryti klientų bazės atsarginę kopiją: patikrintą kopiją šalia esančiame aplanke backups (arba --to); laikomos 7 dienų, 4 savaičių ir 12 mėnesių kopijos.</translation>
+    </message>
+    <message>
+        <source>the folder for the backup (default: the backups folder beside the base)</source>
+        <translation>kopijos aplankas (numatyta: aplankas backups šalia bazės)</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the customer base</source>
+        <translation>atkurti klientų bazę iš atsarginės kopijos</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of the customer base. The base as it is now is backed up first; a damaged or foreign file is refused and the base left as it was. Close the window first.</source>
+        <translation>Atkurti klientų bazę iš atsarginės kopijos. Pirmiausia padaroma dabartinės bazės kopija; sugadintas ar svetimas failas nepriimamas, o bazė lieka tokia, kokia buvo. Pirmiausia uždarykite programos langą.</translation>
+    </message>
+    <message>
+        <source>{location} is not a SQLite file; back up a database server with its own tools.</source>
+        <translation>{location} nėra SQLite failas; duomenų bazės serverio kopijos daromos jo paties priemonėmis.</translation>
+    </message>
+    <message>
+        <source>There is no customer base at {path}.</source>
+        <translation>Vietoje {path} klientų bazės nėra.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size} MB, {customers}).</source>
+        <translation>Kopija įrašyta: {path} ({size} MB, {customers}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>backed up …</comment>
+        <translation>
+            <numerusform>%Ln klientas</numerusform>
+            <numerusform>%Ln klientai</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>{file} does not exist.</source>
         <translation>Failo {file} nėra.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be restored: {reason} Your base was not changed.</source>
+        <translation>Iš {file} atkurti negalima: {reason} Jūsų bazė nepakeista.</translation>
+    </message>
+    <message>
+        <source>Restored {file} ({customers}). The base as it was is kept in {before}.</source>
+        <translation>Atkurta iš {file} ({customers}). Ankstesnė bazė išsaugota: {before}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>restored …</comment>
+        <translation>
+            <numerusform>%Ln klientas</numerusform>
+            <numerusform>%Ln klientai</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file} is a folder, not a file.</source>
@@ -3272,6 +3330,42 @@ Duomenų aplankas: {folder}</translation>
             <numerusform>{bad} iš %Ln numerių be šalies kodo netinka šaliai {current}; skaitant juos kaip šalies {country} numerius, tinka {valid}.</numerusform>
             <numerusform>{bad} iš %Ln numerių be šalies kodo netinka šaliai {current}; skaitant juos kaip šalies {country} numerius, tinka {valid}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {reason}</source>
+        <translation>{file} neatsidaro: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({reason}).</source>
+        <translation>{file} sugadintas ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a Retainer customer base.</source>
+        <translation>{file} nėra Retainer klientų bazė.</translation>
+    </message>
+    <message>
+        <source>{file} has purchases or calls of customers it does not hold.</source>
+        <translation>{file} yra pirkimų ar skambučių klientų, kurių jame nėra.</translation>
+    </message>
+    <message>
+        <source>{file} is not a Retainer customer base ({reason}).</source>
+        <translation>{file} nėra Retainer klientų bazė ({reason}).</translation>
+    </message>
+    <message>
+        <source>The backup came out damaged and was not kept: {reason}</source>
+        <translation>Kopija išėjo sugadinta ir neišsaugota: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not write a backup to {folder}: {reason}. The earlier backups are as they were.</source>
+        <translation>Nepavyko įrašyti kopijos į {folder}: {reason}. Ankstesnės kopijos nepaliestos.</translation>
+    </message>
+    <message>
+        <source>{file} could not be copied whole; your base was not changed.</source>
+        <translation>{file} nepavyko nukopijuoti visos; jūsų bazė nepakeista.</translation>
+    </message>
+    <message>
+        <source>Could not restore {file}: {reason}. Your base was not changed.</source>
+        <translation>Nepavyko atkurti iš {file}: {reason}. Jūsų bazė nepakeista.</translation>
     </message>
 </context>
 </TS>

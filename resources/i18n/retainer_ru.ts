@@ -554,8 +554,66 @@
         <translation>{file} повреждён или записан не до конца (его размер не подходит для книги Excel 97–2003). Сохраните его в Excel ещё раз и попробуйте снова.</translation>
     </message>
     <message>
+        <source>back up the customer base</source>
+        <translation>сделать резервную копию клиентской базы</translation>
+    </message>
+    <message>
+        <source>Back up the customer base: a checked copy in the backups folder beside it (or --to), kept in rotation: 7 daily, 4 weekly and 12 monthly.</source>
+        <translation>Сделать резервную копию клиентской базы: проверенную копию в папке backups рядом с ней (или в --to); хранятся 7 ежедневных, 4 еженедельных и 12 ежемесячных.</translation>
+    </message>
+    <message>
+        <source>the folder for the backup (default: the backups folder beside the base)</source>
+        <translation>папка для копии (по умолчанию папка backups рядом с базой)</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the customer base</source>
+        <translation>восстановить клиентскую базу из резервной копии</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of the customer base. The base as it is now is backed up first; a damaged or foreign file is refused and the base left as it was. Close the window first.</source>
+        <translation>Восстановить клиентскую базу из резервной копии. Сначала сохраняется копия базы в нынешнем виде; повреждённый или чужой файл не принимается, и база остаётся как была. Сначала закройте окно программы.</translation>
+    </message>
+    <message>
+        <source>{location} is not a SQLite file; back up a database server with its own tools.</source>
+        <translation>{location} — не файл SQLite; копии сервера баз данных делаются его собственными средствами.</translation>
+    </message>
+    <message>
+        <source>There is no customer base at {path}.</source>
+        <translation>По адресу {path} нет клиентской базы.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size} MB, {customers}).</source>
+        <translation>Копия сохранена: {path} ({size} МБ, {customers}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>backed up …</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>{file} does not exist.</source>
         <translation>Файла {file} нет.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be restored: {reason} Your base was not changed.</source>
+        <translation>Из {file} восстановить нельзя: {reason} Ваша база не изменена.</translation>
+    </message>
+    <message>
+        <source>Restored {file} ({customers}). The base as it was is kept in {before}.</source>
+        <translation>Восстановлено из {file} ({customers}). Прежняя база сохранена в {before}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>restored …</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
     </message>
     <message>
         <source>{file} is a folder, not a file.</source>
@@ -3272,6 +3330,42 @@ Data folder: {folder}</source>
             <numerusform>{bad} из %Ln номеров без кода страны не подходят для страны {current}; если читать их как номера страны {country}, подходят {valid}.</numerusform>
             <numerusform>{bad} из %Ln номеров без кода страны не подходят для страны {current}; если читать их как номера страны {country}, подходят {valid}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {reason}</source>
+        <translation>{file} не открывается: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({reason}).</source>
+        <translation>{file} повреждён ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a Retainer customer base.</source>
+        <translation>{file} — не клиентская база Retainer.</translation>
+    </message>
+    <message>
+        <source>{file} has purchases or calls of customers it does not hold.</source>
+        <translation>В {file} есть покупки или звонки клиентов, которых в нём нет.</translation>
+    </message>
+    <message>
+        <source>{file} is not a Retainer customer base ({reason}).</source>
+        <translation>{file} — не клиентская база Retainer ({reason}).</translation>
+    </message>
+    <message>
+        <source>The backup came out damaged and was not kept: {reason}</source>
+        <translation>Копия получилась повреждённой и не сохранена: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not write a backup to {folder}: {reason}. The earlier backups are as they were.</source>
+        <translation>Не удалось записать копию в {folder}: {reason}. Прежние копии не тронуты.</translation>
+    </message>
+    <message>
+        <source>{file} could not be copied whole; your base was not changed.</source>
+        <translation>{file} не удалось скопировать целиком; ваша база не изменена.</translation>
+    </message>
+    <message>
+        <source>Could not restore {file}: {reason}. Your base was not changed.</source>
+        <translation>Не удалось восстановить из {file}: {reason}. Ваша база не изменена.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,218 @@
+"""Backups of a SQLite customer base: taken with SQLite's online backup API, checked, kept in
+rotation, restored only from a file that passes the same checks.
+
+A backup is written into a temporary file beside its final place, checked with
+``PRAGMA integrity_check`` and as a Retainer base, and only then renamed into place: a crash,
+a full disk or a read-only folder half-way leaves the earlier backups as they were. The copy
+goes a few hundred pages at a time, so a writer waits milliseconds, never for the whole copy.
+
+Names: ``retainer-YYYYMMDD-HHMMSS-<why>.sqlite`` (why: daily, manual, import, restore,
+upgrade), in the ``backups`` folder beside the base.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from retainer.i18n import tr
+
+PAGES_PER_STEP = 256  # 1 MB with SQLite's 4 KB pages: a writer waits at most one step
+NAME = re.compile(r"^retainer-(\d{8}-\d{6})-([a-z]+)(?:-\d+)?\.sqlite$")
+REASONS = ("daily", "manual", "import", "restore", "upgrade")
+
+
+class BackupProblem(Exception):
+    """A backup that cannot be taken or used; the message is for the shop owner."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def folder_for(base: Path) -> Path:
+    """Where the backups of ``base`` live: a ``backups`` folder beside it."""
+    return base.parent / "backups"
+
+
+def problem_of(path: Path, full: bool = True) -> str | None:
+    """Why ``path`` is not a sound Retainer base, in plain words; None when it is."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return tr("{file} cannot be opened: {reason}").format(file=path.name, reason=exc)
+    try:
+        found = conn.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchone()
+        if not found or found[0] != "ok":
+            return tr("{file} is damaged ({reason}).").format(
+                file=path.name, reason=found[0] if found else "?")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"customers", "purchases", "alembic_version"} <= tables:
+            return tr("{file} is not a Retainer customer base.").format(file=path.name)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            return tr("{file} has purchases or calls of customers it does not hold.").format(
+                file=path.name)
+    except sqlite3.DatabaseError as exc:
+        return tr("{file} is not a Retainer customer base ({reason}).").format(
+            file=path.name, reason=exc)
+    finally:
+        conn.close()
+    return None
+
+
+def customer_count(path: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _copy(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` into a new file ``target``, fsynced."""
+    src = sqlite3.connect(str(source), timeout=30)
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            src.backup(dest, pages=PAGES_PER_STEP)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    with open(target, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def take(base: Path, folder: Path | None = None, reason: str = "manual",
+         when: datetime | None = None) -> Backup:
+    """A checked backup of ``base`` in ``folder`` (default: beside it). Raises BackupProblem
+    with a plain message; an earlier backup is never touched."""
+    folder = folder or folder_for(base)
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"retainer-{stamp}-{reason}.sqlite"
+    number = 1
+    while target.exists():  # two in one second: both kept
+        number += 1
+        target = folder / f"retainer-{stamp}-{reason}-{number}.sqlite"
+    spare = folder / f".{target.name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        spare.unlink(missing_ok=True)
+        _copy(base, spare)
+        found = problem_of(spare)
+        if found:
+            raise BackupProblem(tr("The backup came out damaged and was not kept: {reason}").format(
+                reason=found))
+        os.replace(spare, target)
+    except (OSError, sqlite3.Error) as exc:
+        reason_text = getattr(exc, "strerror", None) or str(exc)
+        raise BackupProblem(tr("Could not write a backup to {folder}: {reason}. The earlier "
+                               "backups are as they were.").format(folder=folder,
+                                                                   reason=reason_text)) from exc
+    finally:
+        try:
+            spare.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return Backup(target, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), reason, target.stat().st_size)
+
+
+def listed(folder: Path) -> list[Backup]:
+    """The backups in ``folder``, newest first; other files are left out."""
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = NAME.match(path.name)
+        if not match:
+            continue
+        try:
+            found.append(Backup(path, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"),
+                                match.group(2), path.stat().st_size))
+        except (ValueError, OSError):
+            continue
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def kept(backups: list[Backup], daily: int, weekly: int, monthly: int) -> set[Path]:
+    """Which backups a rotation keeps: the newest of each of the last ``daily`` days that
+    have one, of the last ``weekly`` ISO weeks and of the last ``monthly`` months."""
+    keep: set[Path] = set()
+    for count, period in ((daily, lambda d: d.date()),
+                          (weekly, lambda d: tuple(d.isocalendar())[:2]),
+                          (monthly, lambda d: (d.year, d.month))):
+        seen: list = []
+        for backup in backups:  # newest first: the first of a period is its newest
+            key = period(backup.taken_at)
+            if key in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.append(key)
+            keep.add(backup.path)
+    return keep
+
+
+def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
+    """Delete the backups the rotation does not keep; returns what was deleted."""
+    backups = listed(folder)
+    keep = kept(backups, daily, weekly, monthly)
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            try:
+                backup.path.unlink()
+                removed.append(backup.path)
+            except OSError:
+                pass
+    return removed
+
+
+def restore(backup: Path, base: Path) -> None:
+    """Put ``backup`` in place of ``base`` (which must be closed): refused, with ``base``
+    untouched, unless the backup passes the checks; written beside ``base`` and renamed, so
+    a crash half-way leaves one or the other whole."""
+    found = problem_of(backup)
+    if found:
+        raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not changed.").format(
+            file=backup.name, reason=found))
+    spare = base.with_name(f".{base.name}.restoring")
+    try:
+        spare.unlink(missing_ok=True)
+        if base.exists():  # the base's last writes into its main file, so its journal is empty
+            conn = sqlite3.connect(str(base), timeout=30)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        _copy(backup, spare)
+        if problem_of(spare):
+            raise BackupProblem(tr("{file} could not be copied whole; your base was not changed.").format(
+                file=backup.name))
+        # The base's own journal must not be replayed onto the restored file.
+        for side in ("-wal", "-shm", "-journal"):
+            Path(f"{base}{side}").unlink(missing_ok=True)
+        os.replace(spare, base)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupProblem(tr("Could not restore {file}: {reason}. Your base was not changed.").format(
+            file=backup.name, reason=getattr(exc, "strerror", None) or exc)) from exc
+    finally:
+        spare.unlink(missing_ok=True)

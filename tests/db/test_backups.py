@@ -1,0 +1,158 @@
+"""Backups: checked copies taken beside writes, kept in rotation, never damaged by a failed
+attempt; restores refused from a damaged or foreign file."""
+
+import errno
+import hashlib
+import sqlite3
+import subprocess
+import sys
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+
+from retainer.db import backups
+from retainer.demo import make_demo
+
+
+@pytest.fixture
+def base(tmp_path):
+    path = tmp_path / "shop.sqlite"
+    make_demo(str(path), 120, 1.0, seed=5)
+    return path
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_backup_is_a_checked_whole_copy(base):
+    taken = backups.take(base, reason="manual")
+    assert taken.path.parent == base.parent / "backups" and taken.reason == "manual"
+    assert backups.problem_of(taken.path) is None
+    assert backups.customer_count(taken.path) == backups.customer_count(base) == 120
+    assert not list(taken.path.parent.glob(".*.part"))
+    again = backups.take(base, reason="manual", when=taken.taken_at)  # the same second
+    assert again.path != taken.path and taken.path.exists()
+    assert [b.path for b in backups.listed(taken.path.parent)] and len(backups.listed(taken.path.parent)) == 2
+
+
+def test_a_backup_taken_while_another_thread_writes(base):
+    stop = threading.Event()
+    written = []
+
+    from retainer.rules.validation import CustomerForm
+    from retainer.services import open_retainer
+
+    services = open_retainer(str(base))
+
+    def write():  # the app's own writer, adding customers one by one
+        while not stop.is_set():
+            services.customers.create(CustomerForm(name=f"Writer {len(written)}"))
+            written.append(1)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        taken = [backups.take(base, reason="manual") for _ in range(3)]
+    finally:
+        stop.set()
+        writer.join()
+        services.close()
+    assert written
+    for backup in taken:
+        assert backups.problem_of(backup.path) is None
+        assert 120 <= backups.customer_count(backup.path) <= 120 + len(written)
+
+
+def test_a_failed_backup_leaves_the_earlier_ones_untouched(base, monkeypatch):
+    first = backups.take(base, reason="daily")
+    kept = digest(first.path)
+
+    def disk_full(source, target):
+        target.write_bytes(b"half a copy")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backups, "_copy", disk_full)
+    with pytest.raises(backups.BackupProblem, match="No space left on device"):
+        backups.take(base, reason="manual")
+    assert digest(first.path) == kept
+    assert [b.path for b in backups.listed(first.path.parent)] == [first.path]
+    assert not list(first.path.parent.glob(".*.part"))
+
+
+def test_a_folder_that_cannot_be_written_is_named(base, tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    with pytest.raises(backups.BackupProblem, match="a file"):
+        backups.take(base, blocker / "backups")
+
+
+def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    now = datetime(2026, 12, 1, 9, 0)
+    for day in range(400):
+        for hour in (9, 18):  # two a day: the day's newest is the one kept
+            when = now - timedelta(days=day) + timedelta(hours=hour - 9)
+            (folder / f"retainer-{when:%Y%m%d-%H%M%S}-daily.sqlite").write_bytes(b"x")
+    (folder / "notes.txt").write_text("not a backup")
+    backups.rotate(folder)
+    left = backups.listed(folder)
+    days = {b.taken_at.date() for b in left}
+    assert all(now.date() - timedelta(days=d) in days for d in range(7))
+    assert all(b.taken_at.hour == 18 for b in left)  # the newest of each day kept
+    weeks = {tuple(b.taken_at.isocalendar())[:2] for b in left}
+    months = {(b.taken_at.year, b.taken_at.month) for b in left}
+    assert len(weeks) >= 4 and len(months) == 12
+    assert len(left) <= 7 + 4 + 12
+    assert (folder / "notes.txt").exists()
+
+
+def test_restore_refuses_a_damaged_or_foreign_file_and_keeps_the_base(base, tmp_path):
+    before = digest(base)
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(backups.take(base).path.read_bytes()[:20000])
+    foreign = tmp_path / "foreign.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE notes (text)")
+    conn.close()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("hello")
+    for bad in (damaged, foreign, junk):
+        with pytest.raises(backups.BackupProblem, match="was not changed"):
+            backups.restore(bad, base)
+        assert digest(base) == before
+
+
+def test_restore_puts_the_backup_in_place(base, tmp_path):
+    taken = backups.take(base)
+    conn = sqlite3.connect(base)
+    conn.execute("DELETE FROM contacts")
+    conn.execute("DELETE FROM feedback")
+    conn.execute("DELETE FROM reminders")
+    conn.execute("DELETE FROM purchases")
+    conn.execute("DELETE FROM customers")
+    conn.commit()
+    conn.close()
+    assert backups.customer_count(base) == 0
+    backups.restore(taken.path, base)
+    assert backups.customer_count(base) == 120 and backups.problem_of(base) is None
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "retainer", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_the_command_line_backs_up_and_restores(base, tmp_path):
+    to = tmp_path / "elsewhere"
+    made = run("backup", "--db", str(base), "--to", str(to))
+    assert made.returncode == 0 and "120 customers" in made.stdout, made.stderr
+    (copy,) = backups.listed(to)
+    refused = run("restore", str(tmp_path / "missing.sqlite"), "--db", str(base))
+    assert refused.returncode == 1 and "was not changed" in refused.stderr
+    done = run("restore", str(copy.path), "--db", str(base))
+    assert done.returncode == 0, done.stderr
+    assert [b.reason for b in backups.listed(base.parent / "backups")] == ["restore"]
+    assert "is kept in" in done.stdout

@@ -2926,6 +2926,14 @@
         <translation>Importų &amp;istorija…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Daryti atsarginę kopiją</translation>
+    </message>
+    <message>
+        <source>A checked copy of the base in the backups folder beside it</source>
+        <translation>Patikrinta bazės kopija šalia esančiame aplanke backups</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo base</source>
         <translation>Atidaryti &amp;demonstracinę bazę</translation>
     </message>
@@ -2998,6 +3006,10 @@ Duomenų aplankas: {folder}</translation>
     <message>
         <source>Settings saved.</source>
         <translation>Nustatymai įrašyti.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Kopija įrašyta: {path}.</translation>
     </message>
     <message>
         <source>Done: {what}.</source>

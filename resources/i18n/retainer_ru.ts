@@ -2926,6 +2926,14 @@
         <translation>&amp;История загрузок…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Сделать резервную копию</translation>
+    </message>
+    <message>
+        <source>A checked copy of the base in the backups folder beside it</source>
+        <translation>Проверенная копия базы в папке backups рядом с ней</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo base</source>
         <translation>Открыть &amp;демо-базу</translation>
     </message>
@@ -2998,6 +3006,10 @@ Data folder: {folder}</source>
     <message>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Копия сохранена: {path}.</translation>
     </message>
     <message>
         <source>Done: {what}.</source>

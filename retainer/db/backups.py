@@ -171,10 +171,14 @@ def kept(backups: list[Backup], daily: int, weekly: int, monthly: int) -> set[Pa
     return keep
 
 
-def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
-    """Delete the backups the rotation does not keep; returns what was deleted."""
+def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12,
+           newest: Path | None = None) -> list[Path]:
+    """Delete the backups the rotation does not keep, never ``newest`` (the one just taken,
+    which a backup of the same second could otherwise outrank); returns what was deleted."""
     backups = listed(folder)
-    keep = kept(backups, daily, weekly, monthly)
+    if newest is not None:  # the one just taken counts as its day's newest
+        backups.sort(key=lambda b: (b.taken_at, b.path == newest), reverse=True)
+    keep = kept(backups, daily, weekly, monthly) | ({newest} if newest else set())
     removed = []
     for backup in backups:
         if backup.path not in keep:

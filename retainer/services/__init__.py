@@ -16,6 +16,7 @@ from retainer.services.base import Clock, Context
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 
 if TYPE_CHECKING:
+    from retainer.services.backups import BackupService
     from retainer.services.calls import CallService
     from retainer.services.exports import ExportService
     from retainer.services.feedback import FeedbackService
@@ -105,6 +106,12 @@ class Retainer:
 
         metrics = self.metrics
         return self._service("exports", lambda: ExportService(self.ctx, metrics))
+
+    @property
+    def backups(self) -> BackupService:
+        from retainer.services.backups import BackupService
+
+        return self._service("backups", lambda: BackupService(self.ctx))
 
     @property
     def changes(self):

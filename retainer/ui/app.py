@@ -113,6 +113,8 @@ class Launcher:
         log.info("opened %s", services.ctx.db.location)
         if not self.quit_when_ready:
             QTimer.singleShot(0, self.window.offer_drafts)
+            # The first start of the day keeps a backup, behind the first page, never blocking.
+            self.window.customers.first_page_shown.connect(lambda: self.window.back_up("daily"))
 
     def _first_page(self) -> None:
         startup.mark("first page")

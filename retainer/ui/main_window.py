@@ -293,7 +293,11 @@ class MainWindow(QMainWindow):
         export_list.triggered.connect(lambda: self.transfer.export_list())
         history = QAction(tr("Import &history…"), self)
         history.triggered.connect(self.transfer.import_history)
-        for action in (self.import_action, self.export_action, export_as, export_list, history):
+        self.backup_action = QAction(tr("&Back up now"), self)
+        self.backup_action.setToolTip(tr("A checked copy of the base in the backups folder beside it"))
+        self.backup_action.triggered.connect(self.back_up)
+        for action in (self.import_action, self.export_action, export_as, export_list, history,
+                       self.backup_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         demo = QAction(tr("Open the &demo base"), self)
@@ -378,6 +382,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.settings_dialog = dialog
         return dialog
+
+    def back_up(self, reason: str = "manual") -> None:
+        """A backup on the long lane (it only reads the base, so the window goes on)."""
+        backups = self.services.backups
+        work = backups.daily_if_due if reason == "daily" else backups.back_up
+
+        def done(taken) -> None:
+            if taken is not None and reason != "daily":
+                self.say(tr("Backed up to {path}.").format(path=taken.path))
+
+        self.tasks.read(self, work, lane="long").success(done) \
+            .failure(lambda exc: self.say(str(exc))).run()
 
     def open_about(self) -> AboutDialog:
         dialog = AboutDialog(self.services.ctx.db.location, self)

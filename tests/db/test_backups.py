@@ -156,3 +156,23 @@ def test_the_command_line_backs_up_and_restores(base, tmp_path):
     assert done.returncode == 0, done.stderr
     assert [b.reason for b in backups.listed(base.parent / "backups")] == ["restore"]
     assert "is kept in" in done.stdout
+
+
+def test_the_first_start_of_a_day_keeps_one_backup(base, monkeypatch):
+    from retainer.services import open_retainer
+
+    services = open_retainer(str(base))
+    try:
+        day = datetime(2026, 12, 1, 9, 30)
+        monkeypatch.setattr(services.ctx, "now", lambda: day)
+        monkeypatch.setattr(services.ctx, "today", lambda: day.date())
+        first = services.backups.daily_if_due()
+        assert first is not None and first.reason == "daily"
+        assert services.backups.daily_if_due() is None  # once a day
+        manual = services.backups.back_up()  # the same second: the rotation keeps the new one
+        assert manual.reason == "manual"
+        assert [b.path for b in services.backups.listed()] == [manual.path]
+        day = datetime(2026, 12, 2, 8, 0)
+        assert services.backups.daily_if_due().taken_at.date() == day.date()
+    finally:
+        services.close()

@@ -1,0 +1,50 @@
+"""The base's backups as the window uses them: one automatically on the first start of each
+day, one whenever the owner asks, each kept in rotation (retainer.db.backups does the copying
+and the checks). A base on a database server is backed up by the server's own tools; for it
+these return None."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retainer.db import backups
+from retainer.db.backups import Backup, BackupProblem
+from retainer.services.base import Context
+
+__all__ = ["Backup", "BackupProblem", "BackupService"]
+
+
+class BackupService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @property
+    def base_path(self) -> Path | None:
+        """The base's SQLite file; None for a server's database."""
+        location = self.ctx.db.location
+        path = Path(location)
+        return path if "://" not in location and path.is_file() else None
+
+    @property
+    def folder(self) -> Path | None:
+        return backups.folder_for(self.base_path) if self.base_path else None
+
+    def back_up(self, reason: str = "manual") -> Backup | None:
+        """A checked backup now, then the rotation; raises BackupProblem with a plain message."""
+        if self.base_path is None:
+            return None
+        taken = backups.take(self.base_path, reason=reason, when=self.ctx.now())
+        backups.rotate(taken.path.parent, newest=taken.path)
+        return taken
+
+    def daily_if_due(self) -> Backup | None:
+        """The day's backup, when none was taken today yet (of any kind)."""
+        if self.folder is None:
+            return None
+        today = self.ctx.today()
+        if any(b.taken_at.date() == today for b in backups.listed(self.folder)):
+            return None
+        return self.back_up("daily")
+
+    def listed(self) -> list[Backup]:
+        return backups.listed(self.folder) if self.folder else []

@@ -7,10 +7,8 @@ Every way a file can be wrong (not a Retainer base, read-only, from a newer Reta
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -184,32 +182,75 @@ def _current_revision(engine: Engine, location: str) -> str | None:
     return rows[0][0]
 
 
-def backup_file(path: Path, when: datetime | None = None) -> Path:
-    """Copy a SQLite base beside itself with a timestamp, consistently even under WAL."""
-    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix or '.sqlite'}")
-    source = sqlite3.connect(str(path))
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _backup_before_upgrade(path: Path, shown: str, engine: Engine) -> Path:
+    """A checked backup in the backups folder (reason: upgrade) before the schema changes."""
+    from retainer.db import backups
+
     try:
-        dest = sqlite3.connect(str(target))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+        return backups.take(path, reason="upgrade").path
+    except backups.BackupProblem as exc:
+        engine.dispose()
+        raise DatabaseError(
+            tr("{location} was not upgraded, because no backup could be made first: {reason}").format(
+                location=shown, reason=exc)) from exc
+
+
+def _migration_engine(url: str) -> Engine:
+    """An engine for the upgrade alone, on SQLite set up so that the upgrade is one transaction
+    that a failure undoes whole, and a table rebuilt by a batch migration takes no rows with it.
+
+    pysqlite begins a transaction only before INSERT/UPDATE/DELETE, so its DDL would commit
+    statement by statement; here the driver is left in autocommit and BEGIN is sent explicitly.
+    ``foreign_keys`` can be switched only outside a transaction: it is off for the upgrade (a
+    batch rebuild drops the old table, which with it on deletes every child row), and the
+    foreign keys are checked before the commit instead."""
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        dbapi_connection.execute("PRAGMA busy_timeout=30000")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class MigrationFailed(Exception):
+    pass
 
 
 def upgrade(engine: Engine) -> None:
-    """Run the package's Alembic migrations up to head, in this process."""
+    """Run the package's Alembic migrations up to head, in this process, in one transaction:
+    a failure at any step leaves the schema, the rows and the version stamp as they were."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    config.set_main_option("script_location", str(MIGRATIONS))
+    sqlite = engine.dialect.name == "sqlite"
+    runner = _migration_engine(engine.url.render_as_string(hide_password=False)) if sqlite else engine
+    try:
+        with runner.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            if sqlite:
+                orphans = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if orphans:
+                    raise MigrationFailed(
+                        tr("the upgrade would leave rows of {table} without their customer").format(
+                            table=orphans[0][0]))
+    finally:
+        if runner is not engine:
+            runner.dispose()
 
 
 def open_database(location: str, *, migrate: bool = True) -> Database:
@@ -252,7 +293,7 @@ def open_database(location: str, *, migrate: bool = True) -> Database:
             engine.dispose()
             raise DatabaseError(tr("{location} needs an upgrade first.").format(location=shown))
         if revision is not None and path is not None:
-            backup = backup_file(path)
+            backup = _backup_before_upgrade(path, shown, engine)
         if path is not None:
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")

@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 import retainer.db.engine as engine_module
-from retainer.db.engine import HEAD_REVISION, KNOWN_REVISIONS, backup_file, open_database
+from retainer.db.engine import HEAD_REVISION, KNOWN_REVISIONS, open_database
 from retainer.db.models import Base
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -72,18 +72,10 @@ def test_an_upgrade_backs_the_file_up_first(db_path, monkeypatch):
     db.dispose()
     assert upgraded
     assert db.backup_path is not None and db.backup_path.exists()
+    assert db.backup_path.parent == db_path.parent / "backups"
+    assert db.backup_path.name.endswith("-upgrade.sqlite")
     with sqlite3.connect(db.backup_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "older"
-
-
-def test_backup_file_copies_a_live_wal_base(db_path):
-    db = open_database(str(db_path))
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO tags (name) VALUES ('vip')")
-    target = backup_file(db_path)
-    db.dispose()
-    with sqlite3.connect(target) as conn:
-        assert conn.execute("SELECT name FROM tags").fetchall() == [("vip",)]
 
 
 def test_upgrade_from_0001_counts_purchase_days_and_keeps_a_backup(tmp_path):

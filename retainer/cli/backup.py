@@ -13,7 +13,7 @@ from retainer.i18n import tr
 def add_parser(commands) -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help=tr("back up the customer base"), description=tr(
         "Back up the customer base: a checked copy in the backups folder beside it (or --to), "
-        "kept in rotation: 7 daily, 4 weekly and 12 monthly."))
+        "kept in rotation: 7 daily, 4 weekly and 12 monthly unless Settings say otherwise."))
     add_db_option(backup)
     backup.add_argument("--to", metavar="DIR", help=tr("the folder for the backup (default: "
                                                        "the backups folder beside the base)"))
@@ -57,7 +57,7 @@ def run_backup(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     if not args.to:
-        backups.rotate(taken.path.parent, newest=taken.path)
+        backups.rotate(taken.path.parent, *backups.rotation_of(base), newest=taken.path)
     print(tr("Backed up to {path} ({size} MB, {customers}).").format(
         path=taken.path, size=f"{taken.size / 1e6:.1f}",
         customers=tr("%Ln customers", "backed up …", backups.customer_count(taken.path) or 0)))
@@ -71,15 +71,8 @@ def run_restore(args: argparse.Namespace) -> int:
     if base is None:
         return 1
     source = Path(args.file)
-    found = backups.problem_of(source) if source.is_file() else tr("{file} does not exist.").format(
-        file=source)
-    if found:
-        print(tr("{file} cannot be restored: {reason} Your base was not changed.").format(
-            file=source.name, reason=found), file=sys.stderr)
-        return 1
     try:
-        before = backups.take(base, reason="restore")
-        backups.restore(source, base)
+        before = backups.replace_base(source, base)
     except backups.BackupProblem as exc:
         print(str(exc), file=sys.stderr)
         return 1

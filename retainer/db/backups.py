@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from retainer.i18n import tr
@@ -24,6 +24,7 @@ from retainer.i18n import tr
 PAGES_PER_STEP = 256  # 1 MB with SQLite's 4 KB pages: a writer waits at most one step
 NAME = re.compile(r"^retainer-(\d{8}-\d{6})-([a-z]+)(?:-\d+)?\.sqlite$")
 REASONS = ("daily", "manual", "import", "restore", "upgrade")
+RECENT = timedelta(hours=24)  # every backup this young is kept, whatever the rotation
 
 
 class BackupProblem(Exception):
@@ -83,8 +84,28 @@ def customer_count(path: Path) -> int | None:
         return None
 
 
+def rotation_of(base: Path) -> tuple[int, int, int]:
+    """How many daily, weekly and monthly backups the base's settings keep."""
+    from retainer.rules import settings as keys
+
+    wanted = (keys.BACKUPS_DAILY, keys.BACKUPS_WEEKLY, keys.BACKUPS_MONTHLY)
+    try:
+        conn = sqlite3.connect(f"file:{base}?mode=ro", uri=True)
+        try:
+            stored = dict(conn.execute("SELECT key, value FROM settings WHERE key IN (?, ?, ?)",
+                                       [k.name for k in wanted]).fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        stored = {}
+    daily, weekly, monthly = (keys.decode(k, stored.get(k.name)) for k in wanted)
+    return daily, weekly, monthly
+
+
 def _copy(source: Path, target: Path) -> None:
     """SQLite's online backup of ``source`` into a new file ``target``, fsynced."""
+    if not source.is_file():  # sqlite3 would make an empty base of a missing file
+        raise OSError(2, tr("{file} is no longer there").format(file=source.name))
     src = sqlite3.connect(str(source), timeout=30)
     try:
         dest = sqlite3.connect(str(target))
@@ -152,10 +173,16 @@ def listed(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def kept(backups: list[Backup], daily: int, weekly: int, monthly: int) -> set[Path]:
-    """Which backups a rotation keeps: the newest of each of the last ``daily`` days that
-    have one, of the last ``weekly`` ISO weeks and of the last ``monthly`` months."""
+def kept(backups: list[Backup], daily: int, weekly: int, monthly: int,
+         recent: timedelta = RECENT) -> set[Path]:
+    """Which backups a rotation keeps: every one of the ``recent`` hours before the newest
+    (this morning's, before each of today's imports, before a restore), then the newest of
+    each of the last ``daily`` days that have one, of the last ``weekly`` ISO weeks and of
+    the last ``monthly`` months."""
     keep: set[Path] = set()
+    if backups:
+        newest = max(b.taken_at for b in backups)
+        keep |= {b.path for b in backups if b.taken_at > newest - recent}
     for count, period in ((daily, lambda d: d.date()),
                           (weekly, lambda d: tuple(d.isocalendar())[:2]),
                           (monthly, lambda d: (d.year, d.month))):
@@ -172,13 +199,14 @@ def kept(backups: list[Backup], daily: int, weekly: int, monthly: int) -> set[Pa
 
 
 def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12,
-           newest: Path | None = None) -> list[Path]:
+           newest: Path | None = None, also: Path | None = None) -> list[Path]:
     """Delete the backups the rotation does not keep, never ``newest`` (the one just taken,
-    which a backup of the same second could otherwise outrank); returns what was deleted."""
+    which a backup of the same second could otherwise outrank) nor ``also`` (the one being
+    restored from); returns what was deleted."""
     backups = listed(folder)
     if newest is not None:  # the one just taken counts as its day's newest
         backups.sort(key=lambda b: (b.taken_at, b.path == newest), reverse=True)
-    keep = kept(backups, daily, weekly, monthly) | ({newest} if newest else set())
+    keep = kept(backups, daily, weekly, monthly) | {p for p in (newest, also) if p is not None}
     removed = []
     for backup in backups:
         if backup.path not in keep:
@@ -190,11 +218,12 @@ def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12,
     return removed
 
 
-def restore(backup: Path, base: Path) -> None:
+def restore(backup: Path, base: Path, checked: bool = False) -> None:
     """Put ``backup`` in place of ``base`` (which must be closed): refused, with ``base``
-    untouched, unless the backup passes the checks; written beside ``base`` and renamed, so
-    a crash half-way leaves one or the other whole."""
-    found = problem_of(backup)
+    untouched, unless the backup passes the checks (``checked``: the caller has just made
+    them); written beside ``base`` and renamed, so a crash half-way leaves one or the other
+    whole."""
+    found = None if checked else problem_of(backup)
     if found:
         raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not changed.").format(
             file=backup.name, reason=found))
@@ -208,9 +237,10 @@ def restore(backup: Path, base: Path) -> None:
             finally:
                 conn.close()
         _copy(backup, spare)
-        if problem_of(spare):
-            raise BackupProblem(tr("{file} could not be copied whole; your base was not changed.").format(
-                file=backup.name))
+        copied = problem_of(spare)
+        if copied:
+            raise BackupProblem(tr("{file} could not be copied whole ({reason}); your base was not "
+                                   "changed.").format(file=backup.name, reason=copied))
         # The base's own journal must not be replayed onto the restored file.
         for side in ("-wal", "-shm", "-journal"):
             Path(f"{base}{side}").unlink(missing_ok=True)
@@ -220,3 +250,21 @@ def restore(backup: Path, base: Path) -> None:
             file=backup.name, reason=getattr(exc, "strerror", None) or exc)) from exc
     finally:
         spare.unlink(missing_ok=True)
+
+
+def replace_base(backup: Path, base: Path, close=None, when: datetime | None = None) -> Backup:
+    """Restore as the owner asks for it: ``backup`` is checked, the base as it is now is backed
+    up (and the rotation run), ``close`` lets the caller close its connections, then the
+    backup goes in place. Returns the backup of the base as it was; raises BackupProblem with
+    ``base`` unchanged."""
+    found = problem_of(backup) if backup.is_file() else tr("{file} does not exist.").format(
+        file=backup)
+    if found:
+        raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not changed.")
+                            .format(file=backup.name, reason=found))
+    before = take(base, reason="restore", when=when)
+    if close is not None:
+        close()
+    restore(backup, base, checked=True)
+    rotate(before.path.parent, *rotation_of(base), newest=before.path, also=backup)
+    return before

@@ -67,8 +67,14 @@ WINBACK_DAYS = Key("winback_days", 180, minimum=30, maximum=3650)
 # Calls to customers drifting away that Today holds for one day: about an hour's calling.
 DAILY_CALLS = Key("daily_calls", 20, minimum=1, maximum=500)
 
+# Backups kept by the rotation: the newest of each of this many days, weeks and months.
+BACKUPS_DAILY = Key("backups_daily", 7, minimum=1, maximum=90)
+BACKUPS_WEEKLY = Key("backups_weekly", 4, minimum=0, maximum=104)
+BACKUPS_MONTHLY = Key("backups_monthly", 12, minimum=0, maximum=240)
+
 ALL_KEYS: tuple[Key, ...] = (LAPSE_DAYS, RISK_FACTOR, DEFAULT_REGION, CURRENCY, COOLDOWN_DAYS,
-                             BIRTHDAY_DAYS_AHEAD, WINBACK_DAYS, DAILY_CALLS)
+                             BIRTHDAY_DAYS_AHEAD, WINBACK_DAYS, DAILY_CALLS, BACKUPS_DAILY,
+                             BACKUPS_WEEKLY, BACKUPS_MONTHLY)
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,9 @@ class ShopSettings:
     birthday_days_ahead: int = BIRTHDAY_DAYS_AHEAD.default  # 0: no birthday reminders
     winback_days: int = WINBACK_DAYS.default          # longer silent than this: not called any more
     daily_calls: int = DAILY_CALLS.default            # drifting customers on Today, a day
+    backups_daily: int = BACKUPS_DAILY.default
+    backups_weekly: int = BACKUPS_WEEKLY.default
+    backups_monthly: int = BACKUPS_MONTHLY.default
 
 
 def decode(key: Key[T], stored: str | None) -> T:

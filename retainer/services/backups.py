@@ -9,6 +9,7 @@ from pathlib import Path
 
 from retainer.db import backups
 from retainer.db.backups import Backup, BackupProblem
+from retainer.i18n import tr
 from retainer.services.base import Context
 
 __all__ = ["Backup", "BackupProblem", "BackupService"]
@@ -34,7 +35,9 @@ class BackupService:
         if self.base_path is None:
             return None
         taken = backups.take(self.base_path, reason=reason, when=self.ctx.now())
-        backups.rotate(taken.path.parent, newest=taken.path)
+        kept = self.ctx.settings
+        backups.rotate(taken.path.parent, kept.backups_daily, kept.backups_weekly,
+                       kept.backups_monthly, newest=taken.path)
         return taken
 
     def daily_if_due(self) -> Backup | None:
@@ -48,3 +51,23 @@ class BackupService:
 
     def listed(self) -> list[Backup]:
         return backups.listed(self.folder) if self.folder else []
+
+    def customer_counts(self, found: list[Backup]) -> dict[Path, int | None]:
+        """How many customers each backup holds (None: the file cannot be read)."""
+        return {backup.path: backups.customer_count(backup.path) for backup in found}
+
+    def restore(self, backup: Path) -> Backup:
+        """Put ``backup`` in place of the base, after a backup of the base as it is now.
+
+        The base's statements under way are stopped and its connections closed first; the
+        caller opens the base again afterwards (this service's engine still works: on the
+        restored file, or on the base as it was when the restore was refused)."""
+        base = self.base_path
+        if base is None:
+            raise BackupProblem(tr("Only a base kept in a file can be restored from a backup."))
+
+        def close() -> None:
+            self.ctx.db.interrupt()
+            self.ctx.db.dispose()
+
+        return backups.replace_base(backup, base, close, when=self.ctx.now())

@@ -97,6 +97,7 @@ class Launcher:
         self.tasks.watch_writes(services)
         self.window = MainWindow(services, self.tasks)
         self.window.demo_requested.connect(self.open_demo)
+        self.window.restore_requested.connect(self.restore)
         self.window.closed.connect(self.app.quit)
         if old is None:  # the first window of this start: its steps go to the log
             self.window.customers.first_page_shown.connect(self._first_page)
@@ -138,6 +139,41 @@ class Launcher:
             QMessageBox.critical(self.window, tr("Retainer"), text)
         if self.window is None:
             self.app.exit(1)
+
+    def restore(self, backup) -> None:
+        """Put a backup in place of the open base, then open it again in a new window. The
+        old window waits, greyed, behind a progress dialog; a refused restore leaves it (and
+        the base) as they were."""
+        from retainer.services import open_retainer
+        from retainer.ui.formatting import date_time
+
+        window, services = self.window, self.services
+        location = services.ctx.db.location
+        window.keep_drafts()  # a card being typed in is offered again after the restore
+        window.cards.close_all()
+        window.setEnabled(False)
+        self.progress = QProgressDialog(tr("Restoring the backup…"), "", 0, 0, window)
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(300)
+        self.progress.setWindowTitle(tr("Retainer"))
+
+        def work():
+            before = services.backups.restore(backup.path)
+            return open_retainer(location), before
+
+        def restored(result) -> None:
+            reopened, before = result
+            self._opened(reopened)
+            self.window.say(tr("Restored the backup of {when}. The base as it was is kept in "
+                               "{before}.").format(when=date_time(backup.taken_at),
+                                                   before=before.path.name))
+
+        def refused(exc: Exception) -> None:
+            self._close_progress()
+            window.setEnabled(True)
+            QMessageBox.warning(window, tr("Restore from a backup"), str(exc))
+
+        self.tasks.write(None, work).success(restored).failure(refused).run()
 
     def open_demo(self) -> None:
         from retainer.demo import demo_database_path

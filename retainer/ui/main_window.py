@@ -41,6 +41,7 @@ OWNERS_FIRST_MS, OWNERS_FIRST_TRIES = 50, 40  # start-up work waits for a search
 
 class MainWindow(QMainWindow):
     demo_requested = Signal()
+    restore_requested = Signal(object)  # the Backup the owner chose and confirmed
     closed = Signal()  # the owner quit: the app ends, whatever other window is still open
 
     def __init__(self, services: Retainer, tasks: Tasks) -> None:
@@ -296,8 +297,11 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(tr("&Back up now"), self)
         self.backup_action.setToolTip(tr("A checked copy of the base in the backups folder beside it"))
         self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = QAction(tr("&Restore from a backup…"), self)
+        self.restore_action.triggered.connect(self.open_restore)
+        self.restore_action.setEnabled(self.services.backups.base_path is not None)
         for action in (self.import_action, self.export_action, export_as, export_list, history,
-                       self.backup_action):
+                       self.backup_action, self.restore_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         demo = QAction(tr("Open the &demo base"), self)
@@ -394,6 +398,15 @@ class MainWindow(QMainWindow):
 
         self.tasks.read(self, work, lane="long").success(done) \
             .failure(lambda exc: self.say(str(exc))).run()
+
+    def open_restore(self):
+        from retainer.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.services, self.tasks, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
 
     def open_about(self) -> AboutDialog:
         dialog = AboutDialog(self.services.ctx.db.location, self)

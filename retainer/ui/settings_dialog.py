@@ -1,5 +1,5 @@
 """Every setting: the language of this computer, when a customer counts as lapsed or at risk,
-reminders, the phone numbers' country and the money."""
+reminders, the phone numbers' country, the money and how many backups are kept."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -61,6 +62,18 @@ class SettingsDialog(QDialog):
             "How many customers drifting away Today lists a day, most worth calling first; the "
             "others wait their turn. Promised calls and birthdays are always listed."))
         self.daily_calls.setValue(current.daily_calls)
+        kept = tr("How many backups the rotation keeps: every one of the last day, then the "
+                  "newest of each day, week and month this far back.")
+        self.backups_daily = _spin(keys.BACKUPS_DAILY, tr(" daily"), kept)
+        self.backups_daily.setValue(current.backups_daily)
+        self.backups_weekly = _spin(keys.BACKUPS_WEEKLY, tr(" weekly"), kept)
+        self.backups_weekly.setValue(current.backups_weekly)
+        self.backups_monthly = _spin(keys.BACKUPS_MONTHLY, tr(" monthly"), kept)
+        self.backups_monthly.setValue(current.backups_monthly)
+        rotation = QHBoxLayout()
+        for box in (self.backups_daily, self.backups_weekly, self.backups_monthly):
+            rotation.addWidget(box)
+        rotation.addStretch(1)
         self.language = language_box(i18n.spoken())
         self.region = region_box(current.default_region)
         self.currency = currency_box(current.currency)
@@ -75,6 +88,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Calls a day on Today"), self.daily_calls)
         form.addRow(tr("Phone numbers from"), self.region)
         form.addRow(tr("Currency"), self.currency)
+        form.addRow(tr("Backups kept"), rotation)
         self.error = QLabel()
         set_role(self.error, "error")
         self.error.setWordWrap(True)
@@ -98,6 +112,9 @@ class SettingsDialog(QDialog):
             keys.DAILY_CALLS.name: self.daily_calls.value(),
             keys.DEFAULT_REGION.name: self.region.currentData(),
             keys.CURRENCY.name: self.currency.currentData(),
+            keys.BACKUPS_DAILY.name: self.backups_daily.value(),
+            keys.BACKUPS_WEEKLY.name: self.backups_weekly.value(),
+            keys.BACKUPS_MONTHLY.name: self.backups_monthly.value(),
         }
 
     def save(self) -> None:

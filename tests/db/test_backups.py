@@ -101,11 +101,15 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     left = backups.listed(folder)
     days = {b.taken_at.date() for b in left}
     assert all(now.date() - timedelta(days=d) in days for d in range(7))
-    assert all(b.taken_at.hour == 18 for b in left)  # the newest of each day kept
+    newest = max(b.taken_at for b in left)
+    # every backup of the last 24 hours, then the newest of each day
+    recent = {b.taken_at for b in left if b.taken_at > newest - timedelta(hours=24)}
+    assert recent == {newest, newest - timedelta(hours=9)}
+    assert all(b.taken_at.hour == 18 for b in left if b.taken_at <= newest - timedelta(hours=24))
     weeks = {tuple(b.taken_at.isocalendar())[:2] for b in left}
     months = {(b.taken_at.year, b.taken_at.month) for b in left}
     assert len(weeks) >= 4 and len(months) == 12
-    assert len(left) <= 7 + 4 + 12
+    assert len(left) <= 7 + 4 + 12 + 1
     assert (folder / "notes.txt").exists()
 
 
@@ -169,10 +173,30 @@ def test_the_first_start_of_a_day_keeps_one_backup(base, monkeypatch):
         first = services.backups.daily_if_due()
         assert first is not None and first.reason == "daily"
         assert services.backups.daily_if_due() is None  # once a day
-        manual = services.backups.back_up()  # the same second: the rotation keeps the new one
+        manual = services.backups.back_up()  # the same second: both kept, the day's are young
         assert manual.reason == "manual"
-        assert [b.path for b in services.backups.listed()] == [manual.path]
+        assert {b.path for b in services.backups.listed()} == {first.path, manual.path}
         day = datetime(2026, 12, 2, 8, 0)
         assert services.backups.daily_if_due().taken_at.date() == day.date()
     finally:
         services.close()
+
+
+def test_this_mornings_backup_outlives_two_imports_and_a_restore(base):
+    """The rotation keeps every backup of the last day: the owner can go back to before the
+    first of today's imports, and the backup restored from is never rotated away."""
+    from retainer.rules.validation import CustomerForm
+    from retainer.services import open_retainer
+
+    services = open_retainer(str(base))
+    try:
+        morning = services.backups.back_up("daily")
+        services.customers.create(CustomerForm(name="Boris Orlov"))
+        for _ in range(2):
+            services.backups.back_up("import")
+        before = services.backups.restore(morning.path)
+        assert morning.path.exists() and before.path.exists()
+        assert len(services.backups.listed()) == 4
+    finally:
+        services.close()
+    assert backups.customer_count(base) == backups.customer_count(morning.path)

@@ -75,6 +75,29 @@ def test_import_then_again_adds_nothing(services, tmp_path):
     assert card.form.email == "anna@example.com" and card.form.card_number == "1001"
 
 
+def test_an_import_backs_the_base_up_first_and_a_test_run_does_not(services, tmp_path, db_path):
+    from retainer.db import backups
+
+    services.customers.create(CustomerForm(name="Boris Orlov"))
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
+    services.imports.run_to_end(plan_for(services, path), dry_run=True)
+    assert backups.listed(db_path.parent / "backups") == []
+    services.imports.run_to_end(plan_for(services, path))
+    (before,) = backups.listed(db_path.parent / "backups")
+    assert before.reason == "import" and backups.customer_count(before.path) == 1
+    assert counts(services)[0] == 4
+
+
+def test_an_import_that_cannot_back_up_first_imports_nothing(services, tmp_path, db_path):
+    (db_path.parent / "backups").write_text("a file where the backups folder would be")
+    path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
+    from retainer.services.backups import BackupProblem
+
+    with pytest.raises(BackupProblem, match="Could not write a backup"):
+        services.imports.run_to_end(plan_for(services, path))
+    assert counts(services) == (0, 0)
+
+
 @pytest.mark.parametrize("policy,email,city", [(SKIP, "old@example.com", "Vilnius"),
                                                (UPDATE, "anna@example.com", "Kaunas"),
                                                (MERGE, "old@example.com", "Vilnius")])

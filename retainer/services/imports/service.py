@@ -163,6 +163,10 @@ class ImportService:
         problem = plan_problem(plan.mapping)
         if problem:
             raise FileProblem(problem)
+        if not dry_run:  # an import changes many customers at once: a backup first
+            from retainer.services.backups import BackupService
+
+            BackupService(self.ctx).back_up("import")
         with _collector_paused():
             report = yield from self._run(plan, dry_run)
         if not dry_run:  # a test run is followed by the import itself: keep the file for it

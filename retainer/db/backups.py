@@ -24,6 +24,8 @@ from retainer.i18n import tr
 PAGES_PER_STEP = 256  # 1 MB with SQLite's 4 KB pages: a writer waits at most one step
 NAME = re.compile(r"^retainer-(\d{8}-\d{6})-([a-z]+)(?:-\d+)?\.sqlite$")
 REASONS = ("daily", "manual", "import", "restore", "upgrade")
+# What SQLite says of a file it cannot read as a database.
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
 RECENT = timedelta(hours=24)  # every backup this young is kept, whatever the rotation
 
 
@@ -66,6 +68,8 @@ def problem_of(path: Path, full: bool = True) -> str | None:
             return tr("{file} has purchases or calls of customers it does not hold.").format(
                 file=path.name)
     except sqlite3.DatabaseError as exc:
+        if any(word in str(exc).lower() for word in DAMAGE_WORDS):
+            return tr("{file} is damaged ({reason}).").format(file=path.name, reason=exc)
         return tr("{file} is not a Retainer customer base ({reason}).").format(
             file=path.name, reason=exc)
     finally:
@@ -268,3 +272,46 @@ def replace_base(backup: Path, base: Path, close=None, when: datetime | None = N
     restore(backup, base, checked=True)
     rotate(before.path.parent, *rotation_of(base), newest=before.path, also=backup)
     return before
+
+
+def newest_sound(folder: Path) -> tuple[Backup, int | None] | None:
+    """The newest backup in ``folder`` that passes SQLite's quick check and the Retainer
+    checks, with its customer count; None when none does."""
+    for backup in listed(folder):
+        if problem_of(backup.path, full=False) is None:
+            return backup, customer_count(backup.path)
+    return None
+
+
+def set_aside(base: Path, when: datetime | None = None) -> Path:
+    """Rename a damaged ``base`` (and its journal files) to ``<name>.damaged-<stamp>``
+    beside it, unchanged; returns the new name. Nothing is ever deleted or overwritten."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = base.with_name(f"{base.stem}.damaged-{stamp}{base.suffix or '.sqlite'}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = base.with_name(f"{base.stem}.damaged-{stamp}-{number}{base.suffix or '.sqlite'}")
+    try:
+        for side in ("-wal", "-shm", "-journal"):  # the journals first: the base stays whole
+            if Path(f"{base}{side}").exists():
+                os.replace(f"{base}{side}", f"{aside}{side}")
+        os.replace(base, aside)
+    except OSError as exc:
+        raise BackupProblem(tr("Could not set the damaged base {file} aside: {reason}.").format(
+            file=base.name, reason=exc.strerror or exc)) from exc
+    return aside
+
+
+def recover(base: Path, backup: Path | None, when: datetime | None = None) -> Path:
+    """A damaged base set aside and ``backup`` put in its place (or, with no backup, nothing:
+    the next open starts an empty base). Returns where the damaged file now is."""
+    if backup is not None:
+        found = problem_of(backup, full=False)
+        if found:
+            raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not "
+                                   "changed.").format(file=backup.name, reason=found))
+    aside = set_aside(base, when)
+    if backup is not None:
+        restore(backup, base, checked=True)
+    return aside

@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from retainer.db.backups import DAMAGE_WORDS
 from retainer.i18n import tr
 
 # The newest schema this version knows; tests/db/test_migrations.py checks it against the
@@ -27,6 +28,36 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 
 class DatabaseError(Exception):
     """A customer base that cannot be opened; the message is for the shop owner."""
+
+
+class DamagedBase(DatabaseError):
+    """A SQLite base whose file is damaged: the window offers the newest sound backup."""
+
+    def __init__(self, path: Path, reason: object) -> None:
+        self.path, self.reason = path, str(reason)
+        super().__init__(tr(
+            "The customer base {path} is damaged ({reason}). Nothing was changed in it. A backup "
+            "can be put in its place: File → Restore from a backup, or retainer restore."
+        ).format(path=path, reason=reason))
+
+
+def _damage_in(exc: BaseException) -> bool:
+    return any(word in str(getattr(exc, "orig", exc)).lower() for word in DAMAGE_WORDS)
+
+
+def _truncated(path: Path) -> bool:
+    """The file is shorter than its own header says: cut off by a failed copy, a full disk or
+    a network drive. Read from the header alone, so it costs nothing at start-up."""
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or pages == 0:  # the count is not kept up to date
+        return False
+    return path.stat().st_size < pages * page_size
 
 
 @dataclass
@@ -140,10 +171,12 @@ def _check_sqlite_file(path: Path) -> bool:
                 path=path
             )
         )
+    if _truncated(path):
+        raise DamagedBase(path, tr("the file is shorter than its contents"))
     return False
 
 
-def _current_revision(engine: Engine, location: str) -> str | None:
+def _current_revision(engine: Engine, location: str, path: Path | None = None) -> str | None:
     """The schema revision stored in the base, or None for an empty base."""
     try:
         with engine.connect() as conn:
@@ -168,6 +201,8 @@ def _current_revision(engine: Engine, location: str) -> str | None:
                 )
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
     except SADatabaseError as exc:
+        if path is not None and _damage_in(exc):
+            raise DamagedBase(path, getattr(exc, "orig", exc)) from exc
         raise DatabaseError(
             tr("{location} cannot be opened as a customer base: {reason}").format(
                 location=location, reason=getattr(exc, "orig", exc)
@@ -270,7 +305,7 @@ def open_database(location: str, *, migrate: bool = True) -> Database:
             tr("Cannot open {location}: {reason}").format(location=shown, reason=exc)
         ) from exc
     try:
-        revision = _current_revision(engine, shown)
+        revision = _current_revision(engine, shown, path)
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseError(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from retainer.db.engine import Database, DatabaseError, open_database
+from retainer.db.engine import Database, DamagedBase, DatabaseError, open_database
 from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
 from retainer.rules import settings as keys
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from retainer.services.reminders import ReminderService
     from retainer.services.today import TodayService
 
-# DatabaseError: the base cannot be opened, in words for the owner (what the window shows).
-__all__ = ["Retainer", "CustomerQuery", "DatabaseError", "NotFound", "open_retainer"]
+# DatabaseError: the base cannot be opened, in words for the owner (what the window shows);
+# DamagedBase: its file is damaged, and a backup can take its place.
+__all__ = ["Retainer", "CustomerQuery", "DamagedBase", "DatabaseError", "NotFound", "open_retainer"]
 
 
 class Retainer:

@@ -114,8 +114,13 @@ class Launcher:
         log.info("opened %s", services.ctx.db.location)
         if not self.quit_when_ready:
             QTimer.singleShot(0, self.window.offer_drafts)
-            # The first start of the day keeps a backup, behind the first page, never blocking.
-            self.window.customers.first_page_shown.connect(lambda: self.window.back_up("daily"))
+            # Behind the first page, never blocking: the base's quick check, then the day's
+            # first backup. A damage found is offered the newest sound backup.
+            self.window.damage_found.connect(self._damage_found)
+            if self.window.customers.first_page_done:
+                QTimer.singleShot(0, self.window.check_base)
+            else:
+                self.window.customers.first_page_shown.connect(self.window.check_base)
 
     def _first_page(self) -> None:
         startup.mark("first page")
@@ -126,10 +131,20 @@ class Launcher:
         print(f"{startup.process_age_ms():.0f}", flush=True)
         QTimer.singleShot(0, self.app.quit)
 
+    def _damage_found(self, reason: str) -> None:
+        from retainer.ui import recovery
+
+        recovery.offer(self, self.services.backups.base_path, reason, at_start=False)
+
     def _open_failed(self, exc: Exception) -> None:
-        from retainer.services import DatabaseError  # loaded already: the open ran it
+        from retainer.services import DamagedBase, DatabaseError  # loaded: the open ran them
 
         self._close_progress()
+        if isinstance(exc, DamagedBase) and not self.quit_when_ready:
+            from retainer.ui import recovery
+
+            recovery.offer(self, exc.path, exc.reason, at_start=self.window is None)
+            return
         text = str(exc) if isinstance(exc, DatabaseError) else tr(
             "The customer base could not be opened: {reason}").format(reason=exc)
         log.error("open failed: %s", text)

@@ -42,6 +42,7 @@ OWNERS_FIRST_MS, OWNERS_FIRST_TRIES = 50, 40  # start-up work waits for a search
 class MainWindow(QMainWindow):
     demo_requested = Signal()
     restore_requested = Signal(object)  # the Backup the owner chose and confirmed
+    damage_found = Signal(str)  # what the check behind the first page found wrong with the base
     closed = Signal()  # the owner quit: the app ends, whatever other window is still open
 
     def __init__(self, services: Retainer, tasks: Tasks) -> None:
@@ -387,16 +388,24 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         return dialog
 
-    def back_up(self, reason: str = "manual") -> None:
-        """A backup on the long lane (it only reads the base, so the window goes on)."""
-        backups = self.services.backups
-        work = backups.daily_if_due if reason == "daily" else backups.back_up
-
+    def back_up(self) -> None:
+        """File → Back up now, on the long lane (it only reads the base: the window goes on)."""
         def done(taken) -> None:
-            if taken is not None and reason != "daily":
+            if taken is not None:
                 self.say(tr("Backed up to {path}.").format(path=taken.path))
 
-        self.tasks.read(self, work, lane="long").success(done) \
+        self.tasks.read(self, self.services.backups.back_up, lane="long").success(done) \
+            .failure(lambda exc: self.say(str(exc))).run()
+
+    def check_base(self) -> None:
+        """The base's quick check, then the day's first backup, on the long lane."""
+        backups = self.services.backups
+
+        def checked(found: str | None) -> None:
+            if found:
+                self.damage_found.emit(found)
+
+        self.tasks.read(self, backups.check_then_daily, lane="long").success(checked) \
             .failure(lambda exc: self.say(str(exc))).run()
 
     def open_restore(self):

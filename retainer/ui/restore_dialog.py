@@ -5,6 +5,7 @@ as it is now, so a restore can itself be undone by restoring that one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (

@@ -172,7 +172,8 @@ def test_a_migration_failing_half_way_leaves_the_file_as_it_was(tmp_path, monkey
     fill_every_table(copy)
     with sqlite3.connect(copy) as conn:
         before = list(conn.iterdump())
-    _migrations_with(tmp_path, monkeypatch, '''    op.add_column("customers", sa.Column("extra", sa.Integer()))
+    _migrations_with(tmp_path, monkeypatch, '''\
+    op.add_column("customers", sa.Column("extra", sa.Integer()))
     op.create_table("halfway", sa.Column("id", sa.Integer(), primary_key=True))
     op.execute("UPDATE customers SET name = 'changed'")
     op.execute("DELETE FROM purchases")
@@ -192,7 +193,9 @@ def test_a_migration_leaving_orphans_is_refused(tmp_path, monkeypatch):
     shutil.copyfile(FIXTURES / "schema-0004.sqlite", copy)
     with sqlite3.connect(copy) as conn:
         before = list(conn.iterdump())
-    _migrations_with(tmp_path, monkeypatch, '''    op.execute("DELETE FROM customers WHERE id IN (SELECT customer_id FROM purchases)")''')
+    _migrations_with(tmp_path, monkeypatch,
+                     '    op.execute("DELETE FROM customers WHERE id IN '
+                     '(SELECT customer_id FROM purchases)")')
     with pytest.raises(DatabaseError) as error:
         open_database(str(copy))
     assert "without their customer" in str(error.value)

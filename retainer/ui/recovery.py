@@ -1,0 +1,99 @@
+"""A damaged base, found when it opens or by the check behind the first page: the owner is
+told in plain words and offered the newest backup that passes the check. The damaged file is
+set aside under a new name, as it is, never overwritten; with no sound backup, an empty base
+can be started beside it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from retainer.i18n import tr
+from retainer.ui.formatting import date_time
+
+log = logging.getLogger(__name__)
+
+
+def choose(parent, title: str, text: str, choices: list[str]) -> int:
+    """Ask with one button per choice; returns the index chosen (the last one on Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    buttons: list[QPushButton] = []
+    for number, label in enumerate(choices):
+        role = (QMessageBox.ButtonRole.AcceptRole if number == 0
+                else QMessageBox.ButtonRole.RejectRole)
+        buttons.append(box.addButton(label, role))
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(buttons[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else len(choices) - 1
+
+
+def offer(launcher, path, reason: str, at_start: bool) -> None:
+    """Look for the newest sound backup (in the background: each is checked), then ask."""
+    from retainer.db import backups
+
+    folder = backups.folder_for(path)
+    launcher.tasks.read(None, lambda: backups.newest_sound(folder), lane="long") \
+        .success(lambda found: _ask(launcher, path, reason, found, at_start)) \
+        .failure(lambda exc: _ask(launcher, path, reason, None, at_start)).run()
+
+
+def _ask(launcher, path, reason: str, found, at_start: bool) -> None:
+    title = tr("The customer base is damaged")
+    said = tr("The customer base {path} is damaged: {reason}").format(path=path, reason=reason)
+    later = tr("Quit") if at_start else tr("Not now")
+    if found is not None:
+        backup, customers = found
+        text = "\n\n".join((said, tr(
+            "The newest backup that passes the check was taken {when} and holds {customers}. "
+            "Retainer can put it in place; the damaged file is kept beside it under a new "
+            "name, exactly as it is.").format(
+                when=date_time(backup.taken_at),
+                customers=tr("%Ln customers", "a backup with …", customers or 0))))
+        choices = [tr("Restore this backup"), later]
+    else:
+        backup = None
+        text = "\n\n".join((said, tr(
+            "No backup of it passes the check. Retainer can keep the damaged file beside it "
+            "under a new name, exactly as it is, and start an empty base; the file can then "
+            "be taken to someone who repairs SQLite files.")))
+        choices = [tr("Set it aside and start empty"), later]
+    log.warning("damaged base %s: %s", path, reason)
+    if choose(launcher.window, title, text, choices) != 0:
+        if at_start:
+            launcher.app.exit(1)
+        return
+    _recover(launcher, path, backup)
+
+
+def _recover(launcher, path, backup) -> None:
+    from retainer.db import backups
+    from retainer.services import open_retainer
+
+    services = launcher.services
+    if launcher.window is not None:
+        launcher.window.setEnabled(False)
+
+    def work():
+        if services is not None:  # the damage was found with the base open
+            services.ctx.db.interrupt()
+            services.ctx.db.dispose()
+        aside = backups.recover(path, backup.path if backup else None)
+        return open_retainer(str(path)), aside
+
+    def done(result) -> None:
+        reopened, aside = result
+        launcher._opened(reopened)
+        launcher.window.say(tr("The damaged base was kept as {aside}.").format(aside=aside.name))
+
+    def failed(exc: Exception) -> None:
+        if launcher.window is not None:
+            launcher.window.setEnabled(True)
+        QMessageBox.critical(launcher.window, tr("The customer base is damaged"), str(exc))
+        if launcher.window is None:
+            launcher.app.exit(1)
+
+    launcher.tasks.write(None, work).success(done).failure(failed).run()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from retainer.db.engine import Database, DamagedBase, DatabaseError, open_database
+from retainer.db.engine import DamagedBase, Database, DatabaseError, open_database
 from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
 from retainer.rules import settings as keys

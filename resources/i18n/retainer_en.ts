@@ -439,5 +439,13 @@
             <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>a backup with …</comment>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -346,6 +346,10 @@
         <translation>patikrinti šį įdiegimą be ekrano, kiekviena kalba, laikinajame aplanke: nauja bazė, importas, eksportas, visi skyriai ir rodikliai; išėjimo kodas 0 tik jei viskas veikia</translation>
     </message>
     <message>
+        <source>The customer base {path} is damaged ({reason}). Nothing was changed in it. A backup can be put in its place: File → Restore from a backup, or retainer restore.</source>
+        <translation>Klientų bazė {path} sugadinta ({reason}). Joje niekas nepakeista. Jos vietoje galima atkurti atsarginę kopiją: Failas → Atkurti iš atsarginės kopijos arba retainer restore.</translation>
+    </message>
+    <message>
         <source>“{location}” is neither a file nor a database address.</source>
         <translation>„{location}“ nėra nei failas, nei duomenų bazės adresas.</translation>
     </message>
@@ -374,6 +378,10 @@
         <translation>{path} nėra Retainer klientų bazė (tai kitokio tipo failas).</translation>
     </message>
     <message>
+        <source>the file is shorter than its contents</source>
+        <translation>failas trumpesnis, nei turėtų būti</translation>
+    </message>
+    <message>
         <source>{location} is a database, but not a Retainer customer base. Nothing was changed in it.</source>
         <translation>{location} yra duomenų bazė, bet ne Retainer klientų bazė. Joje nieko nepakeista.</translation>
     </message>
@@ -384,6 +392,14 @@
     <message>
         <source>{location} has a damaged version stamp; nothing was changed.</source>
         <translation>{location} pažeista versijos žyma; nieko nepakeista.</translation>
+    </message>
+    <message>
+        <source>{location} was not upgraded, because no backup could be made first: {reason}</source>
+        <translation>{location} neatnaujinta, nes pirma nepavyko padaryti atsarginės kopijos: {reason}</translation>
+    </message>
+    <message>
+        <source>the upgrade would leave rows of {table} without their customer</source>
+        <translation>po atnaujinimo lentelėje {table} liktų įrašų be kliento</translation>
     </message>
     <message>
         <source>Cannot open {location}: {reason}</source>
@@ -558,8 +574,8 @@
         <translation>padaryti klientų bazės atsarginę kopiją</translation>
     </message>
     <message>
-        <source>Back up the customer base: a checked copy in the backups folder beside it (or --to), kept in rotation: 7 daily, 4 weekly and 12 monthly.</source>
-        <translation>Padaryti klientų bazės atsarginę kopiją: patikrintą kopiją šalia esančiame aplanke backups (arba --to); laikomos 7 dienų, 4 savaičių ir 12 mėnesių kopijos.</translation>
+        <source>Back up the customer base: a checked copy in the backups folder beside it (or --to), kept in rotation: 7 daily, 4 weekly and 12 monthly unless Settings say otherwise.</source>
+        <translation>Padaryti klientų bazės atsarginę kopiją: patikrinta kopija aplanke backups šalia bazės (arba --to). Laikomos 7 dienos, 4 savaitės ir 12 mėnesių kopijų, jei nustatymuose nenurodyta kitaip.</translation>
     </message>
     <message>
         <source>the folder for the backup (default: the backups folder beside the base)</source>
@@ -1794,6 +1810,18 @@
         <translation>Nepavyko atidaryti klientų bazės: {reason}</translation>
     </message>
     <message>
+        <source>Restoring the backup…</source>
+        <translation>Atkuriama atsarginė kopija…</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}. The base as it was is kept in {before}.</source>
+        <translation>Atkurta {when} kopija. Ankstesnė bazė išsaugota {before}.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Atkūrimas iš atsarginės kopijos</translation>
+    </message>
+    <message>
         <source> Details were saved in {path}.</source>
         <translation> Išsami informacija įrašyta: {path}.</translation>
     </message>
@@ -2934,6 +2962,10 @@
         <translation>Patikrinta bazės kopija šalia esančiame aplanke backups</translation>
     </message>
     <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Atkurti iš atsarginės kopijos…</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo base</source>
         <translation>Atidaryti &amp;demonstracinę bazę</translation>
     </message>
@@ -3104,8 +3136,28 @@ Duomenų aplankas: {folder}</translation>
         <translation>Kiek nutolstančių klientų sąrašas „Šiandien“ parodo per dieną, svarbiausius pirmiau; kiti laukia savo eilės. Pažadėti skambučiai ir gimtadieniai rodomi visada.</translation>
     </message>
     <message>
+        <source>How many backups the rotation keeps: every one of the last day, then the newest of each day, week and month this far back.</source>
+        <translation>Kiek atsarginių kopijų laikyti: visas per paskutinę parą, paskui naujausią kiekvienos dienos, savaitės ir mėnesio tiek atgal.</translation>
+    </message>
+    <message>
+        <source> daily</source>
+        <translation> dienos</translation>
+    </message>
+    <message>
+        <source> weekly</source>
+        <translation> savaitės</translation>
+    </message>
+    <message>
+        <source> monthly</source>
+        <translation> mėnesio</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Kalba</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Laikomos kopijos</translation>
     </message>
     <message>
         <source>Retainer speaks {language}, reads phone numbers without a country code as numbers from {country}, and counts money in {currency}.</source>
@@ -3364,6 +3416,10 @@ Duomenų aplankas: {folder}</translation>
         <translation>{file} nėra Retainer klientų bazė ({reason}).</translation>
     </message>
     <message>
+        <source>{file} is no longer there</source>
+        <translation>failo {file} nebėra</translation>
+    </message>
+    <message>
         <source>The backup came out damaged and was not kept: {reason}</source>
         <translation>Kopija išėjo sugadinta ir neišsaugota: {reason}</translation>
     </message>
@@ -3372,12 +3428,117 @@ Duomenų aplankas: {folder}</translation>
         <translation>Nepavyko įrašyti kopijos į {folder}: {reason}. Ankstesnės kopijos nepaliestos.</translation>
     </message>
     <message>
-        <source>{file} could not be copied whole; your base was not changed.</source>
-        <translation>{file} nepavyko nukopijuoti visos; jūsų bazė nepakeista.</translation>
+        <source>{file} could not be copied whole ({reason}); your base was not changed.</source>
+        <translation>{file} nepavyko nukopijuoti visos ({reason}); jūsų bazė nepakeista.</translation>
+    </message>
+    <message>
+        <source>Could not set the damaged base {file} aside: {reason}.</source>
+        <translation>Nepavyko atidėti sugadintos bazės {file}: {reason}.</translation>
     </message>
     <message>
         <source>Could not restore {file}: {reason}. Your base was not changed.</source>
         <translation>Nepavyko atkurti iš {file}: {reason}. Jūsų bazė nepakeista.</translation>
+    </message>
+    <message>
+        <source>Only a base kept in a file can be restored from a backup.</source>
+        <translation>Iš atsarginės kopijos atkuriama tik faile laikoma bazė.</translation>
+    </message>
+    <message>
+        <source>The customer base is damaged</source>
+        <translation>Klientų bazė sugadinta</translation>
+    </message>
+    <message>
+        <source>The customer base {path} is damaged: {reason}</source>
+        <translation>Klientų bazė {path} sugadinta: {reason}</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ne dabar</translation>
+    </message>
+    <message>
+        <source>The newest backup that passes the check was taken {when} and holds {customers}. Retainer can put it in place; the damaged file is kept beside it under a new name, exactly as it is.</source>
+        <translation>Naujausia patikrinimą praeinanti kopija padaryta {when}, joje {customers}. Retainer gali ją atkurti; sugadintas failas liks šalia nauju pavadinimu, nepakeistas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>a backup with …</comment>
+        <translation>
+            <numerusform>%Ln klientas</numerusform>
+            <numerusform>%Ln klientai</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>Atkurti šią kopiją</translation>
+    </message>
+    <message>
+        <source>No backup of it passes the check. Retainer can keep the damaged file beside it under a new name, exactly as it is, and start an empty base; the file can then be taken to someone who repairs SQLite files.</source>
+        <translation>Nė viena atsarginė kopija nepraeina patikrinimo. Retainer gali palikti sugadintą failą šalia nauju pavadinimu, nepakeistą, ir pradėti tuščią bazę; failą vėliau galima nunešti SQLite failų taisymo specialistui.</translation>
+    </message>
+    <message>
+        <source>Set it aside and start empty</source>
+        <translation>Atidėti ir pradėti tuščią</translation>
+    </message>
+    <message>
+        <source>The damaged base was kept as {aside}.</source>
+        <translation>Sugadinta bazė išsaugota kaip {aside}.</translation>
+    </message>
+    <message>
+        <source>First start of the day</source>
+        <translation>Pirmas dienos paleidimas</translation>
+    </message>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>Padaryta rankiniu būdu</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Prieš importą</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Prieš atkūrimą</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Prieš atnaujinimą</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Padaryta</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dydis</translation>
+    </message>
+    <message>
+        <source>The newest first. Restoring puts the chosen backup in place of the base; the base as it is now is backed up first, so nothing is lost.</source>
+        <translation>Naujausios viršuje. Atkūrimas pakeičia bazę pasirinkta kopija; prieš tai dabartinė bazė išsaugoma kopijoje, tad niekas neprarandama.</translation>
+    </message>
+    <message>
+        <source>No backups yet. Retainer keeps one on the first start of each day, before every import and whenever you choose File → Back up now.</source>
+        <translation>Atsarginių kopijų dar nėra. Retainer jas daro pirmą kartą paleidus kiekvieną dieną, prieš kiekvieną importą ir kai pasirenkate Failas → Daryti atsarginę kopiją.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected backup…</source>
+        <translation>&amp;Atkurti pasirinktą kopiją…</translation>
+    </message>
+    <message>
+        <source>Open the backups folder</source>
+        <translation>Atverti kopijų aplanką</translation>
+    </message>
+    <message>
+        <source>an unknown number of customers</source>
+        <translation>nežinomas klientų skaičius</translation>
+    </message>
+    <message>
+        <source>Put the backup of {when} ({customers}) in place of the base? What was changed since then leaves the window; the base as it is now is backed up first, so you can come back to it.</source>
+        <translation>Pakeisti bazę {when} kopija ({customers})? Vėlesni pakeitimai dings iš lango; dabartinė bazė prieš tai išsaugoma kopijoje, tad prie jos galima grįžti.</translation>
     </message>
 </context>
 </TS>

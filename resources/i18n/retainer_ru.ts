@@ -346,6 +346,10 @@
         <translation>проверить эту установку без экрана, на каждом языке, во временной папке: новая база, загрузка, выгрузка, все разделы и показатели; код выхода 0, только если всё работает</translation>
     </message>
     <message>
+        <source>The customer base {path} is damaged ({reason}). Nothing was changed in it. A backup can be put in its place: File → Restore from a backup, or retainer restore.</source>
+        <translation>База клиентов {path} повреждена ({reason}). В ней ничего не изменено. На её место можно поставить резервную копию: Файл → Восстановить из резервной копии или retainer restore.</translation>
+    </message>
+    <message>
         <source>“{location}” is neither a file nor a database address.</source>
         <translation>«{location}» — это не файл и не адрес базы данных.</translation>
     </message>
@@ -374,6 +378,10 @@
         <translation>{path} — не клиентская база Retainer (это файл другого рода).</translation>
     </message>
     <message>
+        <source>the file is shorter than its contents</source>
+        <translation>файл короче, чем должен быть</translation>
+    </message>
+    <message>
         <source>{location} is a database, but not a Retainer customer base. Nothing was changed in it.</source>
         <translation>{location} — база данных, но не клиентская база Retainer. В ней ничего не изменено.</translation>
     </message>
@@ -384,6 +392,14 @@
     <message>
         <source>{location} has a damaged version stamp; nothing was changed.</source>
         <translation>У {location} повреждена отметка версии; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>{location} was not upgraded, because no backup could be made first: {reason}</source>
+        <translation>{location} не обновлена: сначала не удалось сделать резервную копию: {reason}</translation>
+    </message>
+    <message>
+        <source>the upgrade would leave rows of {table} without their customer</source>
+        <translation>после обновления в таблице {table} остались бы записи без клиента</translation>
     </message>
     <message>
         <source>Cannot open {location}: {reason}</source>
@@ -558,8 +574,8 @@
         <translation>сделать резервную копию клиентской базы</translation>
     </message>
     <message>
-        <source>Back up the customer base: a checked copy in the backups folder beside it (or --to), kept in rotation: 7 daily, 4 weekly and 12 monthly.</source>
-        <translation>Сделать резервную копию клиентской базы: проверенную копию в папке backups рядом с ней (или в --to); хранятся 7 ежедневных, 4 еженедельных и 12 ежемесячных.</translation>
+        <source>Back up the customer base: a checked copy in the backups folder beside it (or --to), kept in rotation: 7 daily, 4 weekly and 12 monthly unless Settings say otherwise.</source>
+        <translation>Сделать резервную копию базы клиентов: проверенная копия в папке backups рядом с базой (или --to). Хранятся 7 ежедневных, 4 еженедельных и 12 ежемесячных, если в настройках не указано иначе.</translation>
     </message>
     <message>
         <source>the folder for the backup (default: the backups folder beside the base)</source>
@@ -1794,6 +1810,18 @@
         <translation>Не удалось открыть клиентскую базу: {reason}</translation>
     </message>
     <message>
+        <source>Restoring the backup…</source>
+        <translation>Восстановление из резервной копии…</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}. The base as it was is kept in {before}.</source>
+        <translation>Восстановлена копия от {when}. База в прежнем виде сохранена в {before}.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
         <source> Details were saved in {path}.</source>
         <translation> Подробности сохранены в {path}.</translation>
     </message>
@@ -2934,6 +2962,10 @@
         <translation>Проверенная копия базы в папке backups рядом с ней</translation>
     </message>
     <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo base</source>
         <translation>Открыть &amp;демо-базу</translation>
     </message>
@@ -3104,8 +3136,28 @@ Data folder: {folder}</source>
         <translation>Скольких отдаляющихся клиентов список «Сегодня» показывает в день, сначала самых важных; остальные ждут своей очереди. Обещанные звонки и дни рождения показываются всегда.</translation>
     </message>
     <message>
+        <source>How many backups the rotation keeps: every one of the last day, then the newest of each day, week and month this far back.</source>
+        <translation>Сколько резервных копий хранить: все за последние сутки, затем самую новую за каждый день, неделю и месяц на столько назад.</translation>
+    </message>
+    <message>
+        <source> daily</source>
+        <translation> ежедневных</translation>
+    </message>
+    <message>
+        <source> weekly</source>
+        <translation> еженедельных</translation>
+    </message>
+    <message>
+        <source> monthly</source>
+        <translation> ежемесячных</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Хранить копии</translation>
     </message>
     <message>
         <source>Retainer speaks {language}, reads phone numbers without a country code as numbers from {country}, and counts money in {currency}.</source>
@@ -3364,6 +3416,10 @@ Data folder: {folder}</source>
         <translation>{file} — не клиентская база Retainer ({reason}).</translation>
     </message>
     <message>
+        <source>{file} is no longer there</source>
+        <translation>файла {file} больше нет</translation>
+    </message>
+    <message>
         <source>The backup came out damaged and was not kept: {reason}</source>
         <translation>Копия получилась повреждённой и не сохранена: {reason}</translation>
     </message>
@@ -3372,12 +3428,117 @@ Data folder: {folder}</source>
         <translation>Не удалось записать копию в {folder}: {reason}. Прежние копии не тронуты.</translation>
     </message>
     <message>
-        <source>{file} could not be copied whole; your base was not changed.</source>
-        <translation>{file} не удалось скопировать целиком; ваша база не изменена.</translation>
+        <source>{file} could not be copied whole ({reason}); your base was not changed.</source>
+        <translation>{file} не удалось скопировать целиком ({reason}); ваша база не изменена.</translation>
+    </message>
+    <message>
+        <source>Could not set the damaged base {file} aside: {reason}.</source>
+        <translation>Не удалось отложить повреждённую базу {file}: {reason}.</translation>
     </message>
     <message>
         <source>Could not restore {file}: {reason}. Your base was not changed.</source>
         <translation>Не удалось восстановить из {file}: {reason}. Ваша база не изменена.</translation>
+    </message>
+    <message>
+        <source>Only a base kept in a file can be restored from a backup.</source>
+        <translation>Из резервной копии восстанавливается только база, которая хранится в файле.</translation>
+    </message>
+    <message>
+        <source>The customer base is damaged</source>
+        <translation>База клиентов повреждена</translation>
+    </message>
+    <message>
+        <source>The customer base {path} is damaged: {reason}</source>
+        <translation>База клиентов {path} повреждена: {reason}</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <source>The newest backup that passes the check was taken {when} and holds {customers}. Retainer can put it in place; the damaged file is kept beside it under a new name, exactly as it is.</source>
+        <translation>Самая новая исправная резервная копия сделана {when}, в ней {customers}. Retainer может поставить её на место базы; повреждённый файл останется рядом под новым именем, без изменений.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>a backup with …</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>Восстановить эту копию</translation>
+    </message>
+    <message>
+        <source>No backup of it passes the check. Retainer can keep the damaged file beside it under a new name, exactly as it is, and start an empty base; the file can then be taken to someone who repairs SQLite files.</source>
+        <translation>Ни одна резервная копия не прошла проверку. Retainer может сохранить повреждённый файл рядом под новым именем, без изменений, и начать пустую базу; файл потом можно отдать специалисту по восстановлению файлов SQLite.</translation>
+    </message>
+    <message>
+        <source>Set it aside and start empty</source>
+        <translation>Отложить и начать пустую</translation>
+    </message>
+    <message>
+        <source>The damaged base was kept as {aside}.</source>
+        <translation>Повреждённая база сохранена как {aside}.</translation>
+    </message>
+    <message>
+        <source>First start of the day</source>
+        <translation>Первый запуск за день</translation>
+    </message>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>Сделана вручную</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Перед импортом</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Перед восстановлением</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Перед обновлением</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Сделана</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>The newest first. Restoring puts the chosen backup in place of the base; the base as it is now is backed up first, so nothing is lost.</source>
+        <translation>Сначала самые новые. Восстановление ставит выбранную копию на место базы; перед этим текущая база сохраняется в копию, так что ничего не теряется.</translation>
+    </message>
+    <message>
+        <source>No backups yet. Retainer keeps one on the first start of each day, before every import and whenever you choose File → Back up now.</source>
+        <translation>Резервных копий пока нет. Retainer делает копию при первом запуске за день, перед каждым импортом и по команде Файл → Сделать резервную копию.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected backup…</source>
+        <translation>&amp;Восстановить выбранную копию…</translation>
+    </message>
+    <message>
+        <source>Open the backups folder</source>
+        <translation>Открыть папку с копиями</translation>
+    </message>
+    <message>
+        <source>an unknown number of customers</source>
+        <translation>неизвестное число клиентов</translation>
+    </message>
+    <message>
+        <source>Put the backup of {when} ({customers}) in place of the base? What was changed since then leaves the window; the base as it is now is backed up first, so you can come back to it.</source>
+        <translation>Поставить копию от {when} ({customers}) на место базы? Изменения, сделанные после неё, исчезнут из окна; текущая база сначала сохраняется в копию, так что к ней можно вернуться.</translation>
     </message>
 </context>
 </TS>

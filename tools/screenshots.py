@@ -78,6 +78,21 @@ def main() -> int:
     shot(card, "card-feedback")
     card.dirty = False
     card.close()
+    services.backups.back_up("daily")
+    services.backups.back_up("import")
+    restore = window.open_restore()
+    restore.resize(760, 380)
+    shot(restore, "restore")
+    restore.reject()
+    from retainer.db.backups import newest_sound
+    from retainer.ui import recovery
+
+    damaged = recovery.question_box(window, *recovery.wording(
+        services.backups.base_path, "database disk image is malformed",
+        newest_sound(services.backups.folder), at_start=True))
+    damaged.show()
+    shot(damaged, "damaged-base")
+    damaged.close()
     new = window.open_card(None)
     new.form.name.setText("")
     new.form.phone.setText("12")
@@ -209,6 +224,9 @@ def main() -> int:
     settings = empty.open_settings()
     shot(settings, "settings")
     settings.reject()
+    restore = empty.open_restore()
+    shot(restore, "restore-empty")
+    restore.reject()
     about = empty.open_about()
     shot(about, "about")
     about.reject()

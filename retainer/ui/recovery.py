@@ -15,8 +15,8 @@ from retainer.ui.formatting import date_time
 log = logging.getLogger(__name__)
 
 
-def choose(parent, title: str, text: str, choices: list[str]) -> int:
-    """Ask with one button per choice; returns the index chosen (the last one on Esc)."""
+def question_box(parent, title: str, text: str, choices: list[str]) -> QMessageBox:
+    """A warning with one button per choice, the first the default, the last on Esc."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     buttons: list[QPushButton] = []
@@ -26,6 +26,14 @@ def choose(parent, title: str, text: str, choices: list[str]) -> int:
         buttons.append(box.addButton(label, role))
     box.setDefaultButton(buttons[0])
     box.setEscapeButton(buttons[-1])
+    box.choices = buttons
+    return box
+
+
+def choose(parent, title: str, text: str, choices: list[str]) -> int:
+    """Ask with one button per choice; returns the index chosen (the last one on Esc)."""
+    box = question_box(parent, title, text, choices)
+    buttons = box.choices
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else len(choices) - 1
@@ -41,7 +49,8 @@ def offer(launcher, path, reason: str, at_start: bool) -> None:
         .failure(lambda exc: _ask(launcher, path, reason, None, at_start)).run()
 
 
-def _ask(launcher, path, reason: str, found, at_start: bool) -> None:
+def wording(path, reason: str, found, at_start: bool) -> tuple[str, str, list[str]]:
+    """The title, the text and the choices of the question about a damaged base."""
     title = tr("The customer base is damaged")
     said = tr("The customer base {path} is damaged: {reason}").format(path=path, reason=reason)
     later = tr("Quit") if at_start else tr("Not now")
@@ -55,14 +64,18 @@ def _ask(launcher, path, reason: str, found, at_start: bool) -> None:
                 customers=tr("%Ln customers", "a backup with …", customers or 0))))
         choices = [tr("Restore this backup"), later]
     else:
-        backup = None
         text = "\n\n".join((said, tr(
             "No backup of it passes the check. Retainer can keep the damaged file beside it "
             "under a new name, exactly as it is, and start an empty base; the file can then "
             "be taken to someone who repairs SQLite files.")))
         choices = [tr("Set it aside and start empty"), later]
+    return title, text, choices
+
+
+def _ask(launcher, path, reason: str, found, at_start: bool) -> None:
     log.warning("damaged base %s: %s", path, reason)
-    if choose(launcher.window, title, text, choices) != 0:
+    backup = found[0] if found is not None else None
+    if choose(launcher.window, *wording(path, reason, found, at_start)) != 0:
         if at_start:
             launcher.app.exit(1)
         return

@@ -179,9 +179,10 @@ class Launcher:
         def restored(result) -> None:
             reopened, before = result
             self._opened(reopened)
-            self.window.say(tr("Restored the backup of {when}. The base as it was is kept in "
-                               "{before}.").format(when=date_time(backup.taken_at),
-                                                   before=before.path.name))
+            # Told in a box: the new window's own news would soon cover a status-bar line.
+            QMessageBox.information(self.window, tr("Restore from a backup"), tr(
+                "Restored the backup of {when}. The base as it was is kept in {before}.").format(
+                    when=date_time(backup.taken_at), before=before.path.name))
 
         def refused(exc: Exception) -> None:
             self._close_progress()
@@ -226,6 +227,10 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     responsive.tune()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Retainer")
+    # The app ends when the owner closes the main window (its closed signal) or opening fails,
+    # never because the last window closed: at start a question about a damaged base may be
+    # the only window, and the base is restored after it closes.
+    app.setQuitOnLastWindowClosed(False)
     app.setOrganizationName("Retainer")
     qt_i18n.install()
     from retainer.ui.icons import app_icon

@@ -53,6 +53,7 @@ def wording(path, reason: str, found, at_start: bool) -> tuple[str, str, list[st
     """The title, the text and the choices of the question about a damaged base."""
     title = tr("The customer base is damaged")
     said = tr("The customer base {path} is damaged: {reason}").format(path=path, reason=reason)
+    said += "" if said.endswith(".") else "."
     later = tr("Quit") if at_start else tr("Not now")
     if found is not None:
         backup, customers = found
@@ -100,7 +101,8 @@ def _recover(launcher, path, backup) -> None:
     def done(result) -> None:
         reopened, aside = result
         launcher._opened(reopened)
-        launcher.window.say(tr("The damaged base was kept as {aside}.").format(aside=aside.name))
+        QMessageBox.information(launcher.window, tr("The customer base is damaged"), tr(
+            "The damaged base was kept as {aside}.").format(aside=aside.name))
 
     def failed(exc: Exception) -> None:
         if launcher.window is not None:

@@ -52,7 +52,7 @@ def test_restore_lists_the_backups_and_puts_the_chosen_one_back(qtbot, window, s
     # the base as it was, with Boris, was backed up first
     before = [b for b in backups.listed(db_path.parent / "backups") if b.reason == "restore"]
     assert len(before) == 1 and backups.customer_count(before[0].path) == 2
-    assert launcher.window.statusBar().currentMessage().startswith("Restored the backup of ")
+    assert answers[-1][0] == "information" and answers[-1][1].startswith("Restored the backup of ")
     reopened.close()
 
 

@@ -20,12 +20,13 @@ def digest(path):
 
 
 @pytest.fixture
-def launcher(qapp, tasks, qtbot):
+def launcher(qapp, tasks, qtbot, answers):
     made = Launcher(QApplication.instance(), False, None)
     made.tasks = tasks
     exits = []
     made.app = SimpleNamespace(exit=exits.append, quit=lambda: None)
     made.exits = exits
+    made.told = answers
     yield made
     if made.window is not None:
         made.window.close()
@@ -65,7 +66,7 @@ def test_a_damaged_base_at_start_is_replaced_by_the_newest_sound_backup(launcher
     assert window is not None and launcher.services.customers.count(CustomerQuery()) == 50
     (aside,) = shop.parent.glob("shop.damaged-*.sqlite")
     assert digest(aside) == harmed  # kept exactly as it was
-    assert window.statusBar().currentMessage() == f"The damaged base was kept as {aside.name}."
+    assert launcher.told[-1] == ("information", f"The damaged base was kept as {aside.name}.")
 
 
 def test_quitting_leaves_the_damaged_base_where_it_is(launcher, asked, shop):

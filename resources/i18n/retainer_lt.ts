@@ -1818,6 +1818,10 @@
         <translation>Atkurta {when} kopija. Ankstesnė bazė išsaugota {before}.</translation>
     </message>
     <message>
+        <source>Retainer is already open on {location}: its window was brought forward.</source>
+        <translation>Retainer jau atvertas su baze {location}: jo langas iškeltas į priekį.</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Atkūrimas iš atsarginės kopijos</translation>
     </message>

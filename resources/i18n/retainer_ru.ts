@@ -1818,6 +1818,10 @@
         <translation>Восстановлена копия от {when}. База в прежнем виде сохранена в {before}.</translation>
     </message>
     <message>
+        <source>Retainer is already open on {location}: its window was brought forward.</source>
+        <translation>Retainer уже открыт с базой {location}: его окно выведено на передний план.</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>

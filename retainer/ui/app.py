@@ -191,6 +191,15 @@ class Launcher:
 
         self.tasks.write(None, work).success(restored).failure(refused).run()
 
+    def bring_forward(self) -> None:
+        """Another start on this base: this window, not a second one."""
+        if self.window is not None:
+            if self.window.isMinimized():
+                self.window.showNormal()
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+
     def open_demo(self) -> None:
         from retainer.demo import demo_database_path
 
@@ -247,8 +256,19 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
         location = db or str(demo_database_path())
     else:
         location = database_location(db)
+    from retainer.ui.one_window import OneWindow
+
+    one = OneWindow(location)
+    if not one.claim():
+        print(tr("Retainer is already open on {location}: its window was brought forward.")
+              .format(location=location))
+        collector.stop()
+        stop_signals.setEnabled(False)
+        return 0
+    one.forward_requested.connect(launcher.bring_forward)
     launcher.open(location, demo=demo)
     code = app.exec()
+    one.release()
     closing = time.perf_counter()
     collector.stop()
     stop_signals.setEnabled(False)

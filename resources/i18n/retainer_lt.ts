@@ -3489,6 +3489,18 @@ Duomenų aplankas: {folder}</translation>
         <translation>Sugadinta bazė išsaugota kaip {aside}.</translation>
     </message>
     <message>
+        <source>The base is on a network drive</source>
+        <translation>Bazė tinklo diske</translation>
+    </message>
+    <message>
+        <source>The customer base {path} is on a network drive ({kind}). A base file there can be damaged when the connection drops or when two computers write to it at once.
+
+Keep the base on this computer&apos;s own disk, or, for several tills, on a shared PostgreSQL server.</source>
+        <translation>Klientų bazė {path} yra tinklo diske ({kind}). Ten bazės failas gali sugesti, jei nutrūks ryšys arba du kompiuteriai į jį rašys vienu metu.
+
+Laikykite bazę šio kompiuterio diske, o kelioms kasoms – bendrame PostgreSQL serveryje.</translation>
+    </message>
+    <message>
         <source>First start of the day</source>
         <translation>Pirmas dienos paleidimas</translation>
     </message>

@@ -3489,6 +3489,18 @@ Data folder: {folder}</source>
         <translation>Повреждённая база сохранена как {aside}.</translation>
     </message>
     <message>
+        <source>The base is on a network drive</source>
+        <translation>База на сетевом диске</translation>
+    </message>
+    <message>
+        <source>The customer base {path} is on a network drive ({kind}). A base file there can be damaged when the connection drops or when two computers write to it at once.
+
+Keep the base on this computer&apos;s own disk, or, for several tills, on a shared PostgreSQL server.</source>
+        <translation>База клиентов {path} лежит на сетевом диске ({kind}). Там файл базы может повредиться, если связь прервётся или два компьютера запишут в него одновременно.
+
+Храните базу на диске этого компьютера, а для нескольких касс — на общем сервере PostgreSQL.</translation>
+    </message>
+    <message>
         <source>First start of the day</source>
         <translation>Первый запуск за день</translation>
     </message>

@@ -164,6 +164,14 @@ class Retainer:
         self.ctx.announce(change)
         return step.label
 
+    def network_drive(self) -> str | None:
+        """The kind of network drive the base's file is on (smbfs, nfs, a mapped drive), or
+        None: SQLite is not safe there, and the window says so."""
+        from retainer.db.network_drive import network_kind
+
+        path = self.backups.base_path
+        return network_kind(path) if path is not None else None
+
     def close(self) -> None:
         self.ctx.db.dispose()
 

@@ -398,14 +398,23 @@ class MainWindow(QMainWindow):
             .failure(lambda exc: self.say(str(exc))).run()
 
     def check_base(self) -> None:
-        """The base's quick check, then the day's first backup, on the long lane."""
-        backups = self.services.backups
+        """Behind the first page, on the long lane: is the base on a network drive, does it
+        pass the quick check; then the day's first backup."""
+        services = self.services
 
-        def checked(found: str | None) -> None:
-            if found:
-                self.damage_found.emit(found)
+        def work() -> tuple[str | None, str | None]:
+            return services.network_drive(), services.backups.check_then_daily()
 
-        self.tasks.read(self, backups.check_then_daily, lane="long").success(checked) \
+        def checked(found: tuple[str | None, str | None]) -> None:
+            network, problem = found
+            if network:
+                from retainer.ui.recovery import warn_network_drive
+
+                warn_network_drive(self, self.services.ctx.db.location, network)
+            if problem:
+                self.damage_found.emit(problem)
+
+        self.tasks.read(self, work, lane="long").success(checked) \
             .failure(lambda exc: self.say(str(exc))).run()
 
     def open_restore(self):

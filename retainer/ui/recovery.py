@@ -1,7 +1,7 @@
-"""A damaged base, found when it opens or by the check behind the first page: the owner is
-told in plain words and offered the newest backup that passes the check. The damaged file is
-set aside under a new name, as it is, never overwritten; with no sound backup, an empty base
-can be started beside it."""
+"""A damaged base, found when it opens or by the check behind the first page (and a base on a
+network drive, where damage is likely): the owner is told in plain words and offered the
+newest backup that passes the check. The damaged file is set aside under a new name, as it
+is, never overwritten; with no sound backup, an empty base can be started beside it."""
 
 from __future__ import annotations
 
@@ -112,3 +112,12 @@ def _recover(launcher, path, backup) -> None:
             launcher.app.exit(1)
 
     launcher.tasks.write(None, work).success(done).failure(failed).run()
+
+
+def warn_network_drive(parent, location: str, kind: str) -> None:
+    """A base on a network drive is not yet damaged, but may well be: said once each start."""
+    QMessageBox.warning(parent, tr("The base is on a network drive"), tr(
+        "The customer base {path} is on a network drive ({kind}). A base file there can be "
+        "damaged when the connection drops or when two computers write to it at once.\n\n"
+        "Keep the base on this computer's own disk, or, for several tills, on a shared "
+        "PostgreSQL server.").format(path=location, kind=kind))

@@ -92,3 +92,10 @@ def test_settings_set_how_many_backups_are_kept(window, services, db_path):
     left = backups.listed(folder)
     # the one just taken and the two days before it; the day before is within 24 hours too
     assert [b.taken_at.date().isoformat() for b in left] == ["2026-06-15", "2026-06-14", "2026-06-13"]
+
+
+def test_a_base_on_a_network_drive_is_warned_against(window, services, answers, monkeypatch):
+    monkeypatch.setattr(type(services), "network_drive", lambda self: "cifs")
+    window.check_base()
+    (warning,) = [text for kind, text in answers if kind == "warning"]
+    assert "is on a network drive (cifs)" in warning and "PostgreSQL" in warning

@@ -84,3 +84,16 @@ class BackupService:
             self.ctx.db.dispose()
 
         return backups.replace_base(backup, base, close, when=self.ctx.now())
+
+
+# A damaged base is dealt with before there is a service to ask (it did not open): these two
+# stand on the file alone.
+def newest_sound_backup(base: Path) -> tuple[Backup, int | None] | None:
+    """The newest backup of ``base`` that passes the quick check, with its customer count."""
+    return backups.newest_sound(backups.folder_for(base))
+
+
+def recover(base: Path, backup: Path | None) -> Path:
+    """Set the damaged ``base`` aside and put ``backup`` (if any) in its place; returns
+    where the damaged file is now."""
+    return backups.recover(base, backup)

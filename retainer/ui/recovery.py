@@ -41,10 +41,9 @@ def choose(parent, title: str, text: str, choices: list[str]) -> int:
 
 def offer(launcher, path, reason: str, at_start: bool) -> None:
     """Look for the newest sound backup (in the background: each is checked), then ask."""
-    from retainer.db import backups
+    from retainer.services.backups import newest_sound_backup
 
-    folder = backups.folder_for(path)
-    launcher.tasks.read(None, lambda: backups.newest_sound(folder), lane="long") \
+    launcher.tasks.read(None, lambda: newest_sound_backup(path), lane="long") \
         .success(lambda found: _ask(launcher, path, reason, found, at_start)) \
         .failure(lambda exc: _ask(launcher, path, reason, None, at_start)).run()
 
@@ -84,8 +83,8 @@ def _ask(launcher, path, reason: str, found, at_start: bool) -> None:
 
 
 def _recover(launcher, path, backup) -> None:
-    from retainer.db import backups
     from retainer.services import open_retainer
+    from retainer.services.backups import recover
 
     services = launcher.services
     if launcher.window is not None:
@@ -95,7 +94,7 @@ def _recover(launcher, path, backup) -> None:
         if services is not None:  # the damage was found with the base open
             services.ctx.db.interrupt()
             services.ctx.db.dispose()
-        aside = backups.recover(path, backup.path if backup else None)
+        aside = recover(path, backup.path if backup else None)
         return open_retainer(str(path)), aside
 
     def done(result) -> None:

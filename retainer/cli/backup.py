@@ -57,7 +57,8 @@ def run_backup(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     if not args.to:
-        backups.rotate(taken.path.parent, *backups.rotation_of(base), newest=taken.path)
+        backups.rotate(taken.path.parent, *backups.rotation_of(base), newest=taken.path,
+                       of=base.stem)
     print(tr("Backed up to {path} ({size} MB, {customers}).").format(
         path=taken.path, size=f"{taken.size / 1e6:.1f}",
         customers=tr("%Ln customers", "backed up …", backups.customer_count(taken.path) or 0)))

@@ -6,8 +6,8 @@ A backup is written into a temporary file beside its final place, checked with
 a full disk or a read-only folder half-way leaves the earlier backups as they were. The copy
 goes a few hundred pages at a time, so a writer waits milliseconds, never for the whole copy.
 
-Names: ``retainer-YYYYMMDD-HHMMSS-<why>.sqlite`` (why: daily, manual, import, restore,
-upgrade), in the ``backups`` folder beside the base.
+Names: ``<base>-YYYYMMDD-HHMMSS-<why>.sqlite`` (``retainer-…`` for the usual base; why:
+daily, manual, import, restore, upgrade), in the ``backups`` folder beside the base.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from pathlib import Path
 from retainer.i18n import tr
 
 PAGES_PER_STEP = 256  # 1 MB with SQLite's 4 KB pages: a writer waits at most one step
-NAME = re.compile(r"^retainer-(\d{8}-\d{6})-([a-z]+)(?:-\d+)?\.sqlite$")
+# <the base's name>-<when>-<why>[-<n>].sqlite: bases side by side (yours and the demo) keep
+# their backups apart in one folder.
+NAME = re.compile(r"^(.+)-(\d{8}-\d{6})-([a-z]+)(?:-\d+)?\.sqlite$")
 REASONS = ("daily", "manual", "import", "restore", "upgrade")
 # What SQLite says of a file it cannot read as a database.
 DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
@@ -39,6 +41,7 @@ class Backup:
     taken_at: datetime
     reason: str
     size: int
+    of: str  # the name of the base it is a backup of, without .sqlite
 
     @property
     def name(self) -> str:
@@ -130,11 +133,11 @@ def take(base: Path, folder: Path | None = None, reason: str = "manual",
     with a plain message; an earlier backup is never touched."""
     folder = folder or folder_for(base)
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"retainer-{stamp}-{reason}.sqlite"
+    target = folder / f"{base.stem}-{stamp}-{reason}.sqlite"
     number = 1
     while target.exists():  # two in one second: both kept
         number += 1
-        target = folder / f"retainer-{stamp}-{reason}-{number}.sqlite"
+        target = folder / f"{base.stem}-{stamp}-{reason}-{number}.sqlite"
     spare = folder / f".{target.name}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -155,11 +158,13 @@ def take(base: Path, folder: Path | None = None, reason: str = "manual",
             spare.unlink(missing_ok=True)
         except OSError:
             pass
-    return Backup(target, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), reason, target.stat().st_size)
+    return Backup(target, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), reason, target.stat().st_size,
+                  base.stem)
 
 
-def listed(folder: Path) -> list[Backup]:
-    """The backups in ``folder``, newest first; other files are left out."""
+def listed(folder: Path, of: str | None = None) -> list[Backup]:
+    """The backups in ``folder`` (of the base named ``of``, or of any), newest first; other
+    files are left out."""
     found = []
     try:
         entries = list(folder.iterdir())
@@ -167,11 +172,11 @@ def listed(folder: Path) -> list[Backup]:
         return []
     for path in entries:
         match = NAME.match(path.name)
-        if not match:
+        if not match or (of is not None and match.group(1) != of):
             continue
         try:
-            found.append(Backup(path, datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"),
-                                match.group(2), path.stat().st_size))
+            found.append(Backup(path, datetime.strptime(match.group(2), "%Y%m%d-%H%M%S"),
+                                match.group(3), path.stat().st_size, match.group(1)))
         except (ValueError, OSError):
             continue
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
@@ -203,22 +208,25 @@ def kept(backups: list[Backup], daily: int, weekly: int, monthly: int,
 
 
 def rotate(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12,
-           newest: Path | None = None, also: Path | None = None) -> list[Path]:
-    """Delete the backups the rotation does not keep, never ``newest`` (the one just taken,
-    which a backup of the same second could otherwise outrank) nor ``also`` (the one being
-    restored from); returns what was deleted."""
-    backups = listed(folder)
-    if newest is not None:  # the one just taken counts as its day's newest
-        backups.sort(key=lambda b: (b.taken_at, b.path == newest), reverse=True)
-    keep = kept(backups, daily, weekly, monthly) | {p for p in (newest, also) if p is not None}
+           newest: Path | None = None, also: Path | None = None, of: str | None = None) -> list[Path]:
+    """Delete the backups the rotation does not keep — of the base named ``of``, or of each
+    base in the folder on its own — never ``newest`` (the one just taken, which a backup of
+    the same second could otherwise outrank) nor ``also`` (the one being restored from);
+    returns what was deleted."""
+    every = listed(folder, of)
     removed = []
-    for backup in backups:
-        if backup.path not in keep:
-            try:
-                backup.path.unlink()
-                removed.append(backup.path)
-            except OSError:
-                pass
+    for name in {b.of for b in every}:
+        backups = [b for b in every if b.of == name]
+        if newest is not None:  # the one just taken counts as its day's newest
+            backups.sort(key=lambda b: (b.taken_at, b.path == newest), reverse=True)
+        keep = kept(backups, daily, weekly, monthly) | {p for p in (newest, also) if p is not None}
+        for backup in backups:
+            if backup.path not in keep:
+                try:
+                    backup.path.unlink()
+                    removed.append(backup.path)
+                except OSError:
+                    pass
     return removed
 
 
@@ -270,14 +278,14 @@ def replace_base(backup: Path, base: Path, close=None, when: datetime | None = N
     if close is not None:
         close()
     restore(backup, base, checked=True)
-    rotate(before.path.parent, *rotation_of(base), newest=before.path, also=backup)
+    rotate(before.path.parent, *rotation_of(base), newest=before.path, also=backup, of=base.stem)
     return before
 
 
-def newest_sound(folder: Path) -> tuple[Backup, int | None] | None:
-    """The newest backup in ``folder`` that passes SQLite's quick check and the Retainer
-    checks, with its customer count; None when none does."""
-    for backup in listed(folder):
+def newest_sound(folder: Path, of: str | None = None) -> tuple[Backup, int | None] | None:
+    """The newest backup in ``folder`` (of the base named ``of``) that passes SQLite's quick
+    check and the Retainer checks, with its customer count; None when none does."""
+    for backup in listed(folder, of):
         if problem_of(backup.path, full=False) is None:
             return backup, customer_count(backup.path)
     return None

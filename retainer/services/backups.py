@@ -37,7 +37,7 @@ class BackupService:
         taken = backups.take(self.base_path, reason=reason, when=self.ctx.now())
         kept = self.ctx.settings
         backups.rotate(taken.path.parent, kept.backups_daily, kept.backups_weekly,
-                       kept.backups_monthly, newest=taken.path)
+                       kept.backups_monthly, newest=taken.path, of=self.base_path.stem)
         return taken
 
     def daily_if_due(self) -> Backup | None:
@@ -45,7 +45,7 @@ class BackupService:
         if self.folder is None:
             return None
         today = self.ctx.today()
-        if any(b.taken_at.date() == today for b in backups.listed(self.folder)):
+        if any(b.taken_at.date() == today for b in self.listed()):
             return None
         return self.back_up("daily")
 
@@ -63,7 +63,8 @@ class BackupService:
         return found
 
     def listed(self) -> list[Backup]:
-        return backups.listed(self.folder) if self.folder else []
+        base = self.base_path
+        return backups.listed(backups.folder_for(base), base.stem) if base else []
 
     def customer_counts(self, found: list[Backup]) -> dict[Path, int | None]:
         """How many customers each backup holds (None: the file cannot be read)."""
@@ -90,7 +91,7 @@ class BackupService:
 # stand on the file alone.
 def newest_sound_backup(base: Path) -> tuple[Backup, int | None] | None:
     """The newest backup of ``base`` that passes the quick check, with its customer count."""
-    return backups.newest_sound(backups.folder_for(base))
+    return backups.newest_sound(backups.folder_for(base), base.stem)
 
 
 def recover(base: Path, backup: Path | None) -> Path:

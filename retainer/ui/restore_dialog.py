@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -25,7 +23,7 @@ from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.services.backups import Backup
 from retainer.ui.formatting import date_time
-from retainer.ui.records_model import Column, RecordsModel
+from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
@@ -65,14 +63,10 @@ class RestoreDialog(QDialog):
                    else i18n.grouped(r.customers), True),
             Column(tr("Size"), lambda r: megabytes(r.backup.size), True),
         ])
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        box, self.view = table_with_empty_text(self.model, tr(
+            "No backups yet. Retainer keeps one on the first start of each day, before every "
+            "import and whenever you choose File → Back up now."))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _index: self.restore_selected())
         folder = services.backups.folder
         self.hint = QLabel(tr("The newest first. Restoring puts the chosen backup in place of "
@@ -80,11 +74,6 @@ class RestoreDialog(QDialog):
                               "is lost."))
         self.hint.setWordWrap(True)
         set_role(self.hint, "hint")
-        self.empty = QLabel(tr("No backups yet. Retainer keeps one on the first start of each "
-                               "day, before every import and whenever you choose File → Back "
-                               "up now."))
-        self.empty.setWordWrap(True)
-        self.empty.hide()
         self.restore_button = QPushButton(tr("&Restore the selected backup…"))
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -97,8 +86,7 @@ class RestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(box, 1)
         layout.addWidget(buttons)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.restore_button.setEnabled(self.selected() is not None))
@@ -114,8 +102,7 @@ class RestoreDialog(QDialog):
 
         def show(rows: list[BackupRow]) -> None:
             self.model.set_records(rows)
-            self.empty.setVisible(not rows)
-            self.view.setVisible(bool(rows))
+            self.hint.setVisible(bool(rows))
             if rows:
                 self.view.selectRow(0)
 

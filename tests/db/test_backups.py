@@ -200,3 +200,25 @@ def test_this_mornings_backup_outlives_two_imports_and_a_restore(base):
     finally:
         services.close()
     assert backups.customer_count(base) == backups.customer_count(morning.path)
+
+
+def test_two_bases_in_one_folder_keep_their_backups_apart(tmp_path):
+    """The owner's base and the demo base live side by side in the data folder: a restore
+    offers only the base's own backups, and one base's rotation leaves the other's."""
+    from retainer.services import open_retainer
+
+    shop, demo = tmp_path / "retainer.sqlite", tmp_path / "demo.sqlite"
+    make_demo(str(shop), 30, 1.0, seed=1)
+    make_demo(str(demo), 40, 1.0, seed=2)
+    for day in range(1, 30):
+        backups.take(demo, reason="daily", when=datetime(2026, 11, 30, 9) - timedelta(days=day))
+    services = open_retainer(str(shop))
+    try:
+        taken = services.backups.back_up()
+        assert taken.name.startswith("retainer-") and taken.of == "retainer"
+        assert [b.path for b in services.backups.listed()] == [taken.path]
+    finally:
+        services.close()
+    assert len(backups.listed(tmp_path / "backups", "demo")) == 29  # not rotated by the shop's
+    found, customers = backups.newest_sound(tmp_path / "backups", "retainer")
+    assert found.path == taken.path and customers == 30

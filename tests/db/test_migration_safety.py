@@ -184,7 +184,7 @@ def test_a_migration_failing_half_way_leaves_the_file_as_it_was(tmp_path, monkey
     with sqlite3.connect(copy) as conn:
         assert list(conn.iterdump()) == before  # schema, rows and the version stamp "0004"
     # and a checked backup was taken before the upgrade began
-    kept = list((tmp_path / "backups").glob("retainer-*-upgrade.sqlite"))
+    kept = list((tmp_path / "backups").glob("shop-*-upgrade.sqlite"))
     assert len(kept) == 1
 
 

@@ -79,7 +79,7 @@ def test_settings_set_how_many_backups_are_kept(window, services, db_path):
     folder.mkdir()
     for day in range(1, 40):  # the backups of 39 earlier days
         when = datetime(2026, 6, 15, 9) - timedelta(days=day)
-        (folder / f"retainer-{when:%Y%m%d-%H%M%S}-daily.sqlite").write_bytes(b"x")
+        (folder / f"shop-{when:%Y%m%d-%H%M%S}-daily.sqlite").write_bytes(b"x")
     dialog = window.open_settings()
     assert (dialog.backups_daily.value(), dialog.backups_weekly.value(),
             dialog.backups_monthly.value()) == (7, 4, 12)

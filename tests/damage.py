@@ -1,7 +1,13 @@
 """Ways a base file gets damaged, for the tests of what Retainer does about it."""
 
+import hashlib
 import sqlite3
 from pathlib import Path
+
+
+def digest(path: Path) -> str:
+    """The file's bytes, in short: equal digests, an unchanged file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def settle(path: Path) -> None:

@@ -264,16 +264,21 @@ def restore(backup: Path, base: Path, checked: bool = False) -> None:
         spare.unlink(missing_ok=True)
 
 
+def _refuse_unsound(backup: Path, full: bool = True) -> None:
+    """BackupProblem, naming what is wrong, unless ``backup`` is there and sound."""
+    found = problem_of(backup, full) if backup.is_file() else tr("{file} does not exist.").format(
+        file=backup)
+    if found:
+        raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not changed.")
+                            .format(file=backup.name, reason=found))
+
+
 def replace_base(backup: Path, base: Path, close=None, when: datetime | None = None) -> Backup:
     """Restore as the owner asks for it: ``backup`` is checked, the base as it is now is backed
     up (and the rotation run), ``close`` lets the caller close its connections, then the
     backup goes in place. Returns the backup of the base as it was; raises BackupProblem with
     ``base`` unchanged."""
-    found = problem_of(backup) if backup.is_file() else tr("{file} does not exist.").format(
-        file=backup)
-    if found:
-        raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not changed.")
-                            .format(file=backup.name, reason=found))
+    _refuse_unsound(backup)
     before = take(base, reason="restore", when=when)
     if close is not None:
         close()
@@ -315,10 +320,7 @@ def recover(base: Path, backup: Path | None, when: datetime | None = None) -> Pa
     """A damaged base set aside and ``backup`` put in its place (or, with no backup, nothing:
     the next open starts an empty base). Returns where the damaged file now is."""
     if backup is not None:
-        found = problem_of(backup, full=False)
-        if found:
-            raise BackupProblem(tr("{file} cannot be restored: {reason} Your base was not "
-                                   "changed.").format(file=backup.name, reason=found))
+        _refuse_unsound(backup, full=False)
     aside = set_aside(base, when)
     if backup is not None:
         restore(backup, base, checked=True)

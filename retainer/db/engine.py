@@ -45,11 +45,9 @@ def _damage_in(exc: BaseException) -> bool:
     return any(word in str(getattr(exc, "orig", exc)).lower() for word in DAMAGE_WORDS)
 
 
-def _truncated(path: Path) -> bool:
-    """The file is shorter than its own header says: cut off by a failed copy, a full disk or
-    a network drive. Read from the header alone, so it costs nothing at start-up."""
-    with open(path, "rb") as fh:
-        header = fh.read(100)
+def _truncated(path: Path, header: bytes) -> bool:
+    """The file is shorter than its own (100-byte) header says: cut off by a failed copy, a
+    full disk or a network drive. Read from the header alone, so it costs nothing at start-up."""
     if len(header) < 100:
         return True
     page_size = int.from_bytes(header[16:18], "big")
@@ -164,14 +162,14 @@ def _check_sqlite_file(path: Path) -> bool:
     if path.stat().st_size == 0:
         return True
     with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
+        header = fh.read(100)
+    if header[:16] != b"SQLite format 3\x00":
         raise DatabaseError(
             tr("{path} is not a Retainer customer base (it is some other kind of file).").format(
                 path=path
             )
         )
-    if _truncated(path):
+    if _truncated(path, header):
         raise DamagedBase(path, tr("the file is shorter than its contents"))
     return False
 

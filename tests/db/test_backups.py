@@ -2,7 +2,6 @@
 attempt; restores refused from a damaged or foreign file."""
 
 import errno
-import hashlib
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import pytest
 
 from retainer.db import backups
 from retainer.demo import make_demo
+from tests.damage import digest
 
 
 @pytest.fixture
@@ -20,10 +20,6 @@ def base(tmp_path):
     path = tmp_path / "shop.sqlite"
     make_demo(str(path), 120, 1.0, seed=5)
     return path
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_backup_is_a_checked_whole_copy(base):

@@ -2,7 +2,6 @@
 leaves a sound base holding the customers from before or from after — never some of the
 import — and every earlier backup as it was."""
 
-import hashlib
 import os
 import random
 import shutil
@@ -15,6 +14,7 @@ import pytest
 
 from retainer.db import backups
 from retainer.demo import make_demo
+from tests.damage import digest
 
 KILLS = 20
 ROWS = 10_000
@@ -26,10 +26,6 @@ def retainer(*args) -> subprocess.Popen:
     env = {**os.environ, "RETAINER_LANGUAGE": "en"}
     return subprocess.Popen([sys.executable, "-m", "retainer", *args], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")

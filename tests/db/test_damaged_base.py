@@ -1,7 +1,6 @@
 """A damaged base: caught when it opens or by the quick check, set aside unchanged, replaced
 by the newest backup that passes the check."""
 
-import hashlib
 
 import pytest
 
@@ -9,6 +8,7 @@ from retainer.db import backups
 from retainer.db.engine import DamagedBase, open_database
 from retainer.demo import make_demo
 from tests import damage
+from tests.damage import digest
 
 
 @pytest.fixture
@@ -16,10 +16,6 @@ def base(tmp_path):
     path = tmp_path / "shop.sqlite"
     make_demo(str(path), 80, 1.0, seed=3)
     return path
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize("harm", [damage.truncate, damage.scramble_schema])

@@ -1,7 +1,6 @@
 """A damaged base in the window: at start and when the check behind the first page finds it,
 the owner is offered the newest sound backup; the damaged file is kept as it was."""
 
-import hashlib
 from types import SimpleNamespace
 
 import pytest
@@ -13,10 +12,7 @@ from retainer.services import CustomerQuery
 from retainer.ui import recovery
 from retainer.ui.app import Launcher
 from tests import damage
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.damage import digest
 
 
 @pytest.fixture

@@ -53,9 +53,37 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "shop.sqlite"
 
 
+# The database and service tests (tests/db, tests/excel) run twice: on the embedded SQLite
+# file and on a PostgreSQL server (tests/pg.py). The window's tests run on SQLite.
+BOTH_DATABASES = ("db", "excel")
+
+
+def pytest_generate_tests(metafunc):
+    if "base" in metafunc.fixturenames:
+        folder = metafunc.definition.path.parent.name
+        both = folder in BOTH_DATABASES and metafunc.definition.get_closest_marker("sqlite_only") is None
+        kinds = ["sqlite", "postgresql"] if both else ["sqlite"]
+        metafunc.parametrize("base", kinds, indirect=True)
+
+
 @pytest.fixture
-def services(db_path) -> Retainer:
-    r = open_retainer(str(db_path), clock=lambda: NOW)
+def base(request, db_path) -> str:
+    """Where the test's customer base lives: a SQLite file, or a database of its own on the
+    PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    from tests import pg
+
+    server = pg.require_server()
+    address = pg.new_database(server)
+    yield address
+    pg.drop_database(server, address)
+
+
+@pytest.fixture
+def services(base) -> Retainer:
+    r = open_retainer(base, clock=lambda: NOW)
     r.change_settings(default_region="RU", currency="EUR")
     yield r
     r.close()

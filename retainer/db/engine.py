@@ -297,7 +297,10 @@ def open_database(location: str, *, migrate: bool = True) -> Database:
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
             event.listen(engine, "connect", _set_sqlite_pragmas)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            # psycopg forgets an INSERT's row count once its cursor closes; the services
+            # count what they made from it, so it is kept.
+            engine = create_engine(url, pool_pre_ping=True,
+                                   execution_options={"preserve_rowcount": True})
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(
             tr("Cannot open {location}: {reason}").format(location=shown, reason=exc)

@@ -54,14 +54,14 @@ def test_as_of_today_the_history_agrees_with_the_summary_columns(services):
     assert services.metrics.headline(TODAY, then=then) == services.metrics.headline(TODAY)
 
 
-def test_metrics_as_of_a_past_day(services, db_path, capsys):
+def test_metrics_as_of_a_past_day(services, base, capsys):
     from retainer.cli import main
 
     ids = small_base(services)
     services.close()
     # On 1 May 2026: "Came back" had been silent since November (lapsed), "New in May" was not
     # a customer yet, the regulars bought on their rhythm.
-    assert main(["metrics", "--db", str(db_path), "--as-of", "2026-05-01", "--from", "2026-04-01",
+    assert main(["metrics", "--db", base, "--as-of", "2026-05-01", "--from", "2026-04-01",
                  "--to", "2026-05-01", "--json"]) == 0
     may = json.loads(capsys.readouterr().out)
     assert may["period"]["as_of"] == "2026-05-01"
@@ -74,15 +74,15 @@ def test_metrics_as_of_a_past_day(services, db_path, capsys):
     assert may["purchases"]["in_total"] < 30 * 6 + 5
     # The model was tried on the purchases before 1 May; the same question again is answered
     # from what was kept for that day.
-    reopened = open_retainer(str(db_path), clock=lambda: NOW)
+    reopened = open_retainer(base, clock=lambda: NOW)
     with reopened.ctx.read() as session:
         fits = session.execute(select(func.count(ModelFit.id))
                                .where(ModelFit.as_of == date(2026, 5, 1))).scalar_one()
     reopened.close()
     assert fits == 1
-    assert main(["metrics", "--db", str(db_path), "--as-of", "2026-05-01", "--json"]) == 0
+    assert main(["metrics", "--db", base, "--as-of", "2026-05-01", "--json"]) == 0
     capsys.readouterr()
-    reopened = open_retainer(str(db_path), clock=lambda: NOW)
+    reopened = open_retainer(base, clock=lambda: NOW)
     with reopened.ctx.read() as session:
         assert session.execute(select(func.count(ModelFit.id)).where(
             ModelFit.as_of == date(2026, 5, 1))).scalar_one() == 1
@@ -92,12 +92,12 @@ def test_metrics_as_of_a_past_day(services, db_path, capsys):
     assert ids["back"]
 
 
-def test_came_back_makes_the_period_add_up(services, db_path, capsys):
+def test_came_back_makes_the_period_add_up(services, base, capsys):
     from retainer.cli import main
 
     small_base(services)
     services.close()
-    assert main(["metrics", "--db", str(db_path), "--from", "2026-05-01", "--to", "2026-06-01",
+    assert main(["metrics", "--db", base, "--from", "2026-05-01", "--to", "2026-06-01",
                  "--as-of", "2026-06-01", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)["retention"]
     assert r["came_back"] == 1  # "Came back": lapsed on 1 May, active again on 1 June
@@ -105,30 +105,30 @@ def test_came_back_makes_the_period_add_up(services, db_path, capsys):
     assert r["start_active"] - r["churned"] + r["came_back"] + r["new"] == r["end_active"]
 
 
-def test_purchases_and_revenue_in_the_period_and_in_all(services, db_path, capsys):
+def test_purchases_and_revenue_in_the_period_and_in_all(services, base, capsys):
     from retainer.cli import main
 
     buyer(services, "Anna", date(2026, 4, 10), date(2026, 5, 3), date(2026, 5, 20),
           phone="+370 612 30000", amount=1250)
     services.close()
-    assert main(["metrics", "--db", str(db_path), "--from", "2026-05-01", "--to", "2026-06-01",
+    assert main(["metrics", "--db", base, "--from", "2026-05-01", "--to", "2026-06-01",
                  "--json"]) == 0
     bought = json.loads(capsys.readouterr().out)["purchases"]
     assert (bought["in_period"], bought["revenue_in_period"]) == (2, 25.0)
     assert (bought["in_total"], bought["revenue_in_total"]) == (3, 37.5)
 
 
-def test_remind_as_of_a_past_day_lists_that_mornings_calls(services, db_path, capsys):
+def test_remind_as_of_a_past_day_lists_that_mornings_calls(services, base, capsys):
     from retainer.cli import main
 
     small_base(services)
     services.close()
-    assert main(["remind", "--db", str(db_path), "--as-of", "2026-05-01", "--json"]) == 0
+    assert main(["remind", "--db", base, "--as-of", "2026-05-01", "--json"]) == 0
     then = json.loads(capsys.readouterr().out)
     names = [c["name"] for c in then["calls"]]
     assert "Came back" in names and "New in May" not in names
     assert all(c["due_on"] == "2026-05-01" for c in then["calls"])
     assert then["as_of"] == "2026-05-01"
-    assert main(["remind", "--db", str(db_path), "--json"]) == 0
+    assert main(["remind", "--db", base, "--json"]) == 0
     now = [c["name"] for c in json.loads(capsys.readouterr().out)["calls"]]
     assert "Came back" not in now  # she bought again on 20 May

@@ -83,17 +83,17 @@ def test_a_call_logged_uses_a_place_a_dismissal_does_not(services):
     assert next_day.waiting == 1
 
 
-def test_remind_prints_the_days_calls_and_how_many_wait(services, db_path, capsys):
+def test_remind_prints_the_days_calls_and_how_many_wait(services, base, capsys):
     from retainer.cli import main
 
     drifting_base(services, 4)
     services.change_settings(daily_calls=2)
     services.close()
-    assert main(["remind", "--db", str(db_path), "--as-of", AHEAD.isoformat(), "--json"]) == 0
+    assert main(["remind", "--db", base, "--as-of", AHEAD.isoformat(), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [c["name"] for c in out["calls"]] == ["Drifting 04", "Drifting 03"]
     assert out["waiting"] == 2 and out["daily_calls"] == 2 and out["called_today"] == 0
-    assert main(["remind", "--db", str(db_path), "--as-of", AHEAD.isoformat()]) == 0
+    assert main(["remind", "--db", base, "--as-of", AHEAD.isoformat()]) == 0
     text = capsys.readouterr().out
     assert "Drifting 04" in text and "Drifting 02" not in text and "2 more wait their turn" in text
 

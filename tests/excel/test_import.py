@@ -75,6 +75,16 @@ def test_import_then_again_adds_nothing(services, tmp_path):
     assert card.form.email == "anna@example.com" and card.form.card_number == "1001"
 
 
+def indexes_of(services, *tables) -> list[str]:
+    """The indexes of the tables, as the database lists them (SQLite or PostgreSQL)."""
+    from sqlalchemy import inspect
+
+    with services.ctx.read() as s:
+        found = inspect(s.connection())
+        return sorted(ix["name"] for table in tables for ix in found.get_indexes(table))
+
+
+@pytest.mark.sqlite_only  # a backup is a copy of the SQLite file; a server keeps its own
 def test_an_import_backs_the_base_up_first_and_a_test_run_does_not(services, tmp_path, db_path):
     from retainer.db import backups
 
@@ -88,6 +98,7 @@ def test_an_import_backs_the_base_up_first_and_a_test_run_does_not(services, tmp
     assert counts(services)[0] == 4
 
 
+@pytest.mark.sqlite_only
 def test_an_import_that_cannot_back_up_first_imports_nothing(services, tmp_path, db_path):
     (db_path.parent / "backups").write_text("a file where the backups folder would be")
     path = ugly.xlsx(tmp_path / "list.xlsx", ugly.CUSTOMERS)
@@ -172,9 +183,7 @@ def test_cancel_while_customers_are_inserted_changes_nothing(services, tmp_path,
     from retainer.services.imports import apply
 
     def index_names():
-        with services.ctx.read() as s:
-            return sorted(r[0] for r in s.connection().exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'"))
+        return indexes_of(services, "customers")
 
     before = index_names()
     monkeypatch.setattr(apply, "DEFER_INDEXES_FROM", 2)  # the large-load path, indexes set aside
@@ -332,10 +341,7 @@ def test_a_large_load_rebuilds_the_indexes_it_set_aside(services, tmp_path, monk
     from retainer.services.imports import apply
 
     def index_names():
-        with services.ctx.read() as s:
-            return sorted(r[0] for r in s.connection().exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
-                "('customers', 'customer_phones') AND sql IS NOT NULL"))
+        return indexes_of(services, "customers", "customer_phones")
 
     before = index_names()
     monkeypatch.setattr(apply, "DEFER_INDEXES_FROM", 2)

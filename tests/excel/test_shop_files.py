@@ -288,19 +288,19 @@ def test_the_country_of_the_numbers_is_proposed_with_the_counts(services, tmp_pa
     assert services.imports.country_guess(services.imports.layout(str(russian_list(tmp_path))).plan()) is None
 
 
-def test_retainer_import_proposes_the_country_and_takes_it(services, db_path, tmp_path, capsys):
+def test_retainer_import_proposes_the_country_and_takes_it(services, base, tmp_path, capsys):
     from retainer.cli import main
 
     services.change_settings(default_region="US")
     services.close()
     path = str(russian_list(tmp_path))
-    assert main(["import", path, "--db", str(db_path), "--dry-run"]) == 0
+    assert main(["import", path, "--db", base, "--dry-run"]) == 0
     err = capsys.readouterr().err
     assert "read as numbers from Russia, 40 of them are" in err and "--country RU" in err
-    assert main(["import", path, "--db", str(db_path), "--country", "ru"]) == 0
+    assert main(["import", path, "--db", base, "--country", "ru"]) == 0
     out = capsys.readouterr().out
     assert "42 customers added" in out
-    assert main(["import", path, "--db", str(db_path), "--country", "XX"]) == 2
+    assert main(["import", path, "--db", base, "--country", "XX"]) == 2
 
 
 def test_a_list_never_split_into_columns_is_named_before_anything_is_saved(services, tmp_path):

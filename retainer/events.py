@@ -13,6 +13,7 @@ CONTACTS = "contacts"
 REMINDERS = "reminders"
 FEEDBACK = "feedback"
 SETTINGS = "settings"
+EVERY_KIND = (CUSTOMERS, PURCHASES, CONTACTS, REMINDERS, FEEDBACK, SETTINGS)
 
 
 @dataclass(frozen=True)

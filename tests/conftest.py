@@ -61,8 +61,13 @@ BOTH_DATABASES = ("db", "excel")
 def pytest_generate_tests(metafunc):
     if "base" in metafunc.fixturenames:
         folder = metafunc.definition.path.parent.name
-        both = folder in BOTH_DATABASES and metafunc.definition.get_closest_marker("sqlite_only") is None
-        kinds = ["sqlite", "postgresql"] if both else ["sqlite"]
+        marked = metafunc.definition.get_closest_marker
+        if marked("postgresql_only"):
+            kinds = ["postgresql"]
+        elif folder in BOTH_DATABASES and marked("sqlite_only") is None:
+            kinds = ["sqlite", "postgresql"]
+        else:
+            kinds = ["sqlite"]
         metafunc.parametrize("base", kinds, indirect=True)
 
 

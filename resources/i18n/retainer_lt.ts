@@ -1346,6 +1346,18 @@
         <translation>Iš viso išleista</translation>
     </message>
     <message>
+        <source>{field}: “{theirs}” there, “{mine}” here</source>
+        <translation>{field}: ten „{theirs}“, čia „{mine}“</translation>
+    </message>
+    <message>
+        <source>While this card was open, {name} was changed and saved on another terminal. Both of you changed:
+{lines}
+Nothing was saved yet.</source>
+        <translation>Kol ši kortelė buvo atidaryta, kliento {name} duomenys buvo pakeisti ir išsaugoti kitame terminale. Abu pakeitėte:
+{lines}
+Kol kas niekas neišsaugota.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>taip</translation>
     </message>
@@ -3555,6 +3567,26 @@ Laikykite bazę šio kompiuterio diske, o kelioms kasoms – bendrame PostgreSQL
     <message>
         <source>Put the backup of {when} ({customers}) in place of the base? What was changed since then leaves the window; the base as it is now is backed up first, so you can come back to it.</source>
         <translation>Pakeisti bazę {when} kopija ({customers})? Vėlesni pakeitimai dings iš lango; dabartinė bazė prieš tai išsaugoma kopijoje, tad prie jos galima grįžti.</translation>
+    </message>
+    <message>
+        <source>Changed on another terminal</source>
+        <translation>Pakeista kitame terminale</translation>
+    </message>
+    <message>
+        <source>Which values should stay? Every other change, here and there, is kept either way.</source>
+        <translation>Kurias reikšmes palikti? Visi kiti pakeitimai, ir čia, ir ten, išliks bet kuriuo atveju.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Palikti mano</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Palikti jų</translation>
+    </message>
+    <message>
+        <source>Go on editing</source>
+        <translation>Tęsti redagavimą</translation>
     </message>
 </context>
 </TS>

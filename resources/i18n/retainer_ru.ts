@@ -1346,6 +1346,18 @@
         <translation>Потрачено всего</translation>
     </message>
     <message>
+        <source>{field}: “{theirs}” there, “{mine}” here</source>
+        <translation>{field}: там «{theirs}», здесь «{mine}»</translation>
+    </message>
+    <message>
+        <source>While this card was open, {name} was changed and saved on another terminal. Both of you changed:
+{lines}
+Nothing was saved yet.</source>
+        <translation>Пока эта карточка была открыта, данные клиента {name} изменили и сохранили на другом терминале. Вы оба изменили:
+{lines}
+Пока ничего не сохранено.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -3555,6 +3567,26 @@ Keep the base on this computer&apos;s own disk, or, for several tills, on a shar
     <message>
         <source>Put the backup of {when} ({customers}) in place of the base? What was changed since then leaves the window; the base as it is now is backed up first, so you can come back to it.</source>
         <translation>Поставить копию от {when} ({customers}) на место базы? Изменения, сделанные после неё, исчезнут из окна; текущая база сначала сохраняется в копию, так что к ней можно вернуться.</translation>
+    </message>
+    <message>
+        <source>Changed on another terminal</source>
+        <translation>Изменено на другом терминале</translation>
+    </message>
+    <message>
+        <source>Which values should stay? Every other change, here and there, is kept either way.</source>
+        <translation>Какие значения оставить? Все остальные изменения, и здесь, и там, сохранятся в любом случае.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить мои</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Оставить их</translation>
+    </message>
+    <message>
+        <source>Go on editing</source>
+        <translation>Продолжить правку</translation>
     </message>
 </context>
 </TS>

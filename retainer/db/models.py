@@ -107,6 +107,14 @@ class Customer(Base):
     opening_first_day: Mapped[int | None] = mapped_column(Integer)
     opening_last_day: Mapped[int | None] = mapped_column(Integer)
 
+    # Raised by every change made to the row through the ORM (a card saved, moved to the
+    # trash): a terminal saving a card it read at an older version is told what changed.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Erased on the customer's request: the personal fields are blank, the figures stay.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __mapper_args__ = {"version_id_col": version}
+
     phones: Mapped[list[CustomerPhone]] = relationship(
         back_populates="customer",
         order_by="CustomerPhone.position",
@@ -285,3 +293,17 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class DataRequest(Base):
+    """One personal-data request carried out: an export of what is held about a customer, an
+    erasure, a consent recorded or withdrawn. No personal data is kept here, only what was
+    done, to which customer number, and when."""
+
+    __tablename__ = "data_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    action: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[int] = mapped_column(Integer, index=True)
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")

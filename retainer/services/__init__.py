@@ -13,6 +13,7 @@ from retainer.events import SETTINGS, Change
 from retainer.rules import settings as keys
 from retainer.rules.settings import ShopSettings
 from retainer.services.base import Clock, Context
+from retainer.services.conflicts import EditConflict
 from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 # DatabaseError: the base cannot be opened, in words for the owner (what the window shows);
 # DamagedBase: its file is damaged, and a backup can take its place.
-__all__ = ["Retainer", "CustomerQuery", "DamagedBase", "DatabaseError", "NotFound", "open_retainer"]
+__all__ = ["Retainer", "CustomerQuery", "DamagedBase", "DatabaseError", "EditConflict", "NotFound",
+           "open_retainer"]
 
 
 class Retainer:
@@ -172,7 +174,24 @@ class Retainer:
         path = self.backups.base_path
         return network_kind(path) if path is not None else None
 
+    def follow_other_terminals(self) -> bool:
+        """On a shared server, start hearing the other terminals' changes: each comes to the
+        change hub like this terminal's own, within about a second (db/change_feed.py). The
+        window calls it; a command-line run only tells the others. False on SQLite."""
+        if self.ctx.feed is None:
+            return False
+        self.ctx.feed.start(self._heard)
+        return True
+
+    def _heard(self, change: Change) -> None:
+        """Another terminal's change (on the feed's thread)."""
+        if SETTINGS in change.kinds:
+            self.ctx.settings = self.load_settings()
+        self.ctx.changes.publish(change)
+
     def close(self) -> None:
+        if self.ctx.feed is not None:
+            self.ctx.feed.stop()
         self.ctx.db.dispose()
 
 

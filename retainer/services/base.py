@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:
+    from retainer.db.change_feed import ChangeFeed
+
 from retainer.db.engine import Database
-from retainer.events import Change, ChangeHub
+from retainer.events import EVERY_KIND, Change, ChangeHub
 from retainer.rules.settings import ShopSettings
 from retainer.services.undo import UndoStack
 
@@ -25,6 +29,12 @@ class Context:
         self.settings = ShopSettings()
         # Set by the window: called before every write, to catch one made off its write lane.
         self.writer_check: Callable[[], None] | None = None
+        # On a shared server, every change is told to the other terminals too.
+        self.feed: ChangeFeed | None = None
+        if not db.is_sqlite:
+            from retainer.db.change_feed import ChangeFeed
+
+            self.feed = ChangeFeed(db.engine, Change.of(*EVERY_KIND))
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)
@@ -49,4 +59,6 @@ class Context:
             yield session
 
     def announce(self, change: Change) -> None:
+        if self.feed is not None:
+            self.feed.send(change)
         self.changes.publish(change)

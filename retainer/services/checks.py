@@ -36,3 +36,40 @@ def sheet_names(path: Path) -> list[str]:
         return list(book.sheetnames)
     finally:
         book.close()
+
+
+def shared_server(address: str | None, language: str) -> str:
+    """The self-test's look at the shared-server path: the PostgreSQL driver and its libpq
+    load from the bundle; given a server's address (whose user may create databases), a new
+    database on it gets the newest schema from the bundled migrations, and is dropped again."""
+    import os
+
+    import psycopg
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    found = f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
+    if not address:
+        return found + " (no server named)"
+    from retainer.services import CustomerQuery, open_retainer
+
+    name = f"retainer_selftest_{language}_{os.getpid()}"
+    admin = create_engine(address, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            services = open_retainer(make_url(address).set(database=name)
+                                     .render_as_string(hide_password=False))
+            try:
+                held = services.customers.count(CustomerQuery())
+            finally:
+                services.close()
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+    if held:
+        raise RuntimeError(f"a new database on the server holds {held} customers")
+    return found + ", a new database on the server at the newest schema"

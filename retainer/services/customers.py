@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from retainer.db import queries
 from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Reminder, Tag
@@ -16,7 +17,9 @@ from retainer.i18n import tr
 from retainer.rules import labels, phones
 from retainer.rules.status import PurchaseRhythm, Status, status_of, status_reason
 from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
+from retainer.services import conflicts
 from retainer.services.base import Context
+from retainer.services.conflicts import EditConflict
 from retainer.services.records import (
     ContactRow,
     CustomerCard,
@@ -109,8 +112,12 @@ class CustomerService:
 
     def names(self, ids: list[int]) -> dict[int, str]:
         with self.ctx.read() as session:
-            rows = session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids)))
-            return {r.id: r.name for r in rows}
+            return self._names(session, ids)
+
+    @staticmethod
+    def _names(session: Session, ids: list[int]) -> dict[int, str]:
+        rows = session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids)))
+        return {r.id: r.name for r in rows}
 
     def card(self, customer_id: int) -> CustomerCard:
         with self.ctx.read() as session:
@@ -160,6 +167,9 @@ class CustomerService:
                                       f.resolution, f.churn_reason) for f in feedback],
                 reminders=[ReminderRow(r.id, r.due_on, r.reason, r.state, r.snoozed_until, r.note)
                            for r in reminders],
+                version=c.version,
+                consent_date=c.consent_date,
+                erased=c.erased_at is not None,
             )
 
     def status_as_of(self, customer_id: int, as_of: date) -> Status:
@@ -194,14 +204,23 @@ class CustomerService:
         self.ctx.announce(Change.of(CUSTOMERS, customer_ids=[new_id]))
         return new_id
 
-    def update(self, customer_id: int, form: CustomerForm) -> None:
-        clean = clean_customer(form, self.ctx.settings.default_region, self.ctx.today())
-        with self.ctx.write() as session:
-            customer = _load(session, customer_id)
-            self._check_referrer(session, customer_id, clean.referred_by_id)
-            self._check_card(session, customer_id, clean.card_number)
-            before = _clean_of(customer)
-            _apply(session, customer, clean, self.ctx.today())
+    def update(self, customer_id: int, form: CustomerForm, read: CustomerCard | None = None,
+               *, keep: tuple[int, str] | None = None) -> None:
+        """Save the form. ``read`` is the card it was filled from: if another terminal saved
+        the customer since, their changes are kept, and a field both changed raises
+        :class:`EditConflict` (services/conflicts.py) with nothing saved. The owner's answer
+        comes back as ``keep``: (the conflict's version, "mine" or "theirs") for those fields."""
+        region, today = self.ctx.settings.default_region, self.ctx.today()
+        typed = clean_customer(form, region, today)
+        for attempt in (1, 2):
+            try:
+                before = self._save(customer_id, form, typed, read, keep)
+                break
+            except StaleDataError:
+                # Another terminal saved between this read and this write (PostgreSQL lets
+                # the two overlap): once more, now against what they saved.
+                if attempt == 2:
+                    raise
 
         def revert(s: Session) -> Change:
             _apply(s, _load(s, customer_id), before, self.ctx.today())
@@ -209,6 +228,29 @@ class CustomerService:
 
         self.ctx.undo.push(UndoStep(tr("Undo changes to {name}").format(name=before.name), revert))
         self.ctx.announce(Change.of(CUSTOMERS, customer_ids=[customer_id]))
+
+    def _save(self, customer_id: int, form: CustomerForm, clean: CleanCustomer,
+              read: CustomerCard | None, keep: tuple[int, str] | None) -> CleanCustomer:
+        region, today = self.ctx.settings.default_region, self.ctx.today()
+        with self.ctx.write() as session:
+            customer = _load(session, customer_id)
+            if read is not None and customer.version != read.version:
+                theirs = _form_of(customer)
+                now = _clean_of(customer)
+                clean, clashing = conflicts.merged(clean_customer(read.form, region, today),
+                                                   clean, now)
+                if clashing and keep is not None and keep[0] == customer.version:
+                    if keep[1] == "theirs":
+                        clean = replace(clean, **{f: getattr(now, f) for f in clashing})
+                elif clashing:
+                    ids = [i for i in (form.referred_by_id, theirs.referred_by_id) if i]
+                    raise EditConflict(customer.name, conflicts.clashes_of(
+                        clashing, form, theirs, self._names(session, ids)), customer.version)
+            self._check_referrer(session, customer_id, clean.referred_by_id)
+            self._check_card(session, customer_id, clean.card_number)
+            before = _clean_of(customer)
+            _apply(session, customer, clean, today)
+        return before
 
     def trash(self, ids: list[int]) -> int:
         """Move customers to the trash; their history stays and Restore brings them back."""

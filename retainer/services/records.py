@@ -79,3 +79,6 @@ class CustomerCard:
     contacts: list[ContactRow]
     feedback: list[FeedbackRow]
     reminders: list[ReminderRow]
+    version: int = 1              # saving the form again checks it (services/conflicts.py)
+    consent_date: date | None = None
+    erased: bool = False          # erased on request: personal fields blank, figures kept

@@ -28,7 +28,7 @@ from retainer.rules import labels
 from retainer.rules.dates import format_date, parse_date
 from retainer.rules.money import format_amount, parse_amount
 from retainer.rules.validation import ValidationError
-from retainer.services import Retainer
+from retainer.services import EditConflict, Retainer
 from retainer.services.records import (
     ContactRow,
     CustomerCard,
@@ -36,6 +36,7 @@ from retainer.services.records import (
     PurchaseRow,
     ReminderRow,
 )
+from retainer.ui import edit_conflict
 from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProblem
 from retainer.ui.customer_picker import CustomerPicker
 from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
@@ -55,6 +56,9 @@ class CustomerCardDialog(QDialog):
         self.dirty = False
         self.loaded = customer_id is None
         self.card_shown: CustomerCard | None = None
+        # The card the form was filled from: a save is checked against it, so that a change
+        # saved meanwhile on another terminal is never silently undone by this form.
+        self.form_read: CustomerCard | None = None
         self._focus_purchase = focus_purchase
         self._after_save: Callable[[], None] | None = None
         self.setWindowTitle(tr("New customer") if customer_id is None else tr("Customer"))
@@ -253,6 +257,7 @@ class CustomerCardDialog(QDialog):
             .success(self._show_outlook).run()
         if not self.dirty:
             self.form.set_form(card.form, card.referred_by_name)
+            self.form_read = card
         self.lost_button.setEnabled(True)
         self.lost_button.setText(tr("Won back") if card.status.value == "lost" else tr("Mark as lost…"))
         self.purchases.set_records(card.purchases)
@@ -359,8 +364,10 @@ class CustomerCardDialog(QDialog):
         self.dirty = False
         QDialog.reject(self)
 
-    def save(self, then: Callable[[], None] | None = None) -> None:
-        """Save the form; ``then`` runs after the save has landed (not if it fails)."""
+    def save(self, then: Callable[[], None] | None = None,
+             keep: tuple[int, str] | None = None) -> None:
+        """Save the form; ``then`` runs after the save has landed (not if it fails). ``keep``
+        answers a conflict with another terminal's save (ui/edit_conflict.py)."""
         try:
             form = self.form.form()
         except FormProblem as problem:
@@ -371,8 +378,8 @@ class CustomerCardDialog(QDialog):
         if self.customer_id is None:
             work = lambda: customers.create(form)  # noqa: E731 - the work for the lane, chosen by branch
         else:
-            cid = self.customer_id
-            work = lambda: (customers.update(cid, form), cid)[1]  # noqa: E731 - the work for the lane, chosen by branch
+            cid, read = self.customer_id, self.form_read
+            work = lambda: (customers.update(cid, form, read, keep=keep), cid)[1]  # noqa: E731 - the work for the lane, chosen by branch
         self.save_button.setEnabled(False)
         self.tasks.write(self, work).success(self._saved).failure(self._save_failed).run()
         waiting = self.tasks.writes_waiting()
@@ -395,9 +402,13 @@ class CustomerCardDialog(QDialog):
 
     def _save_failed(self, exc: Exception) -> None:
         self.waiting.hide()
-        self._after_save = None
+        then, self._after_save = self._after_save, None
         self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, EditConflict):
+            answer = edit_conflict.ask(self, exc)
+            if answer is not None:
+                self.save(then, keep=(exc.version, answer))
+        elif isinstance(exc, ValidationError):
             self.form.show_errors(exc.errors)
         else:
             self._failed(exc)

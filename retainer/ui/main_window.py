@@ -399,8 +399,10 @@ class MainWindow(QMainWindow):
 
     def check_base(self) -> None:
         """Behind the first page, on the long lane: is the base on a network drive, does it
-        pass the quick check; then the day's first backup."""
+        pass the quick check; then the day's first backup. On a shared server, the other
+        terminals' changes are heard from now on."""
         services = self.services
+        services.follow_other_terminals()
 
         def work() -> tuple[str | None, str | None]:
             return services.network_drive(), services.backups.check_then_daily()

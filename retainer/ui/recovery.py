@@ -7,36 +7,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
 from retainer.i18n import tr
 from retainer.ui.formatting import date_time
+from retainer.ui.questions import choose
 
 log = logging.getLogger(__name__)
-
-
-def question_box(parent, title: str, text: str, choices: list[str]) -> QMessageBox:
-    """A warning with one button per choice, the first the default, the last on Esc."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
-    buttons: list[QPushButton] = []
-    for number, label in enumerate(choices):
-        role = (QMessageBox.ButtonRole.AcceptRole if number == 0
-                else QMessageBox.ButtonRole.RejectRole)
-        buttons.append(box.addButton(label, role))
-    box.setDefaultButton(buttons[0])
-    box.setEscapeButton(buttons[-1])
-    box.choices = buttons
-    return box
-
-
-def choose(parent, title: str, text: str, choices: list[str]) -> int:
-    """Ask with one button per choice; returns the index chosen (the last one on Esc)."""
-    box = question_box(parent, title, text, choices)
-    buttons = box.choices
-    box.exec()
-    clicked = box.clickedButton()
-    return buttons.index(clicked) if clicked in buttons else len(choices) - 1
 
 
 def offer(launcher, path, reason: str, at_start: bool) -> None:

@@ -130,47 +130,11 @@ def _steps(app, language: str, folder: Path) -> list[tuple[str, Callable[[], str
             services.close()
 
     def server() -> str:
-        return _server_check(language)
+        return checks.shared_server(os.environ.get("RETAINER_SELFTEST_SERVER"), language)
 
     return [("language", speak), ("migrations", migrate), ("import", import_workbook),
             ("export", export), ("rooms", rooms), ("churn model", churn_model),
             ("dashboard", dashboard), ("shared server", server)]
-
-
-def _server_check(language: str) -> str:
-    """The PostgreSQL driver and its libpq load from the bundle; with a server named in
-    RETAINER_SELFTEST_SERVER (an address whose user may create databases), a new database on
-    it gets the newest schema from the bundled migrations, and is dropped again."""
-    import psycopg
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    found = f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
-    address = os.environ.get("RETAINER_SELFTEST_SERVER")
-    if not address:
-        return found + " (no server named)"
-    from retainer.services import CustomerQuery, open_retainer
-
-    name = f"retainer_selftest_{language}_{os.getpid()}"
-    admin = create_engine(address, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            services = open_retainer(make_url(address).set(database=name)
-                                     .render_as_string(hide_password=False))
-            try:
-                held = services.customers.count(CustomerQuery())
-            finally:
-                services.close()
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
-    if held:
-        raise RuntimeError(f"a new database on the server holds {held} customers")
-    return found + ", a new database on the server at the newest schema"
 
 
 def _say(line: str, report) -> None:

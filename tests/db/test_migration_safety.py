@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import retainer.db.engine as engine_module
-from retainer.db.engine import KNOWN_REVISIONS, DatabaseError, open_database
+from retainer.db.engine import HEAD_REVISION, KNOWN_REVISIONS, DatabaseError, open_database
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SNAPSHOTS = sorted(FIXTURES.glob("schema-*.sqlite"))
@@ -113,18 +113,24 @@ def test_every_released_schema_upgrades_with_every_row_kept(snapshot, tmp_path):
     same_rows(before, copy)
 
 
+# The newest released schema, and the number a next migration would take.
+NEWEST = FIXTURES / f"schema-{HEAD_REVISION}.sqlite"
+NEXT = f"{int(HEAD_REVISION) + 1:04d}"
+
+
 def _migrations_with(tmp_path: Path, monkeypatch, body: str) -> None:
-    """The package's migrations and one more, 0005, whose upgrade is ``body``."""
+    """The package's migrations and one more, NEXT, whose upgrade is ``body``."""
     folder = tmp_path / "migrations"
     shutil.copytree(engine_module.MIGRATIONS, folder,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0005_test_step.py").write_text(
+    (folder / "versions" / f"{NEXT}_test_step.py").write_text(
         'import sqlalchemy as sa\nfrom alembic import op\n\n'
-        'revision = "0005"\ndown_revision = "0004"\nbranch_labels = None\ndepends_on = None\n\n'
+        f'revision = "{NEXT}"\ndown_revision = "{HEAD_REVISION}"\nbranch_labels = None\n'
+        'depends_on = None\n\n'
         f'def upgrade():\n{body}\n\ndef downgrade():\n    pass\n')
     monkeypatch.setattr(engine_module, "MIGRATIONS", folder)
-    monkeypatch.setattr(engine_module, "HEAD_REVISION", "0005")
-    monkeypatch.setattr(engine_module, "KNOWN_REVISIONS", (*KNOWN_REVISIONS, "0005"))
+    monkeypatch.setattr(engine_module, "HEAD_REVISION", NEXT)
+    monkeypatch.setattr(engine_module, "KNOWN_REVISIONS", (*KNOWN_REVISIONS, NEXT))
 
 
 REBUILD = '''    with op.batch_alter_table("customers", recreate="always") as batch:
@@ -133,13 +139,13 @@ REBUILD = '''    with op.batch_alter_table("customers", recreate="always") as ba
 
 def test_a_batch_rebuild_of_customers_keeps_their_purchases(tmp_path, monkeypatch):
     copy = tmp_path / "shop.sqlite"
-    shutil.copyfile(FIXTURES / "schema-0004.sqlite", copy)
+    shutil.copyfile(NEWEST, copy)
     fill_every_table(copy)
     before = rows_of(copy)
     _migrations_with(tmp_path, monkeypatch, REBUILD)
     open_database(str(copy)).dispose()
     with sqlite3.connect(copy) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0005"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == NEXT
     same_rows(before, copy)
 
 
@@ -147,7 +153,7 @@ def test_the_trap_is_real_with_foreign_keys_on(tmp_path, monkeypatch):
     """The same rebuild through a connection with foreign keys on loses the children: what
     the test above guards against."""
     copy = tmp_path / "shop.sqlite"
-    shutil.copyfile(FIXTURES / "schema-0004.sqlite", copy)
+    shutil.copyfile(NEWEST, copy)
     fill_every_table(copy)
     _migrations_with(tmp_path, monkeypatch, REBUILD)
     plain = engine_module._migration_engine
@@ -168,7 +174,7 @@ def test_the_trap_is_real_with_foreign_keys_on(tmp_path, monkeypatch):
 
 def test_a_migration_failing_half_way_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     copy = tmp_path / "shop.sqlite"
-    shutil.copyfile(FIXTURES / "schema-0004.sqlite", copy)
+    shutil.copyfile(NEWEST, copy)
     fill_every_table(copy)
     with sqlite3.connect(copy) as conn:
         before = list(conn.iterdump())
@@ -182,7 +188,7 @@ def test_a_migration_failing_half_way_leaves_the_file_as_it_was(tmp_path, monkey
         open_database(str(copy))
     assert "Could not upgrade" in str(error.value) and "the disk went away" in str(error.value)
     with sqlite3.connect(copy) as conn:
-        assert list(conn.iterdump()) == before  # schema, rows and the version stamp "0004"
+        assert list(conn.iterdump()) == before  # schema, rows and the version stamp
     # and a checked backup was taken before the upgrade began
     kept = list((tmp_path / "backups").glob("shop-*-upgrade.sqlite"))
     assert len(kept) == 1
@@ -190,7 +196,7 @@ def test_a_migration_failing_half_way_leaves_the_file_as_it_was(tmp_path, monkey
 
 def test_a_migration_leaving_orphans_is_refused(tmp_path, monkeypatch):
     copy = tmp_path / "shop.sqlite"
-    shutil.copyfile(FIXTURES / "schema-0004.sqlite", copy)
+    shutil.copyfile(NEWEST, copy)
     with sqlite3.connect(copy) as conn:
         before = list(conn.iterdump())
     _migrations_with(tmp_path, monkeypatch,

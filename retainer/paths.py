@@ -22,14 +22,6 @@ def default_database_path() -> Path:
     return data_dir() / "retainer.sqlite"
 
 
-def database_location(cli_value: str | None = None) -> str:
-    """The database to open: ``--db`` first, then ``RETAINER_DB``, then the user data dir.
-
-    The value is a file path or an SQLAlchemy URL (``postgresql+psycopg://...``).
-    """
-    return cli_value or os.environ.get("RETAINER_DB") or str(default_database_path())
-
-
 def resources_dir() -> Path:
     """The icons, the stylesheet and the translations (resources/ at the top of the project).
 

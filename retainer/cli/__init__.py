@@ -14,11 +14,11 @@ from retainer import (
     i18n,
     startup,  # imported first: the start-up clock begins here
 )
-from retainer.cli import backup, demo, export, import_file, metrics, remind, window
+from retainer.cli import backup, demo, export, import_file, metrics, move_to, remind, window
 from retainer.cli.common import argparse_speaks_the_language
 from retainer.i18n import tr
 
-COMMANDS = (demo, import_file, export, metrics, remind, backup)
+COMMANDS = (demo, import_file, export, metrics, remind, backup, move_to)
 
 
 def parser() -> argparse.ArgumentParser:

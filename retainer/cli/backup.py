@@ -31,7 +31,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def _base(args) -> Path | None:
     """The SQLite file of --db (or RETAINER_DB, or the default), or None after saying why."""
-    from retainer.paths import database_location
+    from retainer.preferences import database_location
 
     location = database_location(getattr(args, "db", None))
     if "://" in location and not location.startswith("sqlite:///"):

@@ -42,7 +42,7 @@ def open_base(db: str | None):
     """The customer base named by --db (or RETAINER_DB, or the default), or None after
     printing why it cannot be opened."""
     from retainer.db.engine import DatabaseError
-    from retainer.paths import database_location
+    from retainer.preferences import database_location
     from retainer.services import open_retainer
 
     try:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from retainer import startup
 from retainer.i18n import tr
-from retainer.paths import data_dir, database_location
+from retainer.paths import data_dir
+from retainer.preferences import database_location
 from retainer.ui import qt_i18n, responsive
 from retainer.ui.tasks import Tasks
 

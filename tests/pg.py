@@ -87,3 +87,83 @@ def drop_database(url: str, address: str) -> None:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         admin.dispose()
+
+
+class Cable:
+    """A TCP relay between the app and the server that a test can cut and mend, as a network
+    cable pulled out of the till and pushed back: ``address`` is the database's address
+    through it."""
+
+    def __init__(self, address: str) -> None:
+        import socket
+        import threading
+
+        url = make_url(address)
+        self._to = (url.host or "127.0.0.1", url.port or 5432)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.address = url.set(port=self._listener.getsockname()[1]).render_as_string(
+            hide_password=False)
+        self._pairs: list = []
+        self._lock = threading.Lock()
+        self.connected = True
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            if not self.connected:
+                client.close()
+                continue
+            try:
+                server = socket.create_connection(self._to)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._pairs.append((client, server))
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.close()
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        """Every open connection dropped, and new ones refused, until :meth:`mend`."""
+        import socket
+
+        self.connected = False
+        with self._lock:
+            pairs, self._pairs = self._pairs, []
+        for pair in pairs:
+            for end in pair:
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                    end.close()
+                except OSError:
+                    pass
+
+    def mend(self) -> None:
+        self.connected = True
+
+    def close(self) -> None:
+        self._closed = True
+        self.cut()
+        self._listener.close()

@@ -447,5 +447,13 @@
             <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>moved …</comment>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

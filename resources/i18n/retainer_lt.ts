@@ -350,6 +350,18 @@
         <translation>Klientų bazė {path} sugadinta ({reason}). Joje niekas nepakeista. Jos vietoje galima atkurti atsarginę kopiją: Failas → Atkurti iš atsarginės kopijos arba retainer restore.</translation>
     </message>
     <message>
+        <source>The database server {server} cannot be reached ({reason}). Check that the server computer is on and connected to the shop&apos;s network, then try again.</source>
+        <translation>Nepavyksta pasiekti duomenų bazės serverio {server} ({reason}). Patikrinkite, ar serverio kompiuteris įjungtas ir prijungtas prie parduotuvės tinklo, ir bandykite dar kartą.</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached just now, so nothing was saved; what you typed is still there. Try again in a moment. If it goes on, check that the server computer is on and connected to the shop&apos;s network.</source>
+        <translation>Duomenų bazės serveris {server} šiuo metu nepasiekiamas, todėl niekas neišsaugota; tai, ką įvedėte, liko vietoje. Po akimirkos bandykite dar kartą. Jei nepavyks, patikrinkite, ar serverio kompiuteris įjungtas ir prijungtas prie parduotuvės tinklo.</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached just now; try again in a moment. If it goes on, check that the server computer is on and connected to the shop&apos;s network.</source>
+        <translation>Duomenų bazės serveris {server} šiuo metu nepasiekiamas; po akimirkos bandykite dar kartą. Jei nepavyks, patikrinkite, ar serverio kompiuteris įjungtas ir prijungtas prie parduotuvės tinklo.</translation>
+    </message>
+    <message>
         <source>“{location}” is neither a file nor a database address.</source>
         <translation>„{location}“ nėra nei failas, nei duomenų bazės adresas.</translation>
     </message>
@@ -1818,6 +1830,14 @@ Kol kas niekas neišsaugota.</translation>
         <translation>Retainer</translation>
     </message>
     <message>
+        <source>The server cannot be reached</source>
+        <translation>Serveris nepasiekiamas</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Bandyti dar kartą</translation>
+    </message>
+    <message>
         <source>The customer base could not be opened: {reason}</source>
         <translation>Nepavyko atidaryti klientų bazės: {reason}</translation>
     </message>
@@ -2092,6 +2112,10 @@ Kol kas niekas neišsaugota.</translation>
     <message>
         <source>how they found you</source>
         <translation>kaip jus rado</translation>
+    </message>
+    <message>
+        <source>Agreed to receive messages (on {date})</source>
+        <translation>Sutiko gauti žinutes ({date})</translation>
     </message>
     <message>
         <source>Agreed to receive messages</source>
@@ -2738,8 +2762,44 @@ Kol kas niekas neišsaugota.</translation>
         <translation>Skaityti juos kaip šalies {country} numerius</translation>
     </message>
     <message>
+        <source>Everything held exported</source>
+        <translation>Išduoti visi duomenys</translation>
+    </message>
+    <message>
+        <source>Erased on request</source>
+        <translation>Ištrintas paprašius</translation>
+    </message>
+    <message>
+        <source>Consent to messages given</source>
+        <translation>Duotas sutikimas gauti žinutes</translation>
+    </message>
+    <message>
+        <source>Consent to messages withdrawn</source>
+        <translation>Sutikimas gauti žinutes atšauktas</translation>
+    </message>
+    <message>
         <source>Phones</source>
         <translation>Telefonai</translation>
+    </message>
+    <message>
+        <source>Calls and visits</source>
+        <translation>Skambučiai ir apsilankymai</translation>
+    </message>
+    <message>
+        <source>Personal-data requests</source>
+        <translation>Prašymai dėl asmens duomenų</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: {reason}</source>
+        <translation>Nepavyko įrašyti į {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Erased customer {number}</source>
+        <translation>Ištrintas klientas {number}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nėra</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3587,6 +3647,143 @@ Laikykite bazę šio kompiuterio diske, o kelioms kasoms – bendrame PostgreSQL
     <message>
         <source>Go on editing</source>
         <translation>Tęsti redagavimą</translation>
+    </message>
+    <message>
+        <source>move the customer base onto a PostgreSQL server</source>
+        <translation>perkelti klientų bazę į PostgreSQL serverį</translation>
+    </message>
+    <message>
+        <source>Copy the customer base into a new database on a PostgreSQL server, check that every table arrived whole, and open the server from now on on this computer. The file is only read and stays as it is. Close the window first.</source>
+        <translation>Nukopijuoti klientų bazę į naują duomenų bazę PostgreSQL serveryje, patikrinti, ar kiekviena lentelė perkelta visa, ir toliau šiame kompiuteryje atidaryti serverį. Failas tik skaitomas ir lieka koks buvo. Pirmiausia uždarykite langą.</translation>
+    </message>
+    <message>
+        <source>the database on the server, e.g. postgresql+psycopg://retainer:password@192.168.1.10/retainer</source>
+        <translation>duomenų bazė serveryje, pvz., postgresql+psycopg://retainer:slaptazodis@192.168.1.10/retainer</translation>
+    </message>
+    <message>
+        <source>choose the customer base this computer opens</source>
+        <translation>pasirinkti klientų bazę, kurią atidaro šis kompiuteris</translation>
+    </message>
+    <message>
+        <source>Check that the customer base opens, then open it from now on on this computer: a file, or a database address on the shop&apos;s server (each till runs this once).</source>
+        <translation>Patikrinti, ar klientų bazė atsidaro, ir toliau ją atidaryti šiame kompiuteryje: failą arba duomenų bazės adresą parduotuvės serveryje (kiekvienoje kasoje vieną kartą).</translation>
+    </message>
+    <message>
+        <source>a file, or a database address</source>
+        <translation>failas arba duomenų bazės adresas</translation>
+    </message>
+    <message>
+        <source>  {table}: {done} of {total}</source>
+        <translation>  {table}: {done} iš {total}</translation>
+    </message>
+    <message>
+        <source>{location} is not a SQLite file; only a SQLite base is moved to a server.</source>
+        <translation>{location} nėra SQLite failas; į serverį perkeliama tik SQLite bazė.</translation>
+    </message>
+    <message>
+        <source>Moved {customers} to {server}; every table was checked: {rows} rows in all.</source>
+        <translation>Į {server} perkelta: {customers}; kiekviena lentelė patikrinta, iš viso eilučių: {rows}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>moved …</comment>
+        <translation>
+            <numerusform>%Ln klientas</numerusform>
+            <numerusform>%Ln klientai</numerusform>
+            <numerusform>%Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer opens the server from now on. On each other till, install Retainer and run once:
+    retainer use &quot;{url}&quot;
+(or set RETAINER_DB to that address). The file {file} was left as it was: keep it as a copy, but do not work in it any more.</source>
+        <translation>Dabar šis kompiuteris atidaro serverį. Kiekvienoje kitoje kasoje įdiekite Retainer ir vieną kartą paleiskite:
+    retainer use &quot;{url}&quot;
+(arba nurodykite šį adresą RETAINER_DB). Failas {file} liko koks buvo: laikykite jį kaip kopiją, bet jame nebedirbkite.</translation>
+    </message>
+    <message>
+        <source>This computer opens {base} from now on.</source>
+        <translation>Dabar šis kompiuteris atidaro {base}.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not the address of a database on a PostgreSQL server. It looks like postgresql+psycopg://user:password@server/retainer</source>
+        <translation>„{url}“ nėra duomenų bazės adresas PostgreSQL serveryje. Adresas atrodo taip: postgresql+psycopg://naudotojas:slaptazodis@serveris/retainer</translation>
+    </message>
+    <message>
+        <source>The server has no database “{name}”, and it could not be created: {reason}</source>
+        <translation>Serveryje nėra duomenų bazės „{name}“, o sukurti jos nepavyko: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {location} already holds customers ({count}). Move the base to a new, empty database; nothing was copied.</source>
+        <translation>Duomenų bazėje {location} jau yra klientų ({count}). Perkelkite bazę į naują, tuščią duomenų bazę; niekas nenukopijuota.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} holds {copied} rows instead of {expected}; nothing was kept on the server.</source>
+        <translation>Lentelės {table} kopijoje yra {copied} eilučių vietoj {expected}; serveryje niekas neišsaugota.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Asmens duomenys</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s requests about their data: a copy of everything, or erasure</source>
+        <translation>Kliento prašymai dėl jo duomenų: visų duomenų kopija arba ištrynimas</translation>
+    </message>
+    <message>
+        <source>Export everything held…</source>
+        <translation>Išduoti visus duomenis…</translation>
+    </message>
+    <message>
+        <source>Erase on request…</source>
+        <translation>Ištrinti paprašius…</translation>
+    </message>
+    <message>
+        <source>Log of requests…</source>
+        <translation>Prašymų žurnalas…</translation>
+    </message>
+    <message>
+        <source>Where should the customer&apos;s files go?</source>
+        <translation>Kur išsaugoti kliento failus?</translation>
+    </message>
+    <message>
+        <source>Everything held about {name} was saved as
+{workbook}
+and
+{json}
+The export is noted in the log of requests.</source>
+        <translation>Visi kliento {name} duomenys išsaugoti kaip
+{workbook}
+ir
+{json}
+Išdavimas įrašytas į prašymų žurnalą.</translation>
+    </message>
+    <message>
+        <source>Erase {name}?</source>
+        <translation>Ištrinti klientą {name}?</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s name, phones, e-mail, birthday, address, card number, tags and notes, and the notes of their purchases, calls and feedback, will be erased for good. There is no undo.
+
+What stays, anonymous, are the dates and amounts of the purchases and the scores of the feedback, so that the figures of the past stay right. Backups taken before today still hold the customer until they are rotated out.</source>
+        <translation>Kliento {name} vardas, telefonai, el. paštas, gimtadienis, adresas, kortelės numeris, žymos ir pastabos, taip pat jo pirkimų, skambučių ir atsiliepimų pastabos bus ištrinti visam laikui. Atšaukti negalima.
+
+Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praeities rodikliai nepasikeistų. Iki šiandien padarytos atsarginės kopijos saugo klientą, kol bus pakeistos eilės tvarka.</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Ištrinti visam laikui</translation>
+    </message>
+    <message>
+        <source>{name} was erased on request; the figures keep their purchases, anonymous.</source>
+        <translation>{name}: duomenys ištrinti paprašius; pirkimai lieka rodikliuose be vardo.</translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Prašymų dar nėra.</translation>
+    </message>
+    <message>
+        <source>Log of requests</source>
+        <translation>Prašymų žurnalas</translation>
     </message>
 </context>
 </TS>

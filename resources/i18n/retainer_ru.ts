@@ -350,6 +350,18 @@
         <translation>База клиентов {path} повреждена ({reason}). В ней ничего не изменено. На её место можно поставить резервную копию: Файл → Восстановить из резервной копии или retainer restore.</translation>
     </message>
     <message>
+        <source>The database server {server} cannot be reached ({reason}). Check that the server computer is on and connected to the shop&apos;s network, then try again.</source>
+        <translation>Не удаётся связаться с сервером базы данных {server} ({reason}). Проверьте, что компьютер-сервер включён и подключён к сети магазина, и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached just now, so nothing was saved; what you typed is still there. Try again in a moment. If it goes on, check that the server computer is on and connected to the shop&apos;s network.</source>
+        <translation>Сервер базы данных {server} сейчас недоступен, поэтому ничего не сохранено; введённое осталось на месте. Попробуйте ещё раз через минуту. Если не пройдёт, проверьте, что компьютер-сервер включён и подключён к сети магазина.</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached just now; try again in a moment. If it goes on, check that the server computer is on and connected to the shop&apos;s network.</source>
+        <translation>Сервер базы данных {server} сейчас недоступен; попробуйте ещё раз через минуту. Если не пройдёт, проверьте, что компьютер-сервер включён и подключён к сети магазина.</translation>
+    </message>
+    <message>
         <source>“{location}” is neither a file nor a database address.</source>
         <translation>«{location}» — это не файл и не адрес базы данных.</translation>
     </message>
@@ -1818,6 +1830,14 @@ Nothing was saved yet.</source>
         <translation>Retainer</translation>
     </message>
     <message>
+        <source>The server cannot be reached</source>
+        <translation>Сервер недоступен</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
         <source>The customer base could not be opened: {reason}</source>
         <translation>Не удалось открыть клиентскую базу: {reason}</translation>
     </message>
@@ -2092,6 +2112,10 @@ Nothing was saved yet.</source>
     <message>
         <source>how they found you</source>
         <translation>как он узнал о вас</translation>
+    </message>
+    <message>
+        <source>Agreed to receive messages (on {date})</source>
+        <translation>Согласие на рассылку ({date})</translation>
     </message>
     <message>
         <source>Agreed to receive messages</source>
@@ -2738,8 +2762,44 @@ Nothing was saved yet.</source>
         <translation>Читать их как номера страны {country}</translation>
     </message>
     <message>
+        <source>Everything held exported</source>
+        <translation>Выданы все данные</translation>
+    </message>
+    <message>
+        <source>Erased on request</source>
+        <translation>Удалён по просьбе</translation>
+    </message>
+    <message>
+        <source>Consent to messages given</source>
+        <translation>Дано согласие на рассылку</translation>
+    </message>
+    <message>
+        <source>Consent to messages withdrawn</source>
+        <translation>Согласие на рассылку отозвано</translation>
+    </message>
+    <message>
         <source>Phones</source>
         <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Calls and visits</source>
+        <translation>Звонки и визиты</translation>
+    </message>
+    <message>
+        <source>Personal-data requests</source>
+        <translation>Запросы о личных данных</translation>
+    </message>
+    <message>
+        <source>Could not write to {folder}: {reason}</source>
+        <translation>Не удалось записать в {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>Erased customer {number}</source>
+        <translation>Удалённый клиент {number}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3587,6 +3647,143 @@ Keep the base on this computer&apos;s own disk, or, for several tills, on a shar
     <message>
         <source>Go on editing</source>
         <translation>Продолжить правку</translation>
+    </message>
+    <message>
+        <source>move the customer base onto a PostgreSQL server</source>
+        <translation>перенести базу клиентов на сервер PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Copy the customer base into a new database on a PostgreSQL server, check that every table arrived whole, and open the server from now on on this computer. The file is only read and stays as it is. Close the window first.</source>
+        <translation>Скопировать базу клиентов в новую базу данных на сервере PostgreSQL, проверить, что каждая таблица перенесена целиком, и дальше открывать сервер на этом компьютере. Файл только читается и остаётся как был. Сначала закройте окно.</translation>
+    </message>
+    <message>
+        <source>the database on the server, e.g. postgresql+psycopg://retainer:password@192.168.1.10/retainer</source>
+        <translation>база данных на сервере, например postgresql+psycopg://retainer:password@192.168.1.10/retainer</translation>
+    </message>
+    <message>
+        <source>choose the customer base this computer opens</source>
+        <translation>выбрать базу клиентов, которую открывает этот компьютер</translation>
+    </message>
+    <message>
+        <source>Check that the customer base opens, then open it from now on on this computer: a file, or a database address on the shop&apos;s server (each till runs this once).</source>
+        <translation>Проверить, что база клиентов открывается, и дальше открывать её на этом компьютере: файл или адрес базы данных на сервере магазина (на каждой кассе один раз).</translation>
+    </message>
+    <message>
+        <source>a file, or a database address</source>
+        <translation>файл или адрес базы данных</translation>
+    </message>
+    <message>
+        <source>  {table}: {done} of {total}</source>
+        <translation>  {table}: {done} из {total}</translation>
+    </message>
+    <message>
+        <source>{location} is not a SQLite file; only a SQLite base is moved to a server.</source>
+        <translation>{location} — не файл SQLite; на сервер переносится только база SQLite.</translation>
+    </message>
+    <message>
+        <source>Moved {customers} to {server}; every table was checked: {rows} rows in all.</source>
+        <translation>Перенесено на {server}: {customers}; каждая таблица проверена, всего строк: {rows}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <comment>moved …</comment>
+        <translation>
+            <numerusform>%Ln клиент</numerusform>
+            <numerusform>%Ln клиента</numerusform>
+            <numerusform>%Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer opens the server from now on. On each other till, install Retainer and run once:
+    retainer use &quot;{url}&quot;
+(or set RETAINER_DB to that address). The file {file} was left as it was: keep it as a copy, but do not work in it any more.</source>
+        <translation>Теперь этот компьютер открывает сервер. На каждой другой кассе установите Retainer и выполните один раз:
+    retainer use &quot;{url}&quot;
+(или задайте этот адрес в RETAINER_DB). Файл {file} остался как был: сохраните его как копию, но больше в нём не работайте.</translation>
+    </message>
+    <message>
+        <source>This computer opens {base} from now on.</source>
+        <translation>Теперь этот компьютер открывает {base}.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not the address of a database on a PostgreSQL server. It looks like postgresql+psycopg://user:password@server/retainer</source>
+        <translation>«{url}» — не адрес базы данных на сервере PostgreSQL. Адрес выглядит так: postgresql+psycopg://пользователь:пароль@сервер/retainer</translation>
+    </message>
+    <message>
+        <source>The server has no database “{name}”, and it could not be created: {reason}</source>
+        <translation>На сервере нет базы данных «{name}», и создать её не удалось: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {location} already holds customers ({count}). Move the base to a new, empty database; nothing was copied.</source>
+        <translation>В базе данных {location} уже есть клиенты ({count}). Переносите базу в новую, пустую базу данных; ничего не скопировано.</translation>
+    </message>
+    <message>
+        <source>The copy of {table} holds {copied} rows instead of {expected}; nothing was kept on the server.</source>
+        <translation>В копии {table} {copied} строк вместо {expected}; на сервере ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Личные данные</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s requests about their data: a copy of everything, or erasure</source>
+        <translation>Запросы клиента о его данных: копия всего или удаление</translation>
+    </message>
+    <message>
+        <source>Export everything held…</source>
+        <translation>Выгрузить все данные…</translation>
+    </message>
+    <message>
+        <source>Erase on request…</source>
+        <translation>Удалить по просьбе…</translation>
+    </message>
+    <message>
+        <source>Log of requests…</source>
+        <translation>Журнал запросов…</translation>
+    </message>
+    <message>
+        <source>Where should the customer&apos;s files go?</source>
+        <translation>Куда сохранить файлы клиента?</translation>
+    </message>
+    <message>
+        <source>Everything held about {name} was saved as
+{workbook}
+and
+{json}
+The export is noted in the log of requests.</source>
+        <translation>Все данные клиента {name} сохранены в
+{workbook}
+и
+{json}
+Выгрузка записана в журнал запросов.</translation>
+    </message>
+    <message>
+        <source>Erase {name}?</source>
+        <translation>Удалить клиента {name}?</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s name, phones, e-mail, birthday, address, card number, tags and notes, and the notes of their purchases, calls and feedback, will be erased for good. There is no undo.
+
+What stays, anonymous, are the dates and amounts of the purchases and the scores of the feedback, so that the figures of the past stay right. Backups taken before today still hold the customer until they are rotated out.</source>
+        <translation>Имя клиента {name}, телефоны, e-mail, день рождения, адрес, номер карты, теги и заметки, а также заметки к его покупкам, звонкам и отзывам будут удалены навсегда. Отменить это нельзя.
+
+Останутся, без имени, даты и суммы покупок и оценки в отзывах, чтобы показатели прошлого не изменились. Резервные копии, сделанные до сегодняшнего дня, хранят клиента, пока не будут заменены по очереди.</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Удалить навсегда</translation>
+    </message>
+    <message>
+        <source>{name} was erased on request; the figures keep their purchases, anonymous.</source>
+        <translation>{name}: данные удалены по просьбе; покупки остаются в показателях без имени.</translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Запросов пока нет.</translation>
+    </message>
+    <message>
+        <source>Log of requests</source>
+        <translation>Журнал запросов</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, text
 
+from retainer.db.engine import SERVER_TIMEOUTS
 from retainer.events import Change
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class ChangeFeed:
 
         url = self.engine.url.set(drivername="postgresql")
         conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
-                               connect_timeout=5)
+                               **SERVER_TIMEOUTS)
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
 

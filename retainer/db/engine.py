@@ -13,8 +13,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DBAPIError as SADBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from retainer.db.backups import DAMAGE_WORDS
@@ -41,6 +42,57 @@ class DamagedBase(DatabaseError):
         ).format(path=path, reason=reason))
 
 
+class ServerUnreachable(DatabaseError):
+    """The PostgreSQL server cannot be reached: at start, or in the middle of the work. Nothing
+    of the failed step was saved (its transaction never committed)."""
+
+    def __init__(self, server: str, reason: object, *, at_start: bool = False,
+                 writing: bool = False) -> None:
+        self.server, self.reason = server, str(reason).strip()
+        if at_start:
+            text = tr("The database server {server} cannot be reached ({reason}). Check that the "
+                      "server computer is on and connected to the shop's network, then try again.")
+        elif writing:
+            text = tr("The database server {server} cannot be reached just now, so nothing was "
+                      "saved; what you typed is still there. Try again in a moment. If it goes "
+                      "on, check that the server computer is on and connected to the shop's "
+                      "network.")
+        else:
+            text = tr("The database server {server} cannot be reached just now; try again in a "
+                      "moment. If it goes on, check that the server computer is on and connected "
+                      "to the shop's network.")
+        super().__init__(text.format(server=server, reason=self.reason.splitlines()[0]
+                                     if self.reason else ""))
+
+
+def server_name(location: str) -> str:
+    """A server's address as the owner may see it: host, port and database, no password."""
+    try:
+        url = make_url(location)
+    except ArgumentError:
+        return location
+    host = url.host or "localhost"
+    return f"{host}:{url.port}/{url.database}" if url.port else f"{host}/{url.database}"
+
+
+# SQLSTATE classes of a lost connection: 08 (connection exception), 57P (the server shutting
+# down or the connection terminated). Other operational errors (a deadlock) are not "away".
+_AWAY_STATES = ("08", "57P")
+
+
+def lost_connection(exc: BaseException) -> bool:
+    """The error is the server being out of reach (not a fault of the statement)."""
+    if not isinstance(exc, SADBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    state = getattr(exc.orig, "sqlstate", None)
+    if state is None:
+        return isinstance(exc, (OperationalError, InterfaceError)) and "psycopg" in type(
+            exc.orig).__module__
+    return state.startswith(_AWAY_STATES)
+
+
 def _damage_in(exc: BaseException) -> bool:
     return any(word in str(getattr(exc, "orig", exc)).lower() for word in DAMAGE_WORDS)
 
@@ -56,6 +108,10 @@ def _truncated(path: Path, header: bytes) -> bool:
     if header[24:28] != header[92:96] or pages == 0:  # the count is not kept up to date
         return False
     return path.stat().st_size < pages * page_size
+
+
+SERVER_TIMEOUTS = {"connect_timeout": 10, "keepalives": 1, "keepalives_idle": 10,
+                   "keepalives_interval": 5, "keepalives_count": 3, "tcp_user_timeout": 20000}
 
 
 @dataclass
@@ -201,6 +257,9 @@ def _current_revision(engine: Engine, location: str, path: Path | None = None) -
     except SADatabaseError as exc:
         if path is not None and _damage_in(exc):
             raise DamagedBase(path, getattr(exc, "orig", exc)) from exc
+        if path is None and lost_connection(exc):
+            raise ServerUnreachable(server_name(location), getattr(exc, "orig", exc),
+                                    at_start=True) from exc
         raise DatabaseError(
             tr("{location} cannot be opened as a customer base: {reason}").format(
                 location=location, reason=getattr(exc, "orig", exc)
@@ -289,7 +348,8 @@ def upgrade(engine: Engine) -> None:
 def open_database(location: str, *, migrate: bool = True) -> Database:
     """Open (creating or upgrading when needed) the customer base at a path or URL."""
     url, path = _url_for(location)
-    shown = str(path) if path is not None else location
+    # A server's address is shown (the status bar, messages) without its password.
+    shown = str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
     if path is not None:
         _check_sqlite_file(path)
     try:
@@ -299,8 +359,12 @@ def open_database(location: str, *, migrate: bool = True) -> Database:
         else:
             # psycopg forgets an INSERT's row count once its cursor closes; the services
             # count what they made from it, so it is kept.
+            # A server that vanished (a cable pulled, the server computer off) is noticed in
+            # seconds, not after the operating system's minutes-long TCP time-outs: connecting
+            # gives up after 10 s, an idle connection is probed, unacknowledged data fails.
             engine = create_engine(url, pool_pre_ping=True,
-                                   execution_options={"preserve_rowcount": True})
+                                   execution_options={"preserve_rowcount": True},
+                                   connect_args=SERVER_TIMEOUTS)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(
             tr("Cannot open {location}: {reason}").format(location=shown, reason=exc)

@@ -7,6 +7,7 @@ status rules are plain integer arithmetic that SQLite and PostgreSQL evaluate al
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -301,6 +302,10 @@ class DataRequest(Base):
     done, to which customer number, and when."""
 
     __tablename__ = "data_requests"
+    EXPORT: ClassVar[str] = "export"
+    ERASE: ClassVar[str] = "erase"
+    CONSENT_GIVEN: ClassVar[str] = "consent_given"
+    CONSENT_WITHDRAWN: ClassVar[str] = "consent_withdrawn"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     made_at: Mapped[datetime] = mapped_column(DateTime)

@@ -105,7 +105,8 @@ def score(column, cuts: tuple[int, ...]) -> ColumnElement[int]:
 
 def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Select:
     stmt = stmt.where(
-        Customer.deleted_at.is_not(None) if flt.trash else Customer.deleted_at.is_(None)
+        Customer.deleted_at.is_not(None) if flt.trash else Customer.deleted_at.is_(None),
+        Customer.erased_at.is_(None),  # erased on request: only their figures remain
     )
     text_conditions = [contains(w) for w in flt.words]
     if flt.phone_variants:

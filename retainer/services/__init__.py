@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from retainer.db.engine import DamagedBase, Database, DatabaseError, open_database
+from retainer.db.engine import DamagedBase, Database, DatabaseError, ServerUnreachable, open_database
 from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
 from retainer.rules import settings as keys
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from retainer.services.feedback import FeedbackService
     from retainer.services.imports import ImportService
     from retainer.services.metrics import MetricsService
+    from retainer.services.personal_data import PersonalDataService
     from retainer.services.purchases import PurchaseService
     from retainer.services.radar import RadarService
     from retainer.services.reminders import ReminderService
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 # DatabaseError: the base cannot be opened, in words for the owner (what the window shows);
 # DamagedBase: its file is damaged, and a backup can take its place.
 __all__ = ["Retainer", "CustomerQuery", "DamagedBase", "DatabaseError", "EditConflict", "NotFound",
-           "open_retainer"]
+           "ServerUnreachable", "open_retainer"]
 
 
 class Retainer:
@@ -65,6 +66,12 @@ class Retainer:
         from retainer.services.reminders import ReminderService
 
         return self._service("reminders", lambda: ReminderService(self.ctx))
+
+    @property
+    def personal_data(self) -> PersonalDataService:
+        from retainer.services.personal_data import PersonalDataService
+
+        return self._service("personal_data", lambda: PersonalDataService(self.ctx))
 
     @property
     def radar(self) -> RadarService:

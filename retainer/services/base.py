@@ -7,12 +7,13 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
     from retainer.db.change_feed import ChangeFeed
 
-from retainer.db.engine import Database
+from retainer.db.engine import Database, ServerUnreachable, lost_connection, server_name
 from retainer.events import EVERY_KIND, Change, ChangeHub
 from retainer.rules.settings import ShopSettings
 from retainer.services.undo import UndoStack
@@ -48,15 +49,26 @@ class Context:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction; committed on success, rolled back on any error."""
+        """One transaction; committed on success, rolled back on any error. A server out of
+        reach is told in plain words (:class:`ServerUnreachable`)."""
         self.check_writer()
-        with self.db.sessions.begin() as session:
-            yield session
+        try:
+            with self.db.sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            if not lost_connection(exc):
+                raise
+            raise ServerUnreachable(server_name(self.db.location), exc.orig, writing=True) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self.db.sessions() as session:
-            yield session
+        try:
+            with self.db.sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            if not lost_connection(exc):
+                raise
+            raise ServerUnreachable(server_name(self.db.location), exc.orig) from exc
 
     def announce(self, change: Change) -> None:
         if self.feed is not None:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from retainer.db import queries
-from retainer.db.models import Contact, Customer, CustomerPhone, Feedback, Purchase, Reminder, Tag
+from retainer.db.models import (
+    Contact,
+    Customer,
+    CustomerPhone,
+    DataRequest,
+    Feedback,
+    Purchase,
+    Reminder,
+    Tag,
+)
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
 from retainer.rules import labels, phones
@@ -196,9 +205,11 @@ class CustomerService:
             self._check_card(session, None, clean.card_number)
             customer = Customer(created_at=self.ctx.now(), purchase_count=0, total_spent_cents=0)
             session.add(customer)
-            _apply(session, customer, clean, self.ctx.today())
+            _apply(session, customer, clean, self.ctx.now())
             session.flush()
             new_id = customer.id
+            if clean.consent_to_messages:
+                _log_consent(session, new_id, True, self.ctx.now())
         self.ctx.undo.push(UndoStep(tr("Undo adding {name}").format(name=clean.name),
                                     lambda s: _hard_delete(s, new_id)))
         self.ctx.announce(Change.of(CUSTOMERS, customer_ids=[new_id]))
@@ -223,7 +234,7 @@ class CustomerService:
                     raise
 
         def revert(s: Session) -> Change:
-            _apply(s, _load(s, customer_id), before, self.ctx.today())
+            _apply(s, _load(s, customer_id), before, self.ctx.now())
             return Change.of(CUSTOMERS, customer_ids=[customer_id])
 
         self.ctx.undo.push(UndoStep(tr("Undo changes to {name}").format(name=before.name), revert))
@@ -249,7 +260,7 @@ class CustomerService:
             self._check_referrer(session, customer_id, clean.referred_by_id)
             self._check_card(session, customer_id, clean.card_number)
             before = _clean_of(customer)
-            _apply(session, customer, clean, today)
+            _apply(session, customer, clean, self.ctx.now())
         return before
 
     def trash(self, ids: list[int]) -> int:
@@ -323,16 +334,21 @@ def _clean_of(c: Customer) -> CleanCustomer:
                          **values)
 
 
-def _apply(session: Session, customer: Customer, clean: CleanCustomer, today: date) -> None:
+def _apply(session: Session, customer: Customer, clean: CleanCustomer, now: datetime) -> None:
+    today = now.date()
     # A name made from the code stays one only while it is left as it is.
     customer.name_from_code = clean.name in {labels.code_name(customer.code),
                                              labels.code_name(clean.card_number)}
+    consented = bool(customer.consent_to_messages)
     for name in EDITABLE:
         setattr(customer, name, getattr(clean, name))
     if not clean.consent_to_messages:
         customer.consent_date = None
     elif customer.consent_date is None:
         customer.consent_date = today
+    if customer.id is not None and consented != clean.consent_to_messages:
+        # Consent given or withdrawn on the card: the personal-data log keeps when.
+        _log_consent(session, customer.id, clean.consent_to_messages, now)
     if [p.number for p in customer.phones] != clean.phones:
         customer.phones.clear()
         session.flush()
@@ -342,6 +358,12 @@ def _apply(session: Session, customer: Customer, clean: CleanCustomer, today: da
     existing = {t.name.casefold(): t for t in session.scalars(select(Tag))}
     customer.tags = [existing.get(name.casefold()) or Tag(name=name) for name in clean.tags]
     refresh_search(customer)
+
+
+def _log_consent(session: Session, customer_id: int, given: bool, now: datetime) -> None:
+    """Consent given or withdrawn on the card: the personal-data log keeps when."""
+    session.add(DataRequest(made_at=now, customer_id=customer_id, action=(
+        DataRequest.CONSENT_GIVEN if given else DataRequest.CONSENT_WITHDRAWN)))
 
 
 def _hard_delete(session: Session, customer_id: int) -> Change:

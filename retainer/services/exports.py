@@ -249,7 +249,8 @@ class ExportService:
             for cid, number in phone_rows:
                 numbers.setdefault(cid, []).append(number)
             # Plain rows, streamed: ORM objects for the whole base would all stay in memory.
-            stmt = (select(*Customer.__table__.c).where(Customer.deleted_at.is_(None))
+            stmt = (select(*Customer.__table__.c).where(Customer.deleted_at.is_(None),
+                                                        Customer.erased_at.is_(None))
                     .order_by(Customer.id))
             for part in stream(stmt):
                 for c in part:

@@ -68,7 +68,8 @@ class Launcher:
             self.progress.setMinimumDuration(500)
             self.progress.setWindowTitle(tr("Retainer"))
         # Opening writes too (the first settings, an upgrade of the file's layout).
-        self.tasks.write(None, work).success(self._opened).failure(self._open_failed).run()
+        self.tasks.write(None, work).success(self._opened) \
+            .failure(lambda exc: self._open_failed(exc, location)).run()
         # While the base opens, the window's code loads: opening is mostly waiting for files.
         import retainer.ui.main_window  # noqa: F401 - used by _opened
 
@@ -137,14 +138,23 @@ class Launcher:
 
         recovery.offer(self, self.services.backups.base_path, reason, at_start=False)
 
-    def _open_failed(self, exc: Exception) -> None:
-        from retainer.services import DamagedBase, DatabaseError  # loaded: the open ran them
+    def _open_failed(self, exc: Exception, location: str | None = None) -> None:
+        from retainer.services import DamagedBase, DatabaseError, ServerUnreachable
 
         self._close_progress()
         if isinstance(exc, DamagedBase) and not self.quit_when_ready:
             from retainer.ui import recovery
 
             recovery.offer(self, exc.path, exc.reason, at_start=self.window is None)
+            return
+        if isinstance(exc, ServerUnreachable) and location and not self.quit_when_ready:
+            from retainer.ui.questions import choose
+
+            if choose(self.window, tr("The server cannot be reached"), str(exc),
+                      [tr("Try again"), tr("Quit")]) == 0:
+                self.open(location)
+            elif self.window is None:
+                self.app.exit(1)
             return
         text = str(exc) if isinstance(exc, DatabaseError) else tr(
             "The customer base could not be opened: {reason}").format(reason=exc)

@@ -40,6 +40,7 @@ from retainer.ui import edit_conflict
 from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProblem
 from retainer.ui.customer_picker import CustomerPicker
 from retainer.ui.formatting import STATUS_COLORS, date_time, short_date
+from retainer.ui.personal_data import PersonalDataButton
 from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
@@ -144,6 +145,8 @@ class CustomerCardDialog(QDialog):
         self.lost_button.setEnabled(customer_id is not None)
         buttons = QDialogButtonBox()
         buttons.addButton(self.lost_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.personal_data = PersonalDataButton(self)
+        buttons.addButton(self.personal_data, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.setToolTip(tr("Save (Ctrl+S)"))
@@ -259,6 +262,8 @@ class CustomerCardDialog(QDialog):
             self.form.set_form(card.form, card.referred_by_name)
             self.form_read = card
         self.lost_button.setEnabled(True)
+        self.personal_data.setEnabled(True)
+        self.form.show_consent_date(card.consent_date)
         self.lost_button.setText(tr("Won back") if card.status.value == "lost" else tr("Mark as lost…"))
         self.purchases.set_records(card.purchases)
         self.contacts.set_records(card.contacts)

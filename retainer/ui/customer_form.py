@@ -111,6 +111,11 @@ class CustomerFormWidget(QWidget):
         completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
         self.tags.setCompleter(completer)
 
+    def show_consent_date(self, given_on) -> None:
+        """The consent's date beside its box, as recorded in the base."""
+        self.consent.setText(tr("Agreed to receive messages (on {date})").format(
+            date=format_date(given_on)) if given_on else tr("Agreed to receive messages"))
+
     def set_form(self, form: CustomerForm, referred_by_name: str | None = None) -> None:
         self.blockSignals(True)
         self.notes.blockSignals(True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -127,37 +128,55 @@ def _copy(source: Path, target: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _claim(spare: Path, folder: Path, stem: str, stamp: str, reason: str) -> Path:
+    """Give the checked copy its name, never over another backup: two taken in one second,
+    by two terminals or two threads, are both kept."""
+    number = 1
+    while True:
+        suffix = f"-{number}" if number > 1 else ""
+        target = folder / f"{stem}-{stamp}-{reason}{suffix}.sqlite"
+        try:
+            os.link(spare, target)  # fails if the name is taken, atomically
+            return target
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links (a FAT memory stick)
+            if not target.exists():
+                os.replace(spare, target)
+                return target
+        number += 1
+
+
 def take(base: Path, folder: Path | None = None, reason: str = "manual",
          when: datetime | None = None) -> Backup:
     """A checked backup of ``base`` in ``folder`` (default: beside it). Raises BackupProblem
     with a plain message; an earlier backup is never touched."""
     folder = folder or folder_for(base)
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{base.stem}-{stamp}-{reason}.sqlite"
-    number = 1
-    while target.exists():  # two in one second: both kept
-        number += 1
-        target = folder / f"{base.stem}-{stamp}-{reason}-{number}.sqlite"
-    spare = folder / f".{target.name}.part"
+    spare: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        spare.unlink(missing_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{base.stem}-{stamp}-", suffix=".part",
+                                        dir=folder)
+        os.close(handle)
+        spare = Path(name)
         _copy(base, spare)
         found = problem_of(spare)
         if found:
             raise BackupProblem(tr("The backup came out damaged and was not kept: {reason}").format(
                 reason=found))
-        os.replace(spare, target)
+        target = _claim(spare, folder, base.stem, stamp, reason)
     except (OSError, sqlite3.Error) as exc:
         reason_text = getattr(exc, "strerror", None) or str(exc)
         raise BackupProblem(tr("Could not write a backup to {folder}: {reason}. The earlier "
                                "backups are as they were.").format(folder=folder,
                                                                    reason=reason_text)) from exc
     finally:
-        try:
-            spare.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if spare is not None:
+            try:
+                spare.unlink(missing_ok=True)
+            except OSError:
+                pass
     return Backup(target, datetime.strptime(stamp, "%Y%m%d-%H%M%S"), reason, target.stat().st_size,
                   base.stem)
 

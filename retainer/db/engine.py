@@ -176,10 +176,15 @@ def _url_for(location: str) -> tuple[str, Path | None]:
     return "sqlite:///" + str(path), path
 
 
+# How long a write waits for another writer to finish before it fails (an import waits
+# longer: services/imports/service.py).
+BUSY_MS = 5000
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # 32 MB of page cache (the default is 2 MB): bulk inserts into the list index stay in
     # memory instead of re-reading pages, and big lists sort without spilling.

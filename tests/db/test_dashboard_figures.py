@@ -21,7 +21,7 @@ TODAY = date(2026, 6, 15)
 
 
 @pytest.fixture
-def base(services):
+def shop(services):
     rng = random.Random(11)
     ids = []
     for i in range(40):
@@ -51,33 +51,33 @@ def active(purchases, day: date, lapse: int) -> set[int]:
     return {c for c, p, _ in purchases if d - lapse <= p < d}
 
 
-def test_retention_of_any_period_is_the_hand_count(base):
-    alive, purchases = everything(base)
-    lapse = base.settings.lapse_days
+def test_retention_of_any_period_is_the_hand_count(shop):
+    alive, purchases = everything(shop)
+    lapse = shop.settings.lapse_days
     for start, end in [(date(2026, 5, 1), date(2026, 6, 1)), (date(2025, 1, 1), date(2026, 1, 1)),
                        (date(2026, 3, 10), date(2026, 6, 15))]:
         s, e = active(purchases, start, lapse), active(purchases, end, lapse)
         new = sum(1 for c in alive.values() if c.first_purchase_day is not None
                   and start.toordinal() <= c.first_purchase_day < end.toordinal())
-        got = base.metrics.retention(start, end)
+        got = shop.metrics.retention(start, end)
         assert (got.start_active, got.end_active, got.new, got.churned) == (len(s), len(e), new, len(s - e))
 
 
-def test_headline_spending_is_the_hand_count(base):
-    _, purchases = everything(base)
+def test_headline_spending_is_the_hand_count(shop):
+    _, purchases = everything(shop)
     d = TODAY.toordinal()
     year = [(c, cents) for c, p, cents in purchases if d - 365 <= p < d]
     per = Counter(c for c, _ in year)
-    got = base.metrics.headline(TODAY)
+    got = shop.metrics.headline(TODAY)
     assert got.revenue_365_cents == sum(cents for _, cents in year)
     assert got.purchase_frequency == pytest.approx(len(year) / len(per))
     assert got.average_order_cents == pytest.approx(sum(cents for _, cents in year) / len(year))
     assert got.share_of_regulars == pytest.approx(sum(1 for n in per.values() if n >= 2) / len(per))
-    assert got.active == len(active(purchases, TODAY, base.settings.lapse_days))
+    assert got.active == len(active(purchases, TODAY, shop.settings.lapse_days))
 
 
-def test_cohorts_are_the_pure_cohort_matrix(base):
-    alive, purchases = everything(base)
+def test_cohorts_are_the_pure_cohort_matrix(shop):
+    alive, purchases = everything(shop)
     first = month_start(month_start(TODAY), -11)
     members = {c.id for c in alive.values()
                if c.first_purchase_day is not None and c.first_purchase_day >= first.toordinal()}
@@ -85,34 +85,34 @@ def test_cohorts_are_the_pure_cohort_matrix(base):
              for c, p, _ in purchases if c in members]
     expected = cohort_matrix(pairs, months_after=11)
     now = month_index(TODAY.year, TODAY.month)
-    got = base.metrics.cohorts(12)
+    got = shop.metrics.cohorts(12)
     assert got and set(got) == {date(i // 12, i % 12 + 1, 1) for i in expected}
     for index, shares in expected.items():
         assert got[date(index // 12, index % 12 + 1, 1)] == pytest.approx(shares[: now - index + 1])
 
 
-def test_rfm_segments_are_the_pure_scores(base):
-    alive, _ = everything(base)
+def test_rfm_segments_are_the_pure_scores(shop):
+    alive, _ = everything(shop)
     buyers = [c for c in alive.values() if c.purchase_count]
     scores = rfm_scores([TODAY.toordinal() - c.last_purchase_day for c in buyers],
                         [c.purchase_count for c in buyers], [c.total_spent_cents for c in buyers])
     expected = Counter(s.segment for s in scores)
-    got = base.metrics.rfm()
+    got = shop.metrics.rfm()
     assert {k: v for k, v in got.items() if v} == dict(expected)
 
 
-def test_the_dashboard_reads_once_and_agrees_with_each_figure(base):
+def test_the_dashboard_reads_once_and_agrees_with_each_figure(shop):
     start, end = date(2026, 3, 1), date(2026, 6, 1)
-    board = dashboard(base.metrics, base.customers, start, end)
-    assert board.retention == base.metrics.retention(start, end)
-    assert board.previous_retention == base.metrics.retention(board.previous_start, start)
-    assert board.months == base.metrics.monthly_retention(12, end)
-    assert board.cohorts == base.metrics.cohorts(24, end)
-    assert board.headline == base.metrics.headline(end)
+    board = dashboard(shop.metrics, shop.customers, start, end)
+    assert board.retention == shop.metrics.retention(start, end)
+    assert board.previous_retention == shop.metrics.retention(board.previous_start, start)
+    assert board.months == shop.metrics.monthly_retention(12, end)
+    assert board.cohorts == shop.metrics.cohorts(24, end)
+    assert board.headline == shop.metrics.headline(end)
 
 
-def test_int_columns_keeps_rows_aligned_and_refuses_nulls(base):
-    with base.ctx.read() as s:
+def test_int_columns_keeps_rows_aligned_and_refuses_nulls(shop):
+    with shop.ctx.read() as s:
         ids, days = int_columns(s.connection(), select(Purchase.customer_id, Purchase.day)
                                 .order_by(Purchase.id))
         rows = s.execute(select(Purchase.customer_id, Purchase.day).order_by(Purchase.id)).all()
@@ -146,28 +146,28 @@ def segments_listed(services) -> dict[str, list[str]]:
     return out
 
 
-def test_the_list_filtered_to_a_segment_is_who_the_scores_put_there(base):
-    expected = segments_by_hand(base)
-    assert segments_listed(base) == expected
-    counts = base.metrics.rfm()
+def test_the_list_filtered_to_a_segment_is_who_the_scores_put_there(shop):
+    expected = segments_by_hand(shop)
+    assert segments_listed(shop) == expected
+    counts = shop.metrics.rfm()
     assert {k: len(v) for k, v in expected.items()} == counts
     assert sum(counts.values()) > 20 and sum(1 for v in counts.values() if v) >= 5
     # New purchases move the cuts: the filter follows them.
-    alive, _ = everything(base)
+    alive, _ = everything(shop)
     quiet = sorted((c for c in alive.values() if c.purchase_count), key=lambda c: c.last_purchase_day)[:5]
     for c in quiet:
         for day in (1, 2, 3):
-            base.purchases.record(c.id, 500, datetime(2026, 6, 10 + day, 10))
-    moved = segments_by_hand(base)
+            shop.purchases.record(c.id, 500, datetime(2026, 6, 10 + day, 10))
+    moved = segments_by_hand(shop)
     assert moved != expected
-    assert segments_listed(base) == moved
+    assert segments_listed(shop) == moved
 
 
-def test_both_ways_of_reading_columns_agree(base):
+def test_both_ways_of_reading_columns_agree(shop):
     from retainer.db.columns import _as_rows, _as_texts
 
     statement = select(Purchase.customer_id, Purchase.day, Purchase.amount_cents).order_by(Purchase.id)
-    with base.ctx.read() as s:
+    with shop.ctx.read() as s:
         texts, rows = _as_texts(s.connection(), statement), _as_rows(s.connection(), statement)
         empty = _as_rows(s.connection(), statement.where(Purchase.day < 0))
     assert len(texts[0]) > 50

@@ -5,7 +5,7 @@ from retainer.rules.validation import CustomerForm
 from tests.conftest import NOW
 
 
-def base(services):
+def shop(services):
     for i in range(6):
         cid = services.customers.create(CustomerForm(name=f"C{i}", phones=[f"+370 612 3456{i}"]))
         for months_ago in range(i + 1):
@@ -35,7 +35,7 @@ def test_empty_base_says_what_each_chart_needs(qtbot, window):
 
 
 def test_figures_charts_and_click_through(qtbot, window, services, tmp_path):
-    base(services)
+    shop(services)
     window.nav.setCurrentRow(3)
     board = window.dashboard
     data = board.data
@@ -69,7 +69,7 @@ def test_charts_are_drawn_off_the_gui_thread_and_a_bar_click_opens_its_customers
     from retainer.ui.main_window import MainWindow
     from retainer.ui.tasks import Tasks
 
-    base(services)
+    shop(services)
     more_buyers(services)
     tasks = Tasks()  # real background lanes, as in the app
     window = MainWindow(services, tasks)
@@ -128,7 +128,7 @@ def test_closing_the_window_while_charts_are_drawn_reports_nothing(qtbot, servic
     from retainer.ui.main_window import MainWindow
     from retainer.ui.tasks import Tasks
 
-    base(services)
+    shop(services)
     tasks = Tasks()
     errors = []
     tasks.on_unhandled_error = errors.append

@@ -17,9 +17,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
+from retainer.db import engine
 from retainer.db.models import Import, ImportMapping
 from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
 from retainer.excel.columns import headers_key
@@ -191,6 +193,7 @@ class ImportService:
         session = self.ctx.db.sessions()
         transaction = session.begin()
         try:
+            _one_import_at_a_time(session)
             now = self.ctx.now()
             batch = start_batch(session, plan, now)
             report.import_id = batch.id
@@ -221,6 +224,7 @@ class ImportService:
             transaction.rollback()  # cancelled (GeneratorExit) or failed: nothing is kept
             raise
         finally:
+            _done_importing(session)
             session.close()
         return report
 
@@ -308,3 +312,32 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+# Any number, the same on every terminal: the key of the server's lock for imports.
+IMPORT_LOCK = 7_211_001
+IMPORT_WAIT_MS = 600_000
+
+
+def _one_import_at_a_time(session: Session) -> None:
+    """An import started while another terminal imports waits for it to finish, then looks
+    for duplicates among what that one added, so no customer comes in twice. On PostgreSQL a
+    lock held until the transaction ends; on SQLite the base's one writer, waited for up to
+    ten minutes instead of the usual five seconds."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={IMPORT_WAIT_MS}")
+        # Take the write lock now, before the first read: a transaction that read first and
+        # then finds another writer's commit cannot wait, it can only fail.
+        connection.exec_driver_sql("UPDATE counters SET value = value WHERE 0")
+
+
+def _done_importing(session: Session) -> None:
+    """The connection goes back to the pool with the usual five-second wait."""
+    if session.get_bind().dialect.name == "sqlite":
+        try:
+            session.connection().exec_driver_sql(f"PRAGMA busy_timeout={engine.BUSY_MS}")
+        except SQLAlchemyError:
+            log.debug("the connection is gone; the next one starts with the usual wait")

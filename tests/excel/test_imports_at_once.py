@@ -4,7 +4,6 @@ customers as duplicates, so nobody is in the base twice and neither import is lo
 import threading
 
 import pytest
-
 from sqlalchemy import func, select
 
 from retainer.db.models import Customer, CustomerPhone

@@ -171,6 +171,8 @@ def generate(db: Database, plan: DemoPlan = DemoPlan()) -> Iterator[tuple[int, i
                 "search_text": search_text_for(name, email, card, numbers, my_tags),
                 "sort_name": name.casefold(),
             })
+            made = customers[-1]  # consent recorded on the day they joined
+            made["consent_date"] = created.date() if made["consent_to_messages"] else None
             phones.extend({"customer_id": cid, "number": n, "position": i}
                           for i, n in enumerate(numbers))
             tags.extend({"customer_id": cid, "tag_id": tag_ids[t]} for t in my_tags)

@@ -86,13 +86,37 @@ def main() -> int:
     restore.reject()
     from retainer.db.backups import newest_sound
     from retainer.ui import recovery
+    from retainer.ui.questions import question_box
 
-    damaged = recovery.question_box(window, *recovery.wording(
+    damaged = question_box(window, *recovery.wording(
         services.backups.base_path, "database disk image is malformed",
         newest_sound(services.backups.folder), at_start=True))
     damaged.show()
     shot(damaged, "damaged-base")
     damaged.close()
+    from dataclasses import replace
+
+    from retainer.services import EditConflict
+    from retainer.ui import edit_conflict, personal_data
+
+    other_till = open_retainer(str(services.backups.base_path))
+    read = services.customers.card(busiest)
+    theirs = other_till.customers.card(busiest)
+    other_till.customers.update(busiest, replace(theirs.form, city="Kaunas",
+                                                 notes="Prefers oat milk"), theirs)
+    other_till.close()
+    try:
+        services.customers.update(busiest, replace(read.form, city="Klaipėda",
+                                                   notes="Birthday cake on Friday"), read)
+    except EditConflict as conflict:
+        asked = question_box(window, *edit_conflict.wording(conflict))
+        asked.show()
+        shot(asked, "edit-conflict")
+        asked.close()
+    erase = question_box(window, *personal_data.erase_wording(read.form.name))
+    erase.show()
+    shot(erase, "erase-customer")
+    erase.close()
     new = window.open_card(None)
     new.form.name.setText("")
     new.form.phone.setText("12")

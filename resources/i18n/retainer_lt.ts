@@ -3042,6 +3042,10 @@ Kol kas niekas neišsaugota.</translation>
         <translation>&amp;Atkurti iš atsarginės kopijos…</translation>
     </message>
     <message>
+        <source>The shop&apos;s server keeps the backups of a base on it</source>
+        <translation>Serveryje esančios bazės atsargines kopijas daro pats parduotuvės serveris</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo base</source>
         <translation>Atidaryti &amp;demonstracinę bazę</translation>
     </message>

@@ -3042,6 +3042,10 @@ Nothing was saved yet.</source>
         <translation>&amp;Восстановить из резервной копии…</translation>
     </message>
     <message>
+        <source>The shop&apos;s server keeps the backups of a base on it</source>
+        <translation>Резервные копии базы на сервере делает сам сервер магазина</translation>
+    </message>
+    <message>
         <source>Open the &amp;demo base</source>
         <translation>Открыть &amp;демо-базу</translation>
     </message>

@@ -82,9 +82,11 @@ class ChangeFeed:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop listening. Not waited for beyond a moment (closing the window must be quick):
+        the thread sees the flag within WAIT seconds and hands nothing over after it."""
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(WAIT * 5)
+            self._thread.join(0.05)
             self._thread = None
 
     def _connect(self):
@@ -112,7 +114,7 @@ class ChangeFeed:
                 while not self._stop.is_set():
                     for note in conn.notifies(timeout=WAIT):
                         change = change_of(note.payload, self.me)
-                        if change is not None:
+                        if change is not None and not self._stop.is_set():
                             self.heard += 1
                             heard(change)
             except Exception:  # noqa: BLE001 - the connection broke: open it again

@@ -338,11 +338,7 @@ class CustomerCardDialog(QDialog):
 
         if self.customer_id is None:
             return None
-        dialog = ReminderDialog(self.services, self.tasks, self.customer_id, self)
-        dialog.accepted.connect(self.reload)
-        dialog.open()
-        self.reminder_dialog = dialog
-        return dialog
+        return self._small(ReminderDialog(self.services, self.tasks, self.customer_id, self))
 
     def focus_purchase(self) -> None:
         if self.customer_id is None:

@@ -10,9 +10,12 @@ from retainer.ui.questions import choose
 MINE, THEIRS = "mine", "theirs"
 
 
-def ask(parent, conflict: EditConflict) -> str | None:
-    """"mine", "theirs", or None to go on editing (nothing is saved)."""
-    answer = choose(parent, tr("Changed on another terminal"), str(conflict) + "\n\n" + tr(
+def wording(conflict: EditConflict) -> tuple[str, str, list[str]]:
+    return (tr("Changed on another terminal"), str(conflict) + "\n\n" + tr(
         "Which values should stay? Every other change, here and there, is kept either way."),
         [tr("Keep mine"), tr("Keep theirs"), tr("Go on editing")])
-    return (MINE, THEIRS, None)[answer]
+
+
+def ask(parent, conflict: EditConflict) -> str | None:
+    """"mine", "theirs", or None to go on editing (nothing is saved)."""
+    return (MINE, THEIRS, None)[choose(parent, *wording(conflict))]

@@ -300,7 +300,10 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.back_up)
         self.restore_action = QAction(tr("&Restore from a backup…"), self)
         self.restore_action.triggered.connect(self.open_restore)
-        self.restore_action.setEnabled(self.services.backups.base_path is not None)
+        for action in (self.backup_action, self.restore_action):  # a server backs itself up
+            action.setEnabled(self.services.backups.base_path is not None)
+        if not self.backup_action.isEnabled():
+            self.backup_action.setToolTip(tr("The shop's server keeps the backups of a base on it"))
         for action in (self.import_action, self.export_action, export_as, export_list, history,
                        self.backup_action, self.restore_action):
             file_menu.addAction(action)
@@ -390,11 +393,8 @@ class MainWindow(QMainWindow):
 
     def back_up(self) -> None:
         """File → Back up now, on the long lane (it only reads the base: the window goes on)."""
-        def done(taken) -> None:
-            if taken is not None:
-                self.say(tr("Backed up to {path}.").format(path=taken.path))
-
-        self.tasks.read(self, self.services.backups.back_up, lane="long").success(done) \
+        self.tasks.read(self, self.services.backups.back_up, lane="long").success(
+            lambda taken: taken and self.say(tr("Backed up to {path}.").format(path=taken.path))) \
             .failure(lambda exc: self.say(str(exc))).run()
 
     def check_base(self) -> None:

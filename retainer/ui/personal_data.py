@@ -10,6 +10,16 @@ from retainer.ui.formatting import date_time
 from retainer.ui.questions import choose
 
 
+def erase_wording(name: str) -> tuple[str, str, list[str]]:
+    return (tr("Erase {name}?").format(name=name), tr(
+        "{name}'s name, phones, e-mail, birthday, address, card number, tags and notes, and the "
+        "notes of their purchases, calls and feedback, will be erased for good. There is no "
+        "undo.\n\nWhat stays, anonymous, are the dates and amounts of the purchases and the "
+        "scores of the feedback, so that the figures of the past stay right. Backups taken "
+        "before today still hold the customer until they are rotated out.").format(name=name),
+        [tr("Erase for good"), tr("Cancel")])
+
+
 class PersonalDataButton(QPushButton):
     def __init__(self, card) -> None:
         super().__init__(tr("Personal data"))
@@ -47,14 +57,7 @@ class PersonalDataButton(QPushButton):
 
     def erase(self, confirmed: bool = False) -> None:
         name = self.card.display_name()
-        if not confirmed and choose(self.card, tr("Erase {name}?").format(name=name), tr(
-                "{name}'s name, phones, e-mail, birthday, address, card number, tags and notes, "
-                "and the notes of their purchases, calls and feedback, will be erased for good. "
-                "There is no undo.\n\nWhat stays, anonymous, are the dates and amounts of the "
-                "purchases and the scores of the feedback, so that the figures of the past stay "
-                "right. Backups taken before today still hold the customer until they are "
-                "rotated out.").format(name=name),
-                [tr("Erase for good"), tr("Cancel")]) != 0:
+        if not confirmed and choose(self.card, *erase_wording(name)) != 0:
             return
         cid, personal = self.card.customer_id, self.services.personal_data
 

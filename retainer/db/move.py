@@ -32,19 +32,28 @@ class Moved:
         return self.counts.get("customers", 0)
 
 
-def _create_database(url: str) -> None:
-    """Create the database the address names, connecting to the server's own ``postgres``
-    database to do it (the user must be allowed to create databases)."""
+def _on_server(url: str, statement: str) -> None:
+    """A statement about a whole database, run from the server's own ``postgres`` database
+    (the user must be allowed to create databases)."""
     from sqlalchemy import create_engine
 
-    target = make_url(url)
-    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
-            name = target.database.replace('"', '""')
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(statement))
     finally:
         admin.dispose()
+
+
+def create_database(url: str) -> None:
+    """Create the (empty) database the address names."""
+    _on_server(url, 'CREATE DATABASE "{}"'.format(make_url(url).database.replace('"', '""')))
+
+
+def drop_database(url: str) -> None:
+    """Drop the database the address names, with whoever is still connected to it."""
+    name = make_url(url).database.replace('"', '""')
+    _on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def open_target(url: str) -> Database:
@@ -61,7 +70,7 @@ def open_target(url: str) -> Database:
         if "does not exist" not in str(first.__cause__ or first):
             raise
         try:
-            _create_database(url)
+            create_database(url)
         except (OperationalError, ProgrammingError) as exc:
             raise DatabaseError(tr(
                 "The server has no database “{name}”, and it could not be created: {reason}")

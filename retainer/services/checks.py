@@ -45,8 +45,9 @@ def shared_server(address: str | None, language: str) -> str:
     import os
 
     import psycopg
-    from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
+
+    from retainer.db import move
 
     found = f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
     if not address:
@@ -54,22 +55,16 @@ def shared_server(address: str | None, language: str) -> str:
     from retainer.services import CustomerQuery, open_retainer
 
     name = f"retainer_selftest_{language}_{os.getpid()}"
-    admin = create_engine(address, isolation_level="AUTOCOMMIT")
+    target = make_url(address).set(database=name).render_as_string(hide_password=False)
+    move.create_database(target)
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        services = open_retainer(target)
         try:
-            services = open_retainer(make_url(address).set(database=name)
-                                     .render_as_string(hide_password=False))
-            try:
-                held = services.customers.count(CustomerQuery())
-            finally:
-                services.close()
+            held = services.customers.count(CustomerQuery())
         finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            services.close()
     finally:
-        admin.dispose()
+        move.drop_database(target)
     if held:
         raise RuntimeError(f"a new database on the server holds {held} customers")
     return found + ", a new database on the server at the newest schema"

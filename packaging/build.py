@@ -85,6 +85,8 @@ def selftest() -> None:
     step("self-test of the frozen app")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RETAINER_", "PYTHON"))}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    if os.environ.get("RETAINER_SELFTEST_SERVER"):  # a PostgreSQL server for the check of it
+        env["RETAINER_SELFTEST_SERVER"] = os.environ["RETAINER_SELFTEST_SERVER"]
     # A windowed app on Windows has no console: the self-test writes its lines to a file too.
     report = BUILD / "selftest.txt"
     env["RETAINER_SELFTEST_REPORT"] = str(report)

@@ -117,3 +117,15 @@ def test_metrics_command(tmp_path):
     assert sum(figures["statuses"].values()) == 400
     bad = run("metrics", "--db", str(path), "--from", "2026-05-01", "--to", "2026-04-01")
     assert bad.returncode == 2 and "--from must be before --to" in bad.stderr
+
+
+def test_opening_the_window_parses_its_options_without_loading_the_commands():
+    import subprocess
+    import sys
+
+    code = ("import sys; from retainer.cli import _window_only; "
+            "a = _window_only(['--db', 'shop.sqlite', '--quit-when-ready']); "
+            "print(a.db, a.quit_when_ready, a.demo, 'retainer.cli.metrics' in sys.modules, "
+            "_window_only(['remind']), _window_only(['--bogus']), _window_only(['-h']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["shop.sqlite", "True", "False", "False", "None", "None", "None"]

@@ -294,6 +294,14 @@
         <translation>RFM segmentai: </translation>
     </message>
     <message>
+        <source>Who brings new customers: </source>
+        <translation>Kas atveda naujų klientų: </translation>
+    </message>
+    <message>
+        <source>{name} {n} ({spent})</source>
+        <translation>{name} {n} ({spent})</translation>
+    </message>
+    <message>
         <source>BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</source>
         <translation>BG/NBD (dienos): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</translation>
     </message>
@@ -2376,6 +2384,26 @@ Kol kas niekas neišsaugota.</translation>
     <message>
         <source>Revenue / purchases over the last 365 days.</source>
         <translation>Pajamos / pirkimai per paskutines 365 dienas.</translation>
+    </message>
+    <message>
+        <source>New customers they brought</source>
+        <translation>Atvedė naujų klientų</translation>
+    </message>
+    <message>
+        <source>Of them, bought</source>
+        <translation>Iš jų pirko</translation>
+    </message>
+    <message>
+        <source>What those customers spent</source>
+        <translation>Kiek jie išleido</translation>
+    </message>
+    <message>
+        <source>Nobody has been referred yet. Note who recommended a new customer on the card (Referred by), or ask during a call whom they would recommend.</source>
+        <translation>Kol kas niekas nerekomendavo. Kortelėje pažymėkite, kas rekomendavo naują klientą („Rekomendavo“), arba skambindami paklauskite, ką klientas galėtų rekomenduoti.</translation>
+    </message>
+    <message>
+        <source>Who brings new customers</source>
+        <translation>Kas atveda naujų klientų</translation>
     </message>
     <message>
         <source>Retention and churn by month</source>

@@ -294,6 +294,14 @@
         <translation>Сегменты RFM: </translation>
     </message>
     <message>
+        <source>Who brings new customers: </source>
+        <translation>Кто приводит новых клиентов: </translation>
+    </message>
+    <message>
+        <source>{name} {n} ({spent})</source>
+        <translation>{name} {n} ({spent})</translation>
+    </message>
+    <message>
         <source>BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</source>
         <translation>BG/NBD (дни): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</translation>
     </message>
@@ -2376,6 +2384,26 @@ Nothing was saved yet.</source>
     <message>
         <source>Revenue / purchases over the last 365 days.</source>
         <translation>Выручка / покупки за последние 365 дней.</translation>
+    </message>
+    <message>
+        <source>New customers they brought</source>
+        <translation>Привёл новых клиентов</translation>
+    </message>
+    <message>
+        <source>Of them, bought</source>
+        <translation>Из них купили</translation>
+    </message>
+    <message>
+        <source>What those customers spent</source>
+        <translation>Сколько они потратили</translation>
+    </message>
+    <message>
+        <source>Nobody has been referred yet. Note who recommended a new customer on the card (Referred by), or ask during a call whom they would recommend.</source>
+        <translation>Пока никого не приводили по рекомендации. Отмечайте на карточке, кто порекомендовал нового клиента («По рекомендации»), или спрашивайте во время звонка, кого клиент мог бы посоветовать.</translation>
+    </message>
+    <message>
+        <source>Who brings new customers</source>
+        <translation>Кто приводит новых клиентов</translation>
     </message>
     <message>
         <source>Retention and churn by month</source>

@@ -76,11 +76,20 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
         "share_of_regulars": head.share_of_regulars,
         "statuses": {s.value: n for s, n in statuses.items()},
         "rfm_segments": m.rfm(as_of, then=then),
+        "referrers": [{"customer_id": r.customer_id, "name": r.name, "brought": r.brought,
+                       "buying": r.buying, "spent": r.spent_cents / 100}
+                      for r in top_referrers(services.ctx)],
         "bg_nbd": None if state.params is None else {
             "r": state.params.r, "alpha": state.params.alpha, "a": state.params.a,
             "b": state.params.b, "time_unit": "day", "fitted_on": state.as_of.isoformat(),
             "customers": state.customers, "repeat_customers": state.repeat_customers},
     }
+
+
+def top_referrers(ctx):
+    from retainer.services.referrals import top_referrers as top
+
+    return top(ctx)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -147,6 +156,10 @@ def run(args: argparse.Namespace) -> int:
                                       for k, v in figures["statuses"].items()))
     print(tr("RFM segments: ") + ", ".join(f"{tr(k)} {grouped(v)}"
                                           for k, v in figures["rfm_segments"].items() if v))
+    if figures["referrers"]:
+        print(tr("Who brings new customers: ") + ", ".join(tr("{name} {n} ({spent})").format(
+            name=r["name"], n=grouped(r["brought"]),
+            spent=format_amount(round(r["spent"] * 100), currency)) for r in figures["referrers"]))
     model = figures["bg_nbd"]
     if model:
         print(tr("BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}").format(**model))

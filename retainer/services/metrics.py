@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from retainer.db.columns import int_columns
 from retainer.db.models import Customer, Feedback, Purchase
 from retainer.rules.metrics import RFM_MIN_BUYERS, Nps, Retention, nps_of, ratio, segment_counts
 from retainer.services.base import Context
+from retainer.services.referrals import top_referrers
 
 if TYPE_CHECKING:  # numpy is loaded when a figure is first asked for, not at start-up
     from retainer.services.activity import Activity
@@ -221,6 +222,7 @@ class Dashboard:
     rfm: dict
     statuses: dict
     churn_reasons: dict
+    referrers: list = field(default_factory=list)  # services/referrals.py, the top ten
 
 
 def churn_reasons(ctx: Context) -> dict[str, int]:
@@ -251,4 +253,5 @@ def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Das
         headline=metrics.headline(tiles_as_of, activity),
         months=metrics.monthly_retention(12, as_of, activity), nps_months=metrics.monthly_nps(12, as_of),
         cohorts=metrics.cohorts(24, as_of, activity), rfm=metrics.rfm(tiles_as_of),
-        statuses=customers.status_counts(), churn_reasons=churn_reasons(metrics.ctx))
+        statuses=customers.status_counts(), churn_reasons=churn_reasons(metrics.ctx),
+        referrers=top_referrers(metrics.ctx))

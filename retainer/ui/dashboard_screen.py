@@ -82,6 +82,7 @@ class Tile(QFrame):
 class DashboardScreen(QWidget):
     show_status = Signal(object)  # a Status: open Customers filtered to it
     show_segment = Signal(str)  # an RFM segment's name: the same
+    open_customer = Signal(int)  # a referrer double-clicked: their card
 
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
@@ -135,6 +136,7 @@ class DashboardScreen(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(grid)
         body_layout.addLayout(self.chart_grid, 1)
+        body_layout.addWidget(self._referrers_box())
         self.chart_grid.setColumnStretch(0, 1)
         self.chart_grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
@@ -145,6 +147,31 @@ class DashboardScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
+
+    def _referrers_box(self) -> QWidget:
+        """Who brings new customers: the top ten referrers, a double-click opens the card."""
+        from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
+
+        currency = self.services.settings.currency
+        self.referrers = RecordsModel([
+            Column(tr("Customer"), lambda r: r.name),
+            Column(tr("New customers they brought"), lambda r: grouped(r.brought), right=True),
+            Column(tr("Of them, bought"), lambda r: grouped(r.buying), right=True),
+            Column(tr("What those customers spent"),
+                   lambda r: format_amount(r.spent_cents, currency), right=True)], self)
+        table, view = table_with_empty_text(self.referrers, tr(
+            "Nobody has been referred yet. Note who recommended a new customer on the card "
+            "(Referred by), or ask during a call whom they would recommend."))
+        view.doubleClicked.connect(
+            lambda index: self.open_customer.emit(self.referrers.records[index.row()].customer_id))
+        view.setMinimumHeight(24 * 11 + 30)
+        self.referrers_view, self.referrers_box = view, table
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(QLabel("<b>" + tr("Who brings new customers") + "</b>"))
+        layout.addWidget(table)
+        return box
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -267,6 +294,7 @@ class DashboardScreen(QWidget):
             ("churn", bool(data.churn_reasons),
              lambda f: charts.churn_reason_chart(f, data.churn_reasons)),
         ]
+        self.referrers.set_records(data.referrers)
         for key, has_data, build in jobs:  # drawn in turn on the charts lane, off this thread
             self.charts[key].draw(has_data, build)
 

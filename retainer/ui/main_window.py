@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
             room = DashboardScreen(services, tasks)
             room.show_status.connect(self.list_status)
             room.show_segment.connect(self.list_segment)
+            room.open_customer.connect(self.open_card)
         return room
 
     def _first_loads(self) -> None:

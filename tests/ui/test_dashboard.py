@@ -143,3 +143,31 @@ def test_closing_the_window_while_charts_are_drawn_reports_nothing(qtbot, servic
     qtbot.waitUntil(tasks.idle, timeout=20_000)
     tasks.shutdown()
     assert errors == [] and answers == []
+
+
+def test_who_brings_new_customers_lists_the_referrers_and_opens_their_card(qtbot, window, services):
+    anna = services.customers.create(CustomerForm(name="Anna Petrova"))
+    for name, cents in (("Ieva", 1200), ("Jonas", 0)):
+        cid = services.customers.create(CustomerForm(name=name, referred_by_id=anna))
+        if cents:
+            services.purchases.record(cid, cents, NOW - timedelta(days=3))
+    window.nav.setCurrentRow(3)
+    board = window.dashboard
+    qtbot.waitUntil(lambda: board.referrers.rowCount() == 1)
+    model = board.referrers
+    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert row == ["Anna Petrova", "2", "1", "€12.00"]
+    view = board.referrers_view
+    view.doubleClicked.emit(model.index(0, 0))
+    qtbot.waitUntil(lambda: any(c.customer_id == anna for c in window.cards.cards))
+
+
+def test_with_no_referrals_the_dashboard_says_how_to_note_one(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    window.nav.setCurrentRow(3)
+    board = window.dashboard
+    qtbot.waitUntil(lambda: board.data is not None)
+    (empty,) = [label for label in board.referrers_box.findChildren(QLabel)
+                if label.text().startswith("Nobody has been referred yet")]
+    assert empty.isVisible() and not board.referrers_view.isVisible()

@@ -43,9 +43,11 @@ def main() -> int:
     qt_i18n.install(args.language)
     currency = {"ru": "RUB", "lt": "EUR"}.get(args.language, "EUR")
     tmp = Path(tempfile.mkdtemp())
+    os.environ["RETAINER_DATA_DIR"] = str(tmp / "data")  # no window layout kept from before
     make_demo(str(tmp / "demo.sqlite"), 2000, 3.0, seed=7)
     services = open_retainer(str(tmp / "demo.sqlite"))
     services.change_settings(currency=currency)
+    services.loyalty.settle_all()  # the default tiers, as on the base's first morning
     tasks = Tasks(synchronous=True)
 
     def settle() -> None:
@@ -150,6 +152,12 @@ def main() -> int:
     call.nps.setCurrentIndex(call.nps.findData(7))
     shot(call, "call-dialog")
     call.reject()
+    settings = window.open_settings()
+    tiers = settings.open_tiers()
+    tiers.preview()
+    shot(tiers, "tiers")
+    tiers.reject()
+    settings.reject()
     window.close()
     services.close()
     del first

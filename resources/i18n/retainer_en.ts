@@ -455,5 +455,12 @@
             <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loyalty tiers saved: %Ln customers changed tier (Ctrl+Z undoes it).</source>
+        <translation>
+            <numerusform>Loyalty tiers saved: %Ln customer changed tier (Ctrl+Z undoes it).</numerusform>
+            <numerusform>Loyalty tiers saved: %Ln customers changed tier (Ctrl+Z undoes it).</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

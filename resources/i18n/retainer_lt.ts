@@ -848,6 +848,10 @@
         <translation>Nepatenkintas</translation>
     </message>
     <message>
+        <source>New tier</source>
+        <translation>Naujas lygis</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Laukia</translation>
     </message>
@@ -1204,6 +1208,10 @@
         <translation>Kortelė {card} jau priklauso klientui {name}.</translation>
     </message>
     <message>
+        <source>{tier}, {discount} off</source>
+        <translation>{tier}, nuolaida {discount}</translation>
+    </message>
+    <message>
         <source>Retainer: summary on {date}</source>
         <translation>Retainer: suvestinė {date}</translation>
     </message>
@@ -1420,6 +1428,11 @@ Kol kas niekas neišsaugota.</translation>
     <message>
         <source>Last purchase before Retainer</source>
         <translation>Paskutinis pirkimas iki Retainer</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <comment>a loyalty tier</comment>
+        <translation>Lygis</translation>
     </message>
     <message>
         <source>Customer code</source>
@@ -1694,6 +1707,10 @@ Kol kas niekas neišsaugota.</translation>
     <message>
         <source>Undo dismiss</source>
         <translation>Atšaukti atmetimą</translation>
+    </message>
+    <message>
+        <source> — {tier}: {discount} off</source>
+        <translation> — {tier}: nuolaida {discount}</translation>
     </message>
     <message>
         <source>You planned this call: it comes first.</source>
@@ -2200,6 +2217,14 @@ Kol kas niekas neišsaugota.</translation>
     <message>
         <source>All tags</source>
         <translation>Visos žymės</translation>
+    </message>
+    <message>
+        <source>Loyalty tier (Settings → Loyalty tiers)</source>
+        <translation>Lojalumo lygis (Nustatymai → Lojalumo lygiai)</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Visi lygiai</translation>
     </message>
     <message>
         <source>Trash</source>
@@ -3268,6 +3293,18 @@ Duomenų aplankas: {folder}</translation>
         <translation>Laikomos kopijos</translation>
     </message>
     <message>
+        <source>Edit the tiers…</source>
+        <translation>Keisti lygius…</translation>
+    </message>
+    <message>
+        <source>Loyalty tiers: what a customer needs for each, and its discount</source>
+        <translation>Lojalumo lygiai: ko reikia klientui kiekvienam lygiui ir kokia nuolaida</translation>
+    </message>
+    <message>
+        <source>Loyalty tiers</source>
+        <translation>Lojalumo lygiai</translation>
+    </message>
+    <message>
         <source>Retainer speaks {language}, reads phone numbers without a country code as numbers from {country}, and counts money in {currency}.</source>
         <translation>Kalba: {language}. Telefono numeriai be šalies kodo – iš šalies: {country}. Valiuta: {currency}.</translation>
     </message>
@@ -3816,6 +3853,124 @@ Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praei
     <message>
         <source>Log of requests</source>
         <translation>Prašymų žurnalas</translation>
+    </message>
+    <message>
+        <source>total spent</source>
+        <translation>išleista suma</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>pirkimai</translation>
+    </message>
+    <message>
+        <source>days with us</source>
+        <translation>dienos su mumis</translation>
+    </message>
+    <message>
+        <source>Give the tier a name.</source>
+        <translation>Suteikite lygiui pavadinimą.</translation>
+    </message>
+    <message>
+        <source>Another tier is already called “{name}”.</source>
+        <translation>Lygis „{name}“ jau yra.</translation>
+    </message>
+    <message>
+        <source>The discount must be between 0 and 100 %.</source>
+        <translation>Nuolaida turi būti nuo 0 iki 100 %.</translation>
+    </message>
+    <message>
+        <source>The amounts cannot be below zero.</source>
+        <translation>Reikšmės negali būti mažesnės už nulį.</translation>
+    </message>
+    <message>
+        <source>Set at least one of: total spent, purchases, days with us.</source>
+        <translation>Nurodykite bent vieną: išleista suma, pirkimų skaičius, dienos su mumis.</translation>
+    </message>
+    <message>
+        <source>{tier} is above {lower} but asks for less ({measure}): ask for at least as much, or move it below.</source>
+        <translation>„{tier}“ yra aukščiau už „{lower}“, bet reikalauja mažiau ({measure}): reikalaukite ne mažiau arba perkelkite lygį žemiau.</translation>
+    </message>
+    <message>
+        <source>{tier} asks for the same as {lower}: ask for more in one measure.</source>
+        <translation>„{tier}“ reikalauja to paties kaip „{lower}“: padidinkite bent vieną sąlygą.</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <comment>a loyalty tier</comment>
+        <translation>Sidabrinis</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <comment>a loyalty tier</comment>
+        <translation>Auksinis</translation>
+    </message>
+    <message>
+        <source>Tell {name}: now {tier}, {discount} off</source>
+        <translation>Praneškite klientui {name}: dabar lygis „{tier}“, nuolaida {discount}</translation>
+    </message>
+    <message>
+        <source>Undo the change of loyalty tiers</source>
+        <translation>Atšaukti lojalumo lygių pakeitimą</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number of {what}.</source>
+        <translation>„{value}“ nėra sveikasis skaičius ({what}).</translation>
+    </message>
+    <message>
+        <source>A customer is in the highest tier whose every condition they meet. Leave a condition empty to not ask for it. Purchases and spending from imported totals count too.</source>
+        <translation>Klientas gauna aukščiausią lygį, kurio visas sąlygas atitinka. Palikite sąlygą tuščią, jei jos nereikalaujate. Pirkimai ir sumos iš importuotų suvestinių taip pat skaičiuojami.</translation>
+    </message>
+    <message>
+        <source>Discount, %</source>
+        <translation>Nuolaida, %</translation>
+    </message>
+    <message>
+        <source>Spent at least</source>
+        <translation>Išleido ne mažiau</translation>
+    </message>
+    <message>
+        <source>Purchases at least</source>
+        <translation>Pirkimų ne mažiau</translation>
+    </message>
+    <message>
+        <source>Days with us at least</source>
+        <translation>Dienų su mumis ne mažiau</translation>
+    </message>
+    <message>
+        <source>Customers now</source>
+        <translation>Klientų dabar</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Pridėti lygį</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Pašalinti</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Aukščiau</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Žemiau</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a discount in per cent.</source>
+        <translation>„{value}“ nėra nuolaida procentais.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dienų</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loyalty tiers saved: %Ln customers changed tier (Ctrl+Z undoes it).</source>
+        <translation>
+            <numerusform>Lojalumo lygiai išsaugoti: lygį pakeitė %Ln klientas (Ctrl+Z atšaukia).</numerusform>
+            <numerusform>Lojalumo lygiai išsaugoti: lygį pakeitė %Ln klientai (Ctrl+Z atšaukia).</numerusform>
+            <numerusform>Lojalumo lygiai išsaugoti: lygį pakeitė %Ln klientų (Ctrl+Z atšaukia).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -848,6 +848,10 @@
         <translation>Недоволен</translation>
     </message>
     <message>
+        <source>New tier</source>
+        <translation>Новый уровень</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Открыто</translation>
     </message>
@@ -1204,6 +1208,10 @@
         <translation>Карта {card} уже принадлежит клиенту {name}.</translation>
     </message>
     <message>
+        <source>{tier}, {discount} off</source>
+        <translation>{tier}, скидка {discount}</translation>
+    </message>
+    <message>
         <source>Retainer: summary on {date}</source>
         <translation>Retainer: сводка на {date}</translation>
     </message>
@@ -1420,6 +1428,11 @@ Nothing was saved yet.</source>
     <message>
         <source>Last purchase before Retainer</source>
         <translation>Последняя покупка до Retainer</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <comment>a loyalty tier</comment>
+        <translation>Уровень</translation>
     </message>
     <message>
         <source>Customer code</source>
@@ -1694,6 +1707,10 @@ Nothing was saved yet.</source>
     <message>
         <source>Undo dismiss</source>
         <translation>Отменить «снять»</translation>
+    </message>
+    <message>
+        <source> — {tier}: {discount} off</source>
+        <translation> — {tier}: скидка {discount}</translation>
     </message>
     <message>
         <source>You planned this call: it comes first.</source>
@@ -2200,6 +2217,14 @@ Nothing was saved yet.</source>
     <message>
         <source>All tags</source>
         <translation>Все метки</translation>
+    </message>
+    <message>
+        <source>Loyalty tier (Settings → Loyalty tiers)</source>
+        <translation>Уровень лояльности (Настройки → Уровни лояльности)</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Все уровни</translation>
     </message>
     <message>
         <source>Trash</source>
@@ -3268,6 +3293,18 @@ Data folder: {folder}</source>
         <translation>Хранить копии</translation>
     </message>
     <message>
+        <source>Edit the tiers…</source>
+        <translation>Изменить уровни…</translation>
+    </message>
+    <message>
+        <source>Loyalty tiers: what a customer needs for each, and its discount</source>
+        <translation>Уровни лояльности: что нужно клиенту для каждого и какая скидка</translation>
+    </message>
+    <message>
+        <source>Loyalty tiers</source>
+        <translation>Уровни лояльности</translation>
+    </message>
+    <message>
         <source>Retainer speaks {language}, reads phone numbers without a country code as numbers from {country}, and counts money in {currency}.</source>
         <translation>Язык: {language}. Номера телефонов без кода страны — из страны: {country}. Валюта: {currency}.</translation>
     </message>
@@ -3816,6 +3853,124 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
     <message>
         <source>Log of requests</source>
         <translation>Журнал запросов</translation>
+    </message>
+    <message>
+        <source>total spent</source>
+        <translation>сумма покупок</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>покупки</translation>
+    </message>
+    <message>
+        <source>days with us</source>
+        <translation>дней с нами</translation>
+    </message>
+    <message>
+        <source>Give the tier a name.</source>
+        <translation>Дайте уровню название.</translation>
+    </message>
+    <message>
+        <source>Another tier is already called “{name}”.</source>
+        <translation>Уровень «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>The discount must be between 0 and 100 %.</source>
+        <translation>Скидка должна быть от 0 до 100 %.</translation>
+    </message>
+    <message>
+        <source>The amounts cannot be below zero.</source>
+        <translation>Значения не могут быть меньше нуля.</translation>
+    </message>
+    <message>
+        <source>Set at least one of: total spent, purchases, days with us.</source>
+        <translation>Задайте хотя бы одно: сумма покупок, число покупок, дней с нами.</translation>
+    </message>
+    <message>
+        <source>{tier} is above {lower} but asks for less ({measure}): ask for at least as much, or move it below.</source>
+        <translation>«{tier}» выше уровня «{lower}», но требует меньше ({measure}): требуйте не меньше или переместите уровень ниже.</translation>
+    </message>
+    <message>
+        <source>{tier} asks for the same as {lower}: ask for more in one measure.</source>
+        <translation>«{tier}» требует того же, что и «{lower}»: поднимите хотя бы одно условие.</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <comment>a loyalty tier</comment>
+        <translation>Серебро</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <comment>a loyalty tier</comment>
+        <translation>Золото</translation>
+    </message>
+    <message>
+        <source>Tell {name}: now {tier}, {discount} off</source>
+        <translation>Сообщите клиенту {name}: теперь уровень «{tier}», скидка {discount}</translation>
+    </message>
+    <message>
+        <source>Undo the change of loyalty tiers</source>
+        <translation>Отменить изменение уровней лояльности</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number of {what}.</source>
+        <translation>«{value}» — не целое число ({what}).</translation>
+    </message>
+    <message>
+        <source>A customer is in the highest tier whose every condition they meet. Leave a condition empty to not ask for it. Purchases and spending from imported totals count too.</source>
+        <translation>Клиент получает самый высокий уровень, все условия которого выполняет. Оставьте условие пустым, чтобы его не требовать. Покупки и суммы из загруженных итогов тоже учитываются.</translation>
+    </message>
+    <message>
+        <source>Discount, %</source>
+        <translation>Скидка, %</translation>
+    </message>
+    <message>
+        <source>Spent at least</source>
+        <translation>Потратил не меньше</translation>
+    </message>
+    <message>
+        <source>Purchases at least</source>
+        <translation>Покупок не меньше</translation>
+    </message>
+    <message>
+        <source>Days with us at least</source>
+        <translation>Дней с нами не меньше</translation>
+    </message>
+    <message>
+        <source>Customers now</source>
+        <translation>Клиентов сейчас</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Добавить уровень</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a discount in per cent.</source>
+        <translation>«{value}» — не скидка в процентах.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>дней</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loyalty tiers saved: %Ln customers changed tier (Ctrl+Z undoes it).</source>
+        <translation>
+            <numerusform>Уровни лояльности сохранены: уровень сменил %Ln клиент (Ctrl+Z отменяет).</numerusform>
+            <numerusform>Уровни лояльности сохранены: уровень сменили %Ln клиента (Ctrl+Z отменяет).</numerusform>
+            <numerusform>Уровни лояльности сохранены: уровень сменили %Ln клиентов (Ctrl+Z отменяет).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

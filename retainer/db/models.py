@@ -113,6 +113,9 @@ class Customer(Base):
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     # Erased on the customer's request: the personal fields are blank, the figures stay.
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The loyalty tier the customer is in (services/loyalty.py keeps it right); a plain
+    # column like import_id, so adding it to a base is instant.
+    tier_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -222,6 +225,22 @@ class LoyaltyTier(Base):
     min_total_spent_cents: Mapped[int | None] = mapped_column(Integer)
     min_tenure_days: Mapped[int | None] = mapped_column(Integer)
     discount_percent: Mapped[float] = mapped_column(Float, default=0.0)
+    # The tiers' order, lowest first (rules/loyalty.py), and the number of purchases asked.
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    min_purchases: Mapped[int | None] = mapped_column(Integer)
+
+
+class TierChange(Base):
+    """A customer moving into another loyalty tier (or out of all), by name as it was then."""
+
+    __tablename__ = "tier_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    from_tier: Mapped[str | None] = mapped_column(String(60))
+    to_tier: Mapped[str | None] = mapped_column(String(60))
 
 
 class Import(Base):

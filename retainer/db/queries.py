@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
 
-from retainer.db.models import Customer, Tag, customer_tags
+from retainer.db.models import Customer, LoyaltyTier, Tag, customer_tags
 from retainer.rules.status import Status
 
 SORT_NAME = "name"
@@ -21,8 +21,9 @@ SORT_LAST_PURCHASE = "last_purchase"
 SORT_PURCHASES = "purchases"
 SORT_TOTAL = "total_spent"
 SORT_TAGS = "tags"
+SORT_TIER = "tier"
 SORT_KEYS = (SORT_NAME, SORT_PHONE, SORT_STATUS, SORT_LAST_PURCHASE, SORT_PURCHASES,
-             SORT_TOTAL, SORT_TAGS)
+             SORT_TOTAL, SORT_TAGS, SORT_TIER)
 
 # The order a shop owner reads statuses in: who needs attention first.
 STATUS_RANK = {Status.AT_RISK: 0, Status.LAPSED: 1, Status.NEW: 2, Status.ACTIVE: 3,
@@ -78,6 +79,7 @@ class ListFilter:
     tag: str | None = None
     trash: bool = False
     segment: Segment | None = None
+    tier_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Selec
         stmt = stmt.where(status == flt.status.value)
     if flt.segment is not None:
         stmt = stmt.where(flt.segment.condition())
+    if flt.tier_id is not None:
+        stmt = stmt.where(Customer.tier_id == flt.tier_id)
     if flt.tag:
         stmt = stmt.where(
             Customer.id.in_(
@@ -139,6 +143,9 @@ def order_by(key: str, descending: bool, status: ColumnElement[str]) -> list:
         SORT_PURCHASES: Customer.purchase_count,
         SORT_TOTAL: Customer.total_spent_cents,
         SORT_TAGS: Customer.tag_list,
+        # The tier's rank: customers in no tier come first going up, last going down.
+        SORT_TIER: func.coalesce(select(LoyaltyTier.position).where(
+            LoyaltyTier.id == Customer.tier_id).scalar_subquery(), -1),
     }[key]
     primary = column.desc() if descending else column.asc()
     if key in (SORT_LAST_PURCHASE, SORT_PHONE):

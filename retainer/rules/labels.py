@@ -16,7 +16,7 @@ CHANNELS = {"call": QT_TR_NOOP("Call"), "sms": QT_TR_NOOP("SMS"), "email": QT_TR
             "visit": QT_TR_NOOP("In person"), "messenger": QT_TR_NOOP("Messenger")}
 REMINDER_REASONS = {"lapsed": QT_TR_NOOP("Lapsed"), "at_risk": QT_TR_NOOP("At risk"),
                     "birthday": QT_TR_NOOP("Birthday"), "manual": QT_TR_NOOP("By hand"),
-                    "detractor": QT_TR_NOOP("Unhappy answer")}
+                    "detractor": QT_TR_NOOP("Unhappy answer"), "tier": QT_TR_NOOP("New tier")}
 REMINDER_STATES = {"open": QT_TR_NOOP("Open"), "snoozed": QT_TR_NOOP("Snoozed"),
                    "done": QT_TR_NOOP("Done"), "dismissed": QT_TR_NOOP("Dismissed")}
 CHURN_REASONS = {"poor_service": QT_TR_NOOP("Poor service"), "poor_product": QT_TR_NOOP("Poor product"),

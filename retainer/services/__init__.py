@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from retainer.services.exports import ExportService
     from retainer.services.feedback import FeedbackService
     from retainer.services.imports import ImportService
+    from retainer.services.loyalty import LoyaltyService
     from retainer.services.metrics import MetricsService
     from retainer.services.personal_data import PersonalDataService
     from retainer.services.purchases import PurchaseService
@@ -66,6 +67,12 @@ class Retainer:
         from retainer.services.reminders import ReminderService
 
         return self._service("reminders", lambda: ReminderService(self.ctx))
+
+    @property
+    def loyalty(self) -> LoyaltyService:
+        from retainer.services.loyalty import LoyaltyService
+
+        return self._service("loyalty", lambda: LoyaltyService(self.ctx))
 
     @property
     def personal_data(self) -> PersonalDataService:

@@ -17,6 +17,7 @@ from retainer.db.models import (
     CustomerPhone,
     DataRequest,
     Feedback,
+    LoyaltyTier,
     Purchase,
     Reminder,
     Tag,
@@ -61,6 +62,7 @@ class CustomerQuery:
     tag: str | None = None
     trash: bool = False
     segment: str | None = None  # an RFM segment's name (metrics.SEGMENTS)
+    tier_id: int | None = None  # a loyalty tier (services/loyalty.py)
     sort: str = queries.SORT_NAME
     descending: bool = False
 
@@ -80,7 +82,8 @@ class CustomerService:
             words = ()
         segment = self.segments.filter(query.segment, session) if query.segment else None
         return queries.ListFilter(words=words, phone_variants=variants, status=query.status,
-                                  tag=query.tag, trash=query.trash, segment=segment)
+                                  tag=query.tag, trash=query.trash, segment=segment,
+                                  tier_id=query.tier_id)
 
     def _status_column(self):
         s = self.ctx.settings
@@ -91,17 +94,20 @@ class CustomerService:
         stmt = select(
             Customer.id, Customer.name, Customer.primary_phone, status, Customer.last_purchase_at,
             Customer.purchase_count, Customer.total_spent_cents, Customer.tag_list,
-            Customer.last_purchase_day, Customer.median_gap_days,
+            Customer.last_purchase_day, Customer.median_gap_days, Customer.tier_id,
         )
         with self.ctx.read() as session:
             stmt = queries.filtered(stmt, self._filter(query, session), status)
             stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
             stmt = stmt.offset(offset).limit(limit)
+            rows = session.execute(stmt).all()
+            tiers = dict(session.execute(select(LoyaltyTier.id, LoyaltyTier.name)).all()) if any(
+                r.tier_id for r in rows) else {}
             return [
                 CustomerRow(r.id, r.name, r.primary_phone, Status(r.status), r.last_purchase_at,
                             r.purchase_count, r.total_spent_cents, r.tag_list,
-                            r.last_purchase_day, r.median_gap_days)
-                for r in session.execute(stmt)
+                            r.last_purchase_day, r.median_gap_days, tiers.get(r.tier_id, ""))
+                for r in rows
             ]
 
     def count(self, query: CustomerQuery) -> int:
@@ -179,6 +185,7 @@ class CustomerService:
                 version=c.version,
                 consent_date=c.consent_date,
                 erased=c.erased_at is not None,
+                tier=_tier_text(session, c.tier_id),
             )
 
     def status_as_of(self, customer_id: int, as_of: date) -> Status:
@@ -358,6 +365,19 @@ def _apply(session: Session, customer: Customer, clean: CleanCustomer, now: date
     existing = {t.name.casefold(): t for t in session.scalars(select(Tag))}
     customer.tags = [existing.get(name.casefold()) or Tag(name=name) for name in clean.tags]
     refresh_search(customer)
+
+
+def _tier_text(session: Session, tier_id: int | None) -> str:
+    tier = session.get(LoyaltyTier, tier_id) if tier_id is not None else None
+    if tier is None:
+        return ""
+    if not tier.discount_percent:
+        return tier.name
+    from retainer.rules.loyalty import Tier
+    from retainer.services.loyalty import discount_text
+
+    return tr("{tier}, {discount} off").format(tier=tier.name,
+                                               discount=discount_text(Tier(tier.name, tier.discount_percent)))
 
 
 def _log_consent(session: Session, customer_id: int, given: bool, now: datetime) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from retainer.db.models import Contact, Customer, Feedback, Purchase, Reminder
+from retainer.db.models import Contact, Customer, Feedback, LoyaltyTier, Purchase, Reminder
 from retainer.excel.writer import (
     DATE,
     DATETIME,
@@ -239,7 +239,9 @@ class ExportService:
             Column(tr("Purchases before Retainer"), NUMBER, 10),
             Column(tr("Spent before Retainer"), MONEY, 12),
             Column(tr("First purchase before Retainer"), DATE, 12),
-            Column(tr("Last purchase before Retainer"), DATE, 12)], report, self.ctx.settings.currency)
+            Column(tr("Last purchase before Retainer"), DATE, 12),
+            Column(tr("Tier", "a loyalty tier"), width=12)], report, self.ctx.settings.currency)
+        tiers = dict(session.execute(select(LoyaltyTier.id, LoyaltyTier.name)).all())
         from retainer.db.models import CustomerPhone
 
         def customer_rows():
@@ -272,7 +274,8 @@ class ExportService:
                         labels.churn_reason(c.churn_reason), c.code,
                         c.opening_count or None,
                         c.opening_spent_cents / 100 if c.opening_spent_cents else None,
-                        _day(c.opening_first_day), _day(c.opening_last_day)])
+                        _day(c.opening_first_day), _day(c.opening_last_day),
+                        tiers.get(c.tier_id)])
                     report.customers += 1
                 yield len(part)
             customers.finish()

@@ -12,6 +12,7 @@ from retainer.events import CUSTOMERS, PURCHASES, REMINDERS, Change
 from retainer.i18n import tr
 from retainer.rules.money import format_amount
 from retainer.rules.validation import check_purchase
+from retainer.services import loyalty
 from retainer.services.base import Context
 from retainer.services.customers import NotFound
 from retainer.services.reminders import AUTOMATIC, WAITING, close_automatic_on_purchase
@@ -43,11 +44,13 @@ class PurchaseService:
             bump(session, PURCHASES)
             closed = _open_automatic(session, customer_id)
             close_automatic_on_purchase(session, customer_id, self.ctx.now())
+            moves = loyalty.settle(session, self.ctx.now(), [customer_id], remind=True)
             purchase_id = purchase.id
         label = tr("Undo purchase of {amount}").format(
             amount=format_amount(amount_cents, self.ctx.settings.currency))
 
         def revert(s: Session) -> Change:
+            loyalty.undo_moves(s, moves)
             change = _remove(s, purchase_id)
             if closed:
                 s.execute(update(Reminder).where(Reminder.id.in_(closed)).values(
@@ -68,8 +71,10 @@ class PurchaseService:
             _set(session, purchase, amount_cents, purchased_at.replace(microsecond=0),
                  (comment or "").strip() or None)
             customer_id = purchase.customer_id
+            moves = loyalty.settle(session, self.ctx.now(), [customer_id], remind=True)
 
         def revert(s: Session) -> Change:
+            loyalty.undo_moves(s, moves)
             p = _purchase(s, purchase_id)
             _set(s, p, *before)
             return _changed(p.customer_id)
@@ -83,8 +88,10 @@ class PurchaseService:
             saved = {c.key: getattr(purchase, c.key) for c in Purchase.__table__.columns}
             customer_id = purchase.customer_id
             _remove(session, purchase_id)
+            moves = loyalty.settle(session, self.ctx.now(), [customer_id])
 
         def revert(s: Session) -> Change:
+            loyalty.undo_moves(s, moves)
             s.add(Purchase(**saved))
             s.flush()
             refresh_purchase_summary(s, _customer(s, customer_id))

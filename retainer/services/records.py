@@ -21,6 +21,7 @@ class CustomerRow:
     tags: str
     last_purchase_day: int | None = None
     median_gap_days: float | None = None
+    tier: str = ""                 # the loyalty tier's name, or nothing
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,4 @@ class CustomerCard:
     version: int = 1              # saving the form again checks it (services/conflicts.py)
     consent_date: date | None = None
     erased: bool = False          # erased on request: personal fields blank, figures kept
+    tier: str = ""                # "Gold, 10 % off" (services/loyalty.py), or nothing

@@ -93,6 +93,9 @@ class ReminderService:
                 if give_way is not None:
                     give_way()
             birthdays = self._make_birthdays(session, today, now)
+        from retainer.services.loyalty import LoyaltyService
+
+        LoyaltyService(self.ctx).settle_all()  # tenure reached overnight: a tier, a reminder
         result = Generated(drifting, birthdays)
         if result.total:
             self.ctx.announce(Change.of(REMINDERS))
@@ -101,9 +104,11 @@ class ReminderService:
     def _make_birthdays(self, session: Session, today: date, now: datetime) -> int:
         due = self.birthdays(session, today)
         have = self._birthday_reminders(session, [b.customer_id for b in due])
+        offers = _tier_offers(session, [b.customer_id for b in due])
         rows = [{"customer_id": b.customer_id, "due_on": b.due_on, "reason": "birthday",
                  "state": "open", "created_at": now,
-                 "note": tr("Birthday on {date}").format(date=format_day_month(b.upcoming))}
+                 "note": tr("Birthday on {date}").format(date=format_day_month(b.upcoming))
+                 + offers.get(b.customer_id, "")}
                 for b in due if not any(b.upcoming - timedelta(days=300) < on <= b.upcoming
                                         for on in have.get(b.customer_id, ()))]
         if rows:
@@ -228,3 +233,17 @@ def _drop(session: Session, ids: list[int]) -> Change:
     for r in rows:
         session.delete(r)
     return Change.of(REMINDERS, customer_ids=[r.customer_id for r in rows])
+
+
+def _tier_offers(session: Session, customer_ids: list[int]) -> dict[int, str]:
+    """A birthday greets with the tier's offer: " — Gold: 10 % off" by customer."""
+    from retainer.services.loyalty import discount_text, tier_names
+
+    tiers = tier_names(session)
+    if not tiers or not customer_ids:
+        return {}
+    found = session.execute(select(Customer.id, Customer.tier_id).where(
+        Customer.id.in_(customer_ids), Customer.tier_id.is_not(None)))
+    return {cid: tr(" — {tier}: {discount} off").format(
+        tier=tiers[t].tier.name, discount=discount_text(tiers[t].tier))
+        for cid, t in found if t in tiers and tiers[t].tier.discount_percent}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -253,6 +254,7 @@ class CustomerCardDialog(QDialog):
             parts.append(tr("%Ln purchases, {total} in all", "", card.purchase_count).format(
                 total=format_amount(card.total_spent_cents, currency)))
         parts.append(tr("customer since {date}").format(date=short_date(card.created_at)))
+        parts += [f"<b>{escape(card.tier)}</b>"] if card.tier else []
         self.summary.setText(" · ".join(parts))
         self._summary_parts = parts
         cid, radar = card.id, self.services.radar

@@ -14,7 +14,8 @@ from retainer.ui.formatting import STATUS_COLORS, short_date
 from retainer.ui.lanes import COUNT
 from retainer.ui.tasks import Tasks
 
-COL_NAME, COL_PHONE, COL_STATUS, COL_LAST, COL_COUNT, COL_TOTAL, COL_TAGS = range(7)
+COL_NAME, COL_PHONE, COL_STATUS, COL_LAST, COL_COUNT, COL_TOTAL, COL_TAGS, COL_TIER = range(8)
+COLUMN_COUNT = 8
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -23,7 +24,7 @@ PAGE = 200
 
 def headers() -> list[str]:
     return [tr("Name"), tr("Phone"), tr("Status"), tr("Last purchase"), tr("Purchases"),
-            tr("Total spent"), tr("Tags")]
+            tr("Total spent"), tr("Tags"), tr("Tier", "a loyalty tier")]
 
 
 def status_hint(row: CustomerRow, today) -> str:
@@ -198,4 +199,6 @@ class CustomersModel(QAbstractTableModel):
             return str(row.purchase_count)
         if col == COL_TOTAL:
             return format_amount(row.total_spent_cents, self.services.settings.currency)
+        if col == COL_TIER:
+            return row.tier
         return row.tags

@@ -25,10 +25,24 @@ from retainer.i18n import tr
 from retainer.rules.metrics import SEGMENTS
 from retainer.rules.status import Status
 from retainer.services import CustomerQuery, Retainer
-from retainer.ui.customers_model import COL_NAME, CustomersModel
+from retainer.ui.customers_model import (
+    COL_COUNT,
+    COL_LAST,
+    COL_NAME,
+    COL_PHONE,
+    COL_STATUS,
+    COL_TAGS,
+    COL_TIER,
+    COL_TOTAL,
+    COLUMN_COUNT,
+    CustomersModel,
+)
 from retainer.ui.shop_terms import terms_line
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
+
+# The list's column layout is remembered per number of columns: one more starts afresh.
+COLUMNS_KEY = f"customers/columns-{COLUMN_COUNT}"
 
 STATUS_FILTERS = (None, Status.AT_RISK, Status.LAPSED, Status.NEW, Status.ACTIVE,
                   Status.PROSPECT, Status.LOST)
@@ -117,6 +131,9 @@ class CustomersScreen(QWidget):
             self.segment_filter.addItem(tr(segment), segment)
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(tr("All tags"), None)
+        self.tier_filter = QComboBox()
+        self.tier_filter.setToolTip(tr("Loyalty tier (Settings → Loyalty tiers)"))
+        self.tier_filter.addItem(tr("All tiers"), None)
         self.trash = QCheckBox(tr("Trash"))
         self.trash.setToolTip(tr("Show customers moved to the trash, to restore them"))
         self.add_button = QPushButton(tr("New customer"))
@@ -131,6 +148,7 @@ class CustomersScreen(QWidget):
         bar.addWidget(self.status_filter, 1)
         bar.addWidget(self.segment_filter, 1)
         bar.addWidget(self.tag_filter, 1)
+        bar.addWidget(self.tier_filter, 1)
         bar.addWidget(self.trash)
         bar.addWidget(self.restore_button)
         self.export_button = QPushButton(tr("Export list…"))
@@ -149,9 +167,11 @@ class CustomersScreen(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((240, 170, 90, 110, 90, 120)):
+        for col, width in ((COL_NAME, 220), (COL_PHONE, 150), (COL_STATUS, 90), (COL_LAST, 110),
+                           (COL_COUNT, 80), (COL_TOTAL, 110), (COL_TIER, 90)):
             # Translations run longer than English: never cut a column's own title.
             header.resizeSection(col, max(width, header.sectionSizeFromContents(col).width() + 8))
+        header.moveSection(COL_TIER, COL_TAGS)  # the tier before the tags, which stretch last
         # "activated" is a double-click and Enter both (a single click where the desktop says
         # so); listening to doubleClicked as well opened every card twice.
         self.view.activated.connect(self._activated)
@@ -178,6 +198,7 @@ class CustomersScreen(QWidget):
         self.status_filter.currentIndexChanged.connect(self._query_changed)
         self.segment_filter.currentIndexChanged.connect(self._query_changed)
         self.tag_filter.currentIndexChanged.connect(self._query_changed)
+        self.tier_filter.currentIndexChanged.connect(self._query_changed)
         self.trash.toggled.connect(self._query_changed)
         self.refresh_tags()
         # Enabling sorting asks the model to sort, which loads the first page.
@@ -196,6 +217,7 @@ class CustomersScreen(QWidget):
             status=STATUS_FILTERS[max(0, self.status_filter.currentIndex())],
             tag=self.tag_filter.currentData(),
             segment=self.segment_filter.currentData(),
+            tier_id=self.tier_filter.currentData(),
             trash=self.trash.isChecked(),
         )
 
@@ -207,12 +229,14 @@ class CustomersScreen(QWidget):
 
     def show_only(self, status: Status | None = None, segment: str | None = None) -> None:
         """The list of exactly one status or RFM segment (from a chart): other filters off."""
-        widgets = (self.search, self.status_filter, self.segment_filter, self.tag_filter, self.trash)
+        widgets = (self.search, self.status_filter, self.segment_filter, self.tag_filter,
+                   self.tier_filter, self.trash)
         for w in widgets:
             w.blockSignals(True)
         try:
             self.search.clear()
             self.tag_filter.setCurrentIndex(0)
+            self.tier_filter.setCurrentIndex(0)
             self.trash.setChecked(False)
             self.status_filter.setCurrentIndex(STATUS_FILTERS.index(status))
             self.segment_filter.setCurrentIndex(max(0, self.segment_filter.findData(segment)))
@@ -238,10 +262,23 @@ class CustomersScreen(QWidget):
 
         self.tasks.read(self, self.services.customers.tags).success(fill).run()
 
+        def fill_tiers(tiers) -> None:
+            current = self.tier_filter.currentData()
+            self.tier_filter.blockSignals(True)
+            while self.tier_filter.count() > 1:
+                self.tier_filter.removeItem(1)
+            for stored in tiers:
+                self.tier_filter.addItem(stored.tier.name, stored.id)
+            self.tier_filter.setCurrentIndex(max(0, self.tier_filter.findData(current)))
+            self.tier_filter.setVisible(bool(tiers))
+            self.tier_filter.blockSignals(False)
+
+        self.tasks.read(self, self.services.loyalty.tiers).success(fill_tiers).run()
+
     def _loaded(self) -> None:
         query = self.model.query
         total = self.model.rowCount()
-        filtered = bool(query.text.strip() or query.status or query.tag)
+        filtered = bool(query.text.strip() or query.status or query.tag or query.tier_id)
         if total == 0 and not filtered and not query.trash:
             self.empty.title.setText(tr("No customers yet"))
             self.empty.text.setText(tr(

@@ -28,7 +28,7 @@ from retainer.ui.cards import OpenCards
 if TYPE_CHECKING:
     from retainer.ui.customer_card import CustomerCardDialog
     from retainer.ui.today_screen import TodayScreen
-from retainer.ui.customers_screen import CustomersScreen
+from retainer.ui.customers_screen import COLUMNS_KEY, CustomersScreen
 from retainer.ui.lanes import BACKGROUND, COUNT, READ, CancelledByUser
 from retainer.ui.notifier import Notifier
 from retainer.ui.style import set_role
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         geometry = state.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        columns = state.value("customers/columns")
+        columns = state.value(COLUMNS_KEY)
         if columns is not None:
             self.customers.view.horizontalHeader().restoreState(columns)
 
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self.cards.close_all()
         state = self.window_state()
         state.setValue("main/geometry", self.saveGeometry())
-        state.setValue("customers/columns", self.customers.view.horizontalHeader().saveState())
+        state.setValue(COLUMNS_KEY, self.customers.view.horizontalHeader().saveState())
         state.sync()
         super().closeEvent(event)
         self.closed.emit()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -89,6 +90,10 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Phone numbers from"), self.region)
         form.addRow(tr("Currency"), self.currency)
         form.addRow(tr("Backups kept"), rotation)
+        tiers = QPushButton(tr("Edit the tiers…"))
+        tiers.setToolTip(tr("Loyalty tiers: what a customer needs for each, and its discount"))
+        tiers.clicked.connect(self.open_tiers)
+        form.addRow(tr("Loyalty tiers"), tiers)
         self.error = QLabel()
         set_role(self.error, "error")
         self.error.setWordWrap(True)
@@ -101,6 +106,14 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def open_tiers(self):
+        from retainer.ui.tiers_dialog import TiersDialog
+
+        dialog = TiersDialog(self.services, self.tasks, self.parent() or self)
+        dialog.open()
+        self.tiers_dialog = dialog
+        return dialog
 
     def values(self) -> dict:
         return {

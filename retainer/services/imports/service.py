@@ -29,6 +29,7 @@ from retainer.excel.reader import FileProblem, Source, open_file, reading_failed
 from retainer.excel.rows import Problem, RowReader, RowRecord, clean_slices
 from retainer.excel.writer import Column, write_table
 from retainer.i18n import tr
+from retainer.services import loyalty
 from retainer.services.base import Context
 from retainer.services.imports import layout as layouts
 from retainer.services.imports.apply import ImportRun, apply_records, finish_batch, start_batch
@@ -214,6 +215,7 @@ class ImportService:
                 extras = self._extras(source, plan)
             for step in apply_records(run, records, linked, extras):
                 yield Progress(total // 2 + step // 2, total)
+            loyalty.settle(session, now)  # the imported histories place customers in tiers
             finish_batch(batch, report)
             if dry_run:
                 transaction.rollback()

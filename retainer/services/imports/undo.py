@@ -11,6 +11,7 @@ from retainer.db.models import Customer, CustomerPhone, Import, ImportChange, Pu
 from retainer.events import PURCHASES
 from retainer.i18n import tr
 from retainer.rules.validation import ValidationError
+from retainer.services import loyalty
 from retainer.services.summary import bump, refresh_purchase_summary, refresh_search
 
 
@@ -54,4 +55,5 @@ def undo_import(session, import_id: int, now: datetime) -> None:
         if customer is not None:
             refresh_purchase_summary(session, customer)
     bump(session, PURCHASES)
+    loyalty.settle(session, now, sorted(touched))
     batch.undone_at = now

@@ -13,7 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, delete, func, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from retainer.db.models import Customer, LoyaltyTier, Reminder, Setting, TierChange
@@ -39,7 +50,7 @@ class Move:
     from_id: int | None
     to_id: int | None
     change_id: int
-    reminder_id: int | None
+    reminder_id: int | None = None
 
 
 def discount_text(tier: Tier) -> str:
@@ -145,22 +156,27 @@ def settle(session: Session, now: datetime, customer_ids: list[int] | None = Non
     session.execute(update(customers).where(customers.c.id == bindparam("cid"))
                     .values(tier_id=bindparam("to")),
                     [{"cid": cid, "to": to} for cid, _n, _o, to in changed])
-    moves = []
+    logs, reminders = [], []
     for cid, name, old, to in changed:
-        log = TierChange(customer_id=cid, changed_at=now, from_tier=was.get(old),
-                         to_tier=by_id[to][1].name if to in by_id else None)
-        session.add(log)
-        reminder = None
+        logs.append({"customer_id": cid, "changed_at": now, "from_tier": was.get(old),
+                     "to_tier": by_id[to][1].name if to in by_id else None})
         up = to is not None and (old not in by_id or by_id[to][0] > by_id[old][0])
         if remind and up:
             tier = by_id[to][1]
-            reminder = Reminder(customer_id=cid, reason="tier", due_on=now.date(), state="open",
-                                created_at=now, note=tr("Tell {name}: now {tier}, {discount} off")
-                                .format(name=name, tier=tier.name, discount=discount_text(tier)))
-            session.add(reminder)
-        session.flush()
-        moves.append(Move(cid, old, to, log.id, reminder.id if reminder else None))
-    return moves
+            reminders.append({"customer_id": cid, "reason": "tier", "due_on": now.date(),
+                              "state": "open", "created_at": now,
+                              "note": tr("Tell {name}: now {tier}, {discount} off").format(
+                                  name=name, tier=tier.name, discount=discount_text(tier))})
+    # In bulk (a new set of tiers moves thousands), each row's id returned in order.
+    change_ids = session.scalars(insert(TierChange).returning(
+        TierChange.id, sort_by_parameter_order=True), logs).all()
+    made = {}
+    if reminders:
+        ids = session.scalars(insert(Reminder).returning(Reminder.id, sort_by_parameter_order=True),
+                              reminders).all()
+        made = {r["customer_id"]: i for r, i in zip(reminders, ids, strict=True)}
+    return [Move(cid, old, to, change, made.get(cid))
+            for (cid, _n, old, to), change in zip(changed, change_ids, strict=True)]
 
 
 def undo_moves(session: Session, moves: list[Move]) -> None:

@@ -2031,6 +2031,14 @@ Kol kas niekas neišsaugota.</translation>
         <translation>Šis klientas neturi priminimų.</translation>
     </message>
     <message>
+        <source>Loyalty</source>
+        <translation>Lojalumas</translation>
+    </message>
+    <message>
+        <source>No moves between loyalty tiers yet.</source>
+        <translation>Lojalumo lygis dar nesikeitė.</translation>
+    </message>
+    <message>
         <source>Mark as lost…</source>
         <translation>Pažymėti, kad išėjo…</translation>
     </message>
@@ -3971,6 +3979,18 @@ Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praei
             <numerusform>Lojalumo lygiai išsaugoti: lygį pakeitė %Ln klientai (Ctrl+Z atšaukia).</numerusform>
             <numerusform>Lojalumo lygiai išsaugoti: lygį pakeitė %Ln klientų (Ctrl+Z atšaukia).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no tier</source>
+        <translation>be lygio</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Buvo</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tapo</translation>
     </message>
 </context>
 </TS>

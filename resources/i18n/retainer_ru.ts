@@ -2031,6 +2031,14 @@ Nothing was saved yet.</source>
         <translation>У этого клиента нет напоминаний.</translation>
     </message>
     <message>
+        <source>Loyalty</source>
+        <translation>Лояльность</translation>
+    </message>
+    <message>
+        <source>No moves between loyalty tiers yet.</source>
+        <translation>Уровень лояльности пока не менялся.</translation>
+    </message>
+    <message>
         <source>Mark as lost…</source>
         <translation>Отметить, что ушёл…</translation>
     </message>
@@ -3971,6 +3979,18 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
             <numerusform>Уровни лояльности сохранены: уровень сменили %Ln клиента (Ctrl+Z отменяет).</numerusform>
             <numerusform>Уровни лояльности сохранены: уровень сменили %Ln клиентов (Ctrl+Z отменяет).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no tier</source>
+        <translation>без уровня</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Был</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Стал</translation>
     </message>
 </context>
 </TS>

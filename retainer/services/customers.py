@@ -21,6 +21,7 @@ from retainer.db.models import (
     Purchase,
     Reminder,
     Tag,
+    TierChange,
 )
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
@@ -37,6 +38,7 @@ from retainer.services.records import (
     FeedbackRow,
     PurchaseRow,
     ReminderRow,
+    TierChangeRow,
 )
 from retainer.services.segments import SegmentFilters
 from retainer.services.summary import opening_of, purchase_figures, refresh_search
@@ -186,6 +188,10 @@ class CustomerService:
                 consent_date=c.consent_date,
                 erased=c.erased_at is not None,
                 tier=_tier_text(session, c.tier_id),
+                tier_changes=tuple(TierChangeRow(t.changed_at, t.from_tier, t.to_tier)
+                                   for t in session.scalars(select(TierChange).where(
+                                       TierChange.customer_id == c.id).order_by(
+                                       TierChange.changed_at.desc(), TierChange.id.desc()))),
             )
 
     def status_as_of(self, customer_id: int, as_of: date) -> Status:

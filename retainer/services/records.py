@@ -64,6 +64,13 @@ class ReminderRow:
 
 
 @dataclass(frozen=True)
+class TierChangeRow:
+    changed_at: datetime
+    from_tier: str | None
+    to_tier: str | None
+
+
+@dataclass(frozen=True)
 class CustomerCard:
     id: int
     form: CustomerForm            # phones shown in international format, ready to edit
@@ -84,3 +91,4 @@ class CustomerCard:
     consent_date: date | None = None
     erased: bool = False          # erased on request: personal fields blank, figures kept
     tier: str = ""                # "Gold, 10 % off" (services/loyalty.py), or nothing
+    tier_changes: tuple[TierChangeRow, ...] = ()  # newest first

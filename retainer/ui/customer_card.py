@@ -30,13 +30,7 @@ from retainer.rules.dates import format_date, parse_date
 from retainer.rules.money import format_amount, parse_amount
 from retainer.rules.validation import ValidationError
 from retainer.services import EditConflict, Retainer
-from retainer.services.records import (
-    ContactRow,
-    CustomerCard,
-    FeedbackRow,
-    PurchaseRow,
-    ReminderRow,
-)
+from retainer.services.records import ContactRow, CustomerCard, FeedbackRow, PurchaseRow, ReminderRow
 from retainer.ui import edit_conflict
 from retainer.ui.customer_form import CustomerFormWidget, FieldError, FormProblem
 from retainer.ui.customer_picker import CustomerPicker
@@ -45,6 +39,7 @@ from retainer.ui.personal_data import PersonalDataButton
 from retainer.ui.records_model import Column, RecordsModel, table_with_empty_text
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
+from retainer.ui.tier_log import tier_log_model
 
 
 class CustomerCardDialog(QDialog):
@@ -96,6 +91,7 @@ class CustomerCardDialog(QDialog):
             Column(tr("Complaint"), lambda r: tr("yes") if r.is_complaint else ""),
             Column(tr("Resolution"), lambda r: r.resolution or labels.churn_reason(r.churn_reason)),
         ])
+        self.tier_log = tier_log_model(self)
         self.reminders = RecordsModel[ReminderRow]([
             Column(tr("Due"), lambda r: short_date(r.due_on)),
             Column(tr("Why"), lambda r: labels.reminder_reason(r.reason)),
@@ -116,6 +112,7 @@ class CustomerCardDialog(QDialog):
              tr("No feedback yet. Answers to “how likely are you to recommend us” and complaints "
                 "appear here."), self.answer_button),
             (self.reminders, tr("Reminders"), tr("No reminders for this customer."), self.remind_button),
+            (self.tier_log, tr("Loyalty"), tr("No moves between loyalty tiers yet."), None),
         ):
             box, view = table_with_empty_text(model, empty)
             if model is self.feedback:
@@ -271,6 +268,7 @@ class CustomerCardDialog(QDialog):
         self.contacts.set_records(card.contacts)
         self.feedback.set_records(card.feedback)
         self.reminders.set_records(card.reminders)
+        self.tier_log.set_records(list(card.tier_changes))
         self.tabs.setEnabled(True)
         self.purchase_empty.setText(tr("No purchases yet. Type an amount above and press Enter."))
         if self._focus_purchase:

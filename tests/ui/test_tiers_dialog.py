@@ -63,3 +63,16 @@ def test_saving_places_everyone_says_how_many_moved_and_ctrl_z_undoes_it(
     assert "1 customer changed tier" in window.statusBar().currentMessage()
     services.undo()
     assert [t.tier.name for t in services.loyalty.tiers()] == ["Silver", "Gold"]
+
+
+def test_the_card_shows_the_tier_and_its_moves(qtbot, window, services):
+    services.loyalty.save([Tier("Silver", 5, min_purchases=3), Tier("Gold", 10, min_purchases=6)])
+    cid = services.customers.create(CustomerForm(name="Anna Petrova"))
+    for i in range(6):
+        services.purchases.record(cid, 1000, NOW - timedelta(days=30 - i))
+    card = window.open_card(cid)
+    assert "Gold, 10\u00a0% off" in card.summary.text()
+    log = card.tier_log
+    rows = [[log.data(log.index(r, c)) for c in (1, 2)] for r in range(log.rowCount())]
+    assert rows == [["Silver", "Gold"], ["no tier", "Silver"]]
+    assert [card.tabs.tabText(i) for i in range(card.tabs.count())][-1] == "Loyalty"

@@ -170,11 +170,17 @@ class TiersDialog(QDialog):
     def _edited(self, *_args) -> None:
         self._preview.start()
 
-    def preview(self) -> None:
+    def _typed(self) -> list[Tier] | None:
+        """The tiers as typed, or None after naming a cell that is no number in its row."""
         try:
-            tiers = self.tiers()
+            return self.tiers()
         except TierTypo as typo:
             self.show_problems({self.table.rowCount() - 1 - typo.row: str(typo)}, [])
+            return None
+
+    def preview(self) -> None:
+        tiers = self._typed()
+        if tiers is None:
             return
         loyalty = self.services.loyalty
         self.tasks.read(self, lambda: loyalty.preview(tiers)).success(
@@ -201,10 +207,8 @@ class TiersDialog(QDialog):
 
     # Saving ------------------------------------------------------------------------------
     def save(self) -> None:
-        try:
-            tiers = self.tiers()
-        except TierTypo as typo:
-            self.show_problems({self.table.rowCount() - 1 - typo.row: str(typo)}, [])
+        tiers = self._typed()
+        if tiers is None:
             return
         loyalty = self.services.loyalty
 

@@ -144,12 +144,15 @@ def settle(session: Session, now: datetime, customer_ids: list[int] | None = Non
     by_id = {t.id: (rank, t.tier) for rank, t in enumerate(tiers)}
     was = names if names is not None else {i: t.name for i, (_r, t) in by_id.items()}
     new = tier_expr(tiers, now.date()).label("new")
-    stmt = select(Customer.id, Customer.name, Customer.tier_id, new).where(
+    # Who may be told: not a customer in the trash, nor one who asked not to be called.
+    reachable = and_(Customer.deleted_at.is_(None), Customer.do_not_call.is_(False)).label("ok")
+    stmt = select(Customer.id, Customer.name, Customer.tier_id, new, reachable).where(
         Customer.erased_at.is_(None))
     if customer_ids is not None:
         stmt = stmt.where(Customer.id.in_(customer_ids))
-    changed = [(cid, name, old, to) for cid, name, old, to in session.execute(stmt)
-               if old != to]
+    found = [row for row in session.execute(stmt) if row.tier_id != row.new]
+    changed = [(r.id, r.name, r.tier_id, r.new) for r in found]
+    told = {r.id for r in found if r.ok}
     if not changed:
         return []
     customers = Customer.__table__  # the table itself: a tier is no edit of the card (version)
@@ -161,7 +164,7 @@ def settle(session: Session, now: datetime, customer_ids: list[int] | None = Non
         logs.append({"customer_id": cid, "changed_at": now, "from_tier": was.get(old),
                      "to_tier": by_id[to][1].name if to in by_id else None})
         up = to is not None and (old not in by_id or by_id[to][0] > by_id[old][0])
-        if remind and up:
+        if remind and up and cid in told:
             tier = by_id[to][1]
             reminders.append({"customer_id": cid, "reason": "tier", "due_on": now.date(),
                               "state": "open", "created_at": now,

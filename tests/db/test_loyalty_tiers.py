@@ -171,3 +171,9 @@ def test_the_list_sorts_and_filters_by_tier_and_the_card_and_the_export_show_it(
     column = header.index("Tier")
     shown = {r[1]: (r[column] if len(r) > column else None) for r in rows[1:]}
     assert shown == {"Anna Petrova": "Gold", "Boris Orlov": "Silver", "Clara Nobody": None}
+
+
+def test_a_customer_who_asked_not_to_be_called_moves_up_without_a_reminder(shop):
+    anna = shop.customers.create(CustomerForm(name="Anna Petrova", do_not_call=True))
+    buy(shop, anna, 3)
+    assert tier_of(shop, anna) == "Silver" and tier_reminders(shop, anna) == []

@@ -52,23 +52,23 @@ class Context:
         """One transaction; committed on success, rolled back on any error. A server out of
         reach is told in plain words (:class:`ServerUnreachable`)."""
         self.check_writer()
-        try:
-            with self.db.sessions.begin() as session:
-                yield session
-        except DBAPIError as exc:
-            if not lost_connection(exc):
-                raise
-            raise ServerUnreachable(server_name(self.db.location), exc.orig, writing=True) from exc
+        with self._plainly(writing=True), self.db.sessions.begin() as session:
+            yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        with self._plainly(writing=False), self.db.sessions() as session:
+            yield session
+
+    @contextmanager
+    def _plainly(self, writing: bool) -> Iterator[None]:
         try:
-            with self.db.sessions() as session:
-                yield session
+            yield
         except DBAPIError as exc:
             if not lost_connection(exc):
                 raise
-            raise ServerUnreachable(server_name(self.db.location), exc.orig) from exc
+            raise ServerUnreachable(server_name(self.db.location), exc.orig,
+                                    writing=writing) from exc
 
     def announce(self, change: Change) -> None:
         if self.feed is not None:

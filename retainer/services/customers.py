@@ -17,18 +17,16 @@ from retainer.db.models import (
     CustomerPhone,
     DataRequest,
     Feedback,
-    LoyaltyTier,
     Purchase,
     Reminder,
     Tag,
-    TierChange,
 )
 from retainer.events import CUSTOMERS, Change
 from retainer.i18n import tr
 from retainer.rules import labels, phones
 from retainer.rules.status import PurchaseRhythm, Status, status_of, status_reason
 from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
-from retainer.services import conflicts
+from retainer.services import conflicts, loyalty
 from retainer.services.base import Context
 from retainer.services.conflicts import EditConflict
 from retainer.services.records import (
@@ -103,12 +101,12 @@ class CustomerService:
             stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
             stmt = stmt.offset(offset).limit(limit)
             rows = session.execute(stmt).all()
-            tiers = dict(session.execute(select(LoyaltyTier.id, LoyaltyTier.name)).all()) if any(
-                r.tier_id for r in rows) else {}
+            tiers = loyalty.tier_names(session) if any(r.tier_id for r in rows) else {}
             return [
                 CustomerRow(r.id, r.name, r.primary_phone, Status(r.status), r.last_purchase_at,
                             r.purchase_count, r.total_spent_cents, r.tag_list,
-                            r.last_purchase_day, r.median_gap_days, tiers.get(r.tier_id, ""))
+                            r.last_purchase_day, r.median_gap_days,
+                            tiers[r.tier_id].tier.name if r.tier_id in tiers else "")
                 for r in rows
             ]
 
@@ -189,9 +187,7 @@ class CustomerService:
                 erased=c.erased_at is not None,
                 tier=_tier_text(session, c.tier_id),
                 tier_changes=tuple(TierChangeRow(t.changed_at, t.from_tier, t.to_tier)
-                                   for t in session.scalars(select(TierChange).where(
-                                       TierChange.customer_id == c.id).order_by(
-                                       TierChange.changed_at.desc(), TierChange.id.desc()))),
+                                   for t in loyalty.moves_of(session, c.id)),
             )
 
     def status_as_of(self, customer_id: int, as_of: date) -> Status:
@@ -374,16 +370,8 @@ def _apply(session: Session, customer: Customer, clean: CleanCustomer, now: date
 
 
 def _tier_text(session: Session, tier_id: int | None) -> str:
-    tier = session.get(LoyaltyTier, tier_id) if tier_id is not None else None
-    if tier is None:
-        return ""
-    if not tier.discount_percent:
-        return tier.name
-    from retainer.rules.loyalty import Tier
-    from retainer.services.loyalty import discount_text
-
-    return tr("{tier}, {discount} off").format(tier=tier.name,
-                                               discount=discount_text(Tier(tier.name, tier.discount_percent)))
+    found = loyalty.tier_names(session).get(tier_id) if tier_id is not None else None
+    return loyalty.offer(found.tier) if found else ""
 
 
 def _log_consent(session: Session, customer_id: int, given: bool, now: datetime) -> None:

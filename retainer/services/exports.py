@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from retainer.db.models import Contact, Customer, Feedback, LoyaltyTier, Purchase, Reminder
+from retainer.db.models import Contact, Customer, Feedback, Purchase, Reminder
 from retainer.excel.writer import (
     DATE,
     DATETIME,
@@ -34,6 +34,7 @@ from retainer.excel.writer import (
 from retainer.i18n import tr
 from retainer.rules import labels, phones
 from retainer.rules.status import PurchaseRhythm, status_of
+from retainer.services import loyalty
 from retainer.services.base import Context
 
 BATCH = 5000
@@ -241,7 +242,7 @@ class ExportService:
             Column(tr("First purchase before Retainer"), DATE, 12),
             Column(tr("Last purchase before Retainer"), DATE, 12),
             Column(tr("Tier", "a loyalty tier"), width=12)], report, self.ctx.settings.currency)
-        tiers = dict(session.execute(select(LoyaltyTier.id, LoyaltyTier.name)).all())
+        tiers = {i: t.tier.name for i, t in loyalty.tier_names(session).items()}
         from retainer.db.models import CustomerPhone
 
         def customer_rows():

@@ -197,6 +197,19 @@ def tier_names(session: Session) -> dict[int, StoredTier]:
     return {t.id: t for t in stored(session)}
 
 
+def offer(tier: Tier) -> str:
+    """"Gold, 10 % off" (or the name alone for a tier without a discount)."""
+    if not tier.discount_percent:
+        return tier.name
+    return tr("{tier}, {discount} off").format(tier=tier.name, discount=discount_text(tier))
+
+
+def moves_of(session: Session, customer_id: int) -> list[TierChange]:
+    """A customer's moves between tiers, newest first."""
+    return list(session.scalars(select(TierChange).where(TierChange.customer_id == customer_id)
+                                .order_by(TierChange.changed_at.desc(), TierChange.id.desc())))
+
+
 class TierProblems(ValueError):
     """Tiers that contradict each other or are incomplete: what is wrong, by tier index."""
 
@@ -254,6 +267,4 @@ class LoyaltyService:
 
     def changes(self, customer_id: int) -> list[TierChange]:
         with self.ctx.read() as session:
-            return list(session.scalars(select(TierChange).where(
-                TierChange.customer_id == customer_id).order_by(TierChange.changed_at.desc(),
-                                                                 TierChange.id.desc())))
+            return moves_of(session, customer_id)

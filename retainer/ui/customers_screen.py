@@ -273,7 +273,8 @@ class CustomersScreen(QWidget):
             self.tier_filter.setVisible(bool(tiers))
             self.tier_filter.blockSignals(False)
 
-        self.tasks.read(self, self.services.loyalty.tiers).success(fill_tiers).run()
+        services = self.services
+        self.tasks.read(self, lambda: services.loyalty.tiers()).success(fill_tiers).run()
 
     def _loaded(self) -> None:
         query = self.model.query

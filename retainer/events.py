@@ -13,7 +13,8 @@ CONTACTS = "contacts"
 REMINDERS = "reminders"
 FEEDBACK = "feedback"
 SETTINGS = "settings"
-EVERY_KIND = (CUSTOMERS, PURCHASES, CONTACTS, REMINDERS, FEEDBACK, SETTINGS)
+SEGMENTS = "segments"  # saved segments and outreaches
+EVERY_KIND = (CUSTOMERS, PURCHASES, CONTACTS, REMINDERS, FEEDBACK, SETTINGS, SEGMENTS)
 
 
 @dataclass(frozen=True)

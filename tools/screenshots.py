@@ -158,6 +158,27 @@ def main() -> int:
     shot(tiers, "tiers")
     tiers.reject()
     settings.reject()
+    # Saved segments one click away, the further filters open, and a message to a segment.
+    from retainer.services import CustomerQuery
+    from retainer.ui.outreach_dialog import OutreachDialog
+
+    names = {"en": ("Lapsed regulars", "Big spenders"), "ru": ("Ушедшие постоянные", "Щедрые"),
+             "lt": ("Nutolę nuolatiniai", "Dosnūs")}[args.language]
+    lapsed = CustomerQuery(status=Status.LAPSED, spent_min_cents=10_000)
+    first_segment = services.segments.save(names[0], lapsed)
+    services.segments.save(names[1], CustomerQuery(spent_min_cents=50_000))
+    window.nav.setCurrentRow(1)
+    window.customers.refresh_tags()
+    window.customers.show_segment(first_segment)
+    shot(window, "customers-segments")
+    outreach = OutreachDialog(services, tasks, lapsed, names[0], window)
+    outreach.show()
+    shot(outreach, "outreach")
+    outreach.template.setPlainText(outreach.template.toPlainText() + " {firstname}")
+    outreach.replan()
+    shot(outreach, "outreach-problem")
+    outreach.reject()
+    window.customers.show_only()
     window.close()
     services.close()
     del first

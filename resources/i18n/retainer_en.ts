@@ -462,5 +462,69 @@
             <numerusform>Loyalty tiers saved: %Ln customers changed tier (Ctrl+Z undoes it).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>since the last purchase</comment>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the message to %Ln customers</source>
+        <translation>
+            <numerusform>Undo the message to %Ln customer</numerusform>
+            <numerusform>Undo the message to %Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers today. Right-click to delete.</source>
+        <translation>
+            <numerusform>%Ln customer today. Right-click to delete.</numerusform>
+            <numerusform>%Ln customers today. Right-click to delete.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers match them today.</source>
+        <translation>
+            <numerusform>%Ln customer matches them today.</numerusform>
+            <numerusform>%Ln customers match them today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Goes to %Ln customers.</source>
+        <translation>
+            <numerusform>Goes to %Ln customer.</numerusform>
+            <numerusform>Goes to %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %Ln ({why}).</source>
+        <translation>
+            <numerusform>Left out: %Ln ({why}).</numerusform>
+            <numerusform>Left out: %Ln ({why}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them were contacted within the quiet time; you will be asked about them.</source>
+        <translation>
+            <numerusform>%Ln of them was contacted within the quiet time; you will be asked about them.</numerusform>
+            <numerusform>%Ln of them were contacted within the quiet time; you will be asked about them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of these customers were called or written to within the quiet time (Settings → Quiet time after a call). Another message so soon can annoy them.</source>
+        <translation>
+            <numerusform>%Ln of these customers was called or written to within the quiet time (Settings → Quiet time after a call). Another message so soon can annoy them.</numerusform>
+            <numerusform>%Ln of these customers were called or written to within the quiet time (Settings → Quiet time after a call). Another message so soon can annoy them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln recipients to {file} and logged the message on their cards. Ctrl+Z takes the log back.</source>
+        <translation>
+            <numerusform>Saved %Ln recipient to {file} and logged the message on their card. Ctrl+Z takes the log back.</numerusform>
+            <numerusform>Saved %Ln recipients to {file} and logged the message on their cards. Ctrl+Z takes the log back.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

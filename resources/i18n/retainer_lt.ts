@@ -816,6 +816,10 @@
         <translation>Nenorėjo kalbėti</translation>
     </message>
     <message>
+        <source>Message sent</source>
+        <translation>Žinutė išsiųsta</translation>
+    </message>
+    <message>
         <source>Call</source>
         <translation>Skambutis</translation>
     </message>
@@ -1899,6 +1903,46 @@ Kol kas niekas neišsaugota.</translation>
         <translation>nėra telefono numerio</translation>
     </message>
     <message>
+        <source>did not agree to messages</source>
+        <translation>nesutiko gauti žinučių</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>nėra el. pašto</translation>
+    </message>
+    <message>
+        <source>contacted lately</source>
+        <translation>neseniai susisiekta</translation>
+    </message>
+    <message>
+        <source>No customer is in this segment right now, so there is nobody to write to. Change the filters, or choose another segment.</source>
+        <translation>Šiuo metu šiame segmente nėra nė vieno kliento, todėl nėra kam rašyti. Pakeiskite filtrus arba pasirinkite kitą segmentą.</translation>
+    </message>
+    <message>
+        <source>Nobody in this segment can be sent the message: {why}.</source>
+        <translation>Nė vienam šio segmento klientui negalima išsiųsti žinutės: {why}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the message to %Ln customers</source>
+        <translation>
+            <numerusform>Atšaukti žinutę %Ln klientui</numerusform>
+            <numerusform>Atšaukti žinutę %Ln klientams</numerusform>
+            <numerusform>Atšaukti žinutę %Ln klientų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Žinutė</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Gavėjai</translation>
+    </message>
+    <message>
+        <source>Could not save the recipients to {path}: {why}. Nothing was logged as sent; choose a folder you can write to, such as Documents.</source>
+        <translation>Nepavyko išsaugoti gavėjų į {path}: {why}. Niekas nepažymėta kaip išsiųsta; pasirinkite aplanką, į kurį galima rašyti, pvz., „Dokumentai“.</translation>
+    </message>
+    <message>
         <source>Copy number</source>
         <translation>Kopijuoti numerį</translation>
     </message>
@@ -2235,6 +2279,22 @@ Kol kas niekas neišsaugota.</translation>
         <translation>Visi lygiai</translation>
     </message>
     <message>
+        <source>More filters</source>
+        <translation>Daugiau filtrų</translation>
+    </message>
+    <message>
+        <source>When they last bought, what they spent, consent, city, source</source>
+        <translation>Kada pirko paskutinį kartą, kiek išleido, sutikimas, miestas, šaltinis</translation>
+    </message>
+    <message>
+        <source>Message…</source>
+        <translation>Žinutė…</translation>
+    </message>
+    <message>
+        <source>Write to the customers shown: a text for each, for your SMS or e-mail service</source>
+        <translation>Parašyti rodomiems klientams: tekstas kiekvienam, jūsų SMS ar el. pašto paslaugai</translation>
+    </message>
+    <message>
         <source>Trash</source>
         <translation>Šiukšlinė</translation>
     </message>
@@ -2279,8 +2339,8 @@ Kol kas niekas neišsaugota.</translation>
         <translation>Nė vienas klientas neatitinka „{text}“. Patikrinkite rašybą arba įveskite mažiau raidžių ar skaitmenų.</translation>
     </message>
     <message>
-        <source>No customer has this status or tag right now.</source>
-        <translation>Dabar nėra klientų su šia būsena ar žyme.</translation>
+        <source>No customer matches these filters right now. Clear a filter, or choose another segment.</source>
+        <translation>Šiuo metu šių filtrų neatitinka nė vienas klientas. Panaikinkite kurį nors filtrą arba pasirinkite kitą segmentą.</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -3991,6 +4051,299 @@ Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praei
     <message>
         <source>To</source>
         <translation>Tapo</translation>
+    </message>
+    <message>
+        <source>the first word of the customer&apos;s name</source>
+        <translation>pirmasis kliento vardo žodis</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s whole name</source>
+        <translation>visas kliento vardas</translation>
+    </message>
+    <message>
+        <source>their loyalty tier, e.g. Gold</source>
+        <translation>lojalumo lygis, pvz., „Auksinis“</translation>
+    </message>
+    <message>
+        <source>their tier&apos;s discount, e.g. 10 %</source>
+        <translation>jų lygio nuolaida, pvz., 10 %</translation>
+    </message>
+    <message>
+        <source>how long since their last purchase: 45 days</source>
+        <translation>kiek laiko praėjo nuo paskutinio pirkinio: 45 dienos</translation>
+    </message>
+    <message>
+        <source>the date of their last purchase</source>
+        <translation>paskutinio pirkinio data</translation>
+    </message>
+    <message>
+        <source>Write the message first.</source>
+        <translation>Pirmiausia parašykite žinutę.</translation>
+    </message>
+    <message>
+        <source>A brace {open} or {close} has no partner. Placeholders are written like {example}; to write a brace itself, type it twice.</source>
+        <translation>Skliaustas {open} ar {close} neturi poros. Įterpiniai rašomi taip: {example}; norėdami parašyti patį skliaustą, surinkite jį du kartus.</translation>
+    </message>
+    <message>
+        <source>“{{{field}}}” is not a placeholder Retainer knows. It knows: {known}.</source>
+        <translation>„{{{field}}}“ – tokio įterpinio Retainer nežino. Jis žino: {known}.</translation>
+    </message>
+    <message>
+        <source>Write “{{{field}}}” without anything after the name.</source>
+        <translation>Rašykite „{{{field}}}“ be nieko po pavadinimo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>since the last purchase</comment>
+        <translation>
+            <numerusform>%Ln diena</numerusform>
+            <numerusform>%Ln dienos</numerusform>
+            <numerusform>%Ln dienų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>Suteikite segmentui pavadinimą.</translation>
+    </message>
+    <message>
+        <source>A segment&apos;s name is at most {n} letters long.</source>
+        <translation>Segmento pavadinimas – ne ilgesnis nei {n} ženklų.</translation>
+    </message>
+    <message>
+        <source>Choose at least one filter first: a segment of every customer is the whole list.</source>
+        <translation>Pirmiausia pasirinkite bent vieną filtrą: segmentas iš visų klientų yra visas sąrašas.</translation>
+    </message>
+    <message>
+        <source>Undo saving the segment “{name}”</source>
+        <translation>Atšaukti segmento „{name}“ išsaugojimą</translation>
+    </message>
+    <message>
+        <source>Undo deleting the segment “{name}”</source>
+        <translation>Atšaukti segmento „{name}“ ištrynimą</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>bet kiek</translation>
+    </message>
+    <message>
+        <source>Bought last at least this many days ago</source>
+        <translation>Paskutinį kartą pirko ne mažiau kaip prieš tiek dienų</translation>
+    </message>
+    <message>
+        <source>Bought last at most this many days ago</source>
+        <translation>Paskutinį kartą pirko ne daugiau kaip prieš tiek dienų</translation>
+    </message>
+    <message>
+        <source>Spent at least this much in all</source>
+        <translation>Iš viso išleido ne mažiau</translation>
+    </message>
+    <message>
+        <source>Spent at most this much in all</source>
+        <translation>Iš viso išleido ne daugiau</translation>
+    </message>
+    <message>
+        <source>Messages: either</source>
+        <translation>Žinutės: visi</translation>
+    </message>
+    <message>
+        <source>Did not agree to messages</source>
+        <translation>Nesutiko gauti žinučių</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Visi miestai</translation>
+    </message>
+    <message>
+        <source>Where they came from</source>
+        <translation>Iš kur atėjo</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Visi šaltiniai</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Išvalyti filtrus</translation>
+    </message>
+    <message>
+        <source>days ago</source>
+        <translation>d. prieš</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Išleido</translation>
+    </message>
+    <message>
+        <source>Segments:</source>
+        <translation>Segmentai:</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>kol kas nėra</translation>
+    </message>
+    <message>
+        <source>Choose filters, then save them as a segment</source>
+        <translation>Pasirinkite filtrus ir išsaugokite juos kaip segmentą</translation>
+    </message>
+    <message>
+        <source>Save as segment…</source>
+        <translation>Išsaugoti kaip segmentą…</translation>
+    </message>
+    <message>
+        <source>Keep the filters on screen under a name, one click away</source>
+        <translation>Išsaugoti ekrane esančius filtrus su pavadinimu – vienu spustelėjimu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers today. Right-click to delete.</source>
+        <translation>
+            <numerusform>Šiandien %Ln klientas. Dešinysis spustelėjimas – ištrinti.</numerusform>
+            <numerusform>Šiandien %Ln klientai. Dešinysis spustelėjimas – ištrinti.</numerusform>
+            <numerusform>Šiandien %Ln klientų. Dešinysis spustelėjimas – ištrinti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the segment “{name}”</source>
+        <translation>Ištrinti segmentą „{name}“</translation>
+    </message>
+    <message>
+        <source>Save as segment</source>
+        <translation>Išsaugoti kaip segmentą</translation>
+    </message>
+    <message>
+        <source>e.g. Lapsed regulars</source>
+        <translation>pvz., Nutolę nuolatiniai</translation>
+    </message>
+    <message>
+        <source>A name for the filters on screen. The segment keeps the filters, so it names today&apos;s customers each time.</source>
+        <translation>Pavadinimas ekrane esantiems filtrams. Segmentas saugo filtrus, todėl kaskart rodo šiandienos klientus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers match them today.</source>
+        <translation>
+            <numerusform>Šiandien juos atitinka %Ln klientas.</numerusform>
+            <numerusform>Šiandien juos atitinka %Ln klientai.</numerusform>
+            <numerusform>Šiandien juos atitinka %Ln klientų.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hello, {first_name}! We have not seen you for {days_since_last_purchase}. Come by this week, we will be glad to see you.</source>
+        <translation>Sveiki, {first_name}! Nematėme jūsų jau {days_since_last_purchase}. Užsukite šią savaitę – labai lauksime.</translation>
+    </message>
+    <message>
+        <source>Left out because</source>
+        <translation>Negaus, nes</translation>
+    </message>
+    <message>
+        <source>Message to “{segment}”</source>
+        <translation>Žinutė segmentui „{segment}“</translation>
+    </message>
+    <message>
+        <source>Message to the customers shown</source>
+        <translation>Žinutė rodomiems klientams</translation>
+    </message>
+    <message>
+        <source>Send by:</source>
+        <translation>Siųsti kaip:</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>Įterpti:</translation>
+    </message>
+    <message>
+        <source>Reading the customers…</source>
+        <translation>Skaitomi klientai…</translation>
+    </message>
+    <message>
+        <source>Retainer does not send the messages itself: it saves the recipients and their texts to a file for your SMS or e-mail service. Only customers who agreed to messages are in it.</source>
+        <translation>Retainer pats žinučių nesiunčia: jis išsaugo gavėjus ir jų tekstus į failą jūsų SMS ar el. pašto paslaugai. Į jį patenka tik klientai, sutikę gauti žinutes.</translation>
+    </message>
+    <message>
+        <source>Save recipients…</source>
+        <translation>Išsaugoti gavėjus…</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Žinutė:</translation>
+    </message>
+    <message>
+        <source>{name} gets: {text}</source>
+        <translation>{name} gaus: {text}</translation>
+    </message>
+    <message>
+        <source>{name} gets nothing: {why}.</source>
+        <translation>{name} negaus nieko: {why}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Goes to %Ln customers.</source>
+        <translation>
+            <numerusform>Gaus %Ln klientas.</numerusform>
+            <numerusform>Gaus %Ln klientai.</numerusform>
+            <numerusform>Gaus %Ln klientų.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %Ln ({why}).</source>
+        <translation>
+            <numerusform>Negaus: %Ln ({why}).</numerusform>
+            <numerusform>Negaus: %Ln ({why}).</numerusform>
+            <numerusform>Negaus: %Ln ({why}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them were contacted within the quiet time; you will be asked about them.</source>
+        <translation>
+            <numerusform>Su %Ln iš jų jau susisiekta per pertrauką – prieš išsaugant Retainer paklaus apie jį.</numerusform>
+            <numerusform>Su %Ln iš jų jau susisiekta per pertrauką – prieš išsaugant Retainer paklaus apie juos.</numerusform>
+            <numerusform>Su %Ln iš jų jau susisiekta per pertrauką – prieš išsaugant Retainer paklaus apie juos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody here can be sent this message.</source>
+        <translation>Niekam čia negalima išsiųsti šios žinutės.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of these customers were called or written to within the quiet time (Settings → Quiet time after a call). Another message so soon can annoy them.</source>
+        <translation>
+            <numerusform>%Ln iš šių klientų jau skambinta ar rašyta per pertrauką (Nustatymai → Pertrauka po skambučio). Dar viena žinutė taip greitai gali erzinti.</numerusform>
+            <numerusform>%Ln iš šių klientų jau skambinta ar rašyta per pertrauką (Nustatymai → Pertrauka po skambučio). Dar viena žinutė taip greitai gali erzinti.</numerusform>
+            <numerusform>%Ln iš šių klientų jau skambinta ar rašyta per pertrauką (Nustatymai → Pertrauka po skambučio). Dar viena žinutė taip greitai gali erzinti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to lately</source>
+        <translation>Neseniai jau susisiekta</translation>
+    </message>
+    <message>
+        <source>Leave them out</source>
+        <translation>Jiems nerašyti</translation>
+    </message>
+    <message>
+        <source>Write to them too</source>
+        <translation>Parašyti ir jiems</translation>
+    </message>
+    <message>
+        <source>Everybody here was contacted within the quiet time, so nobody is left to write to.</source>
+        <translation>Su visais čia jau susisiekta per pertrauką – rašyti nebėra kam.</translation>
+    </message>
+    <message>
+        <source>Recipients {date}</source>
+        <translation>Gavėjai {date}</translation>
+    </message>
+    <message>
+        <source>CSV for an SMS or e-mail service (*.csv)</source>
+        <translation>CSV SMS ar el. pašto paslaugai (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the recipients</source>
+        <translation>Išsaugoti gavėjus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln recipients to {file} and logged the message on their cards. Ctrl+Z takes the log back.</source>
+        <translation>
+            <numerusform>%Ln gavėjas išsaugotas į {file}, žinutė įrašyta į kortelę. Ctrl+Z atšauks įrašą.</numerusform>
+            <numerusform>%Ln gavėjai išsaugoti į {file}, žinutė įrašyta į jų korteles. Ctrl+Z atšauks įrašą.</numerusform>
+            <numerusform>%Ln gavėjų išsaugota į {file}, žinutė įrašyta į jų korteles. Ctrl+Z atšauks įrašą.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -816,6 +816,10 @@
         <translation>Не стал говорить</translation>
     </message>
     <message>
+        <source>Message sent</source>
+        <translation>Сообщение отправлено</translation>
+    </message>
+    <message>
         <source>Call</source>
         <translation>Звонок</translation>
     </message>
@@ -1899,6 +1903,46 @@ Nothing was saved yet.</source>
         <translation>нет номера телефона</translation>
     </message>
     <message>
+        <source>did not agree to messages</source>
+        <translation>нет согласия на сообщения</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>нет эл. почты</translation>
+    </message>
+    <message>
+        <source>contacted lately</source>
+        <translation>недавно связывались</translation>
+    </message>
+    <message>
+        <source>No customer is in this segment right now, so there is nobody to write to. Change the filters, or choose another segment.</source>
+        <translation>Сейчас в этом сегменте нет ни одного клиента — писать некому. Измените фильтры или выберите другой сегмент.</translation>
+    </message>
+    <message>
+        <source>Nobody in this segment can be sent the message: {why}.</source>
+        <translation>Никому в этом сегменте нельзя отправить сообщение: {why}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo the message to %Ln customers</source>
+        <translation>
+            <numerusform>Отменить сообщение %Ln клиенту</numerusform>
+            <numerusform>Отменить сообщение %Ln клиентам</numerusform>
+            <numerusform>Отменить сообщение %Ln клиентам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>Could not save the recipients to {path}: {why}. Nothing was logged as sent; choose a folder you can write to, such as Documents.</source>
+        <translation>Не удалось сохранить получателей в {path}: {why}. Ничего не записано как отправленное; выберите папку, в которую можно писать, например «Документы».</translation>
+    </message>
+    <message>
         <source>Copy number</source>
         <translation>Скопировать номер</translation>
     </message>
@@ -2235,6 +2279,22 @@ Nothing was saved yet.</source>
         <translation>Все уровни</translation>
     </message>
     <message>
+        <source>More filters</source>
+        <translation>Ещё фильтры</translation>
+    </message>
+    <message>
+        <source>When they last bought, what they spent, consent, city, source</source>
+        <translation>Когда покупали последний раз, сколько потратили, согласие, город, источник</translation>
+    </message>
+    <message>
+        <source>Message…</source>
+        <translation>Сообщение…</translation>
+    </message>
+    <message>
+        <source>Write to the customers shown: a text for each, for your SMS or e-mail service</source>
+        <translation>Написать показанным клиентам: текст для каждого, для вашего SMS- или почтового сервиса</translation>
+    </message>
+    <message>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
@@ -2279,8 +2339,8 @@ Nothing was saved yet.</source>
         <translation>Нет клиентов, подходящих под «{text}». Проверьте написание или введите меньше букв или цифр.</translation>
     </message>
     <message>
-        <source>No customer has this status or tag right now.</source>
-        <translation>Сейчас нет клиентов с этим статусом или меткой.</translation>
+        <source>No customer matches these filters right now. Clear a filter, or choose another segment.</source>
+        <translation>Сейчас под эти фильтры не подходит ни один клиент. Снимите какой-нибудь фильтр или выберите другой сегмент.</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -3991,6 +4051,299 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
     <message>
         <source>To</source>
         <translation>Стал</translation>
+    </message>
+    <message>
+        <source>the first word of the customer&apos;s name</source>
+        <translation>первое слово имени клиента</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s whole name</source>
+        <translation>полное имя клиента</translation>
+    </message>
+    <message>
+        <source>their loyalty tier, e.g. Gold</source>
+        <translation>уровень лояльности, например «Золото»</translation>
+    </message>
+    <message>
+        <source>their tier&apos;s discount, e.g. 10 %</source>
+        <translation>скидка их уровня, например 10 %</translation>
+    </message>
+    <message>
+        <source>how long since their last purchase: 45 days</source>
+        <translation>сколько прошло с последней покупки: 45 дней</translation>
+    </message>
+    <message>
+        <source>the date of their last purchase</source>
+        <translation>дата последней покупки</translation>
+    </message>
+    <message>
+        <source>Write the message first.</source>
+        <translation>Сначала напишите сообщение.</translation>
+    </message>
+    <message>
+        <source>A brace {open} or {close} has no partner. Placeholders are written like {example}; to write a brace itself, type it twice.</source>
+        <translation>У скобки {open} или {close} нет пары. Подстановки пишутся так: {example}; чтобы написать саму скобку, наберите её дважды.</translation>
+    </message>
+    <message>
+        <source>“{{{field}}}” is not a placeholder Retainer knows. It knows: {known}.</source>
+        <translation>«{{{field}}}» — такой подстановки Retainer не знает. Он знает: {known}.</translation>
+    </message>
+    <message>
+        <source>Write “{{{field}}}” without anything after the name.</source>
+        <translation>Пишите «{{{field}}}» без ничего после названия.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln days</source>
+        <comment>since the last purchase</comment>
+        <translation>
+            <numerusform>%Ln день</numerusform>
+            <numerusform>%Ln дня</numerusform>
+            <numerusform>%Ln дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>Дайте сегменту название.</translation>
+    </message>
+    <message>
+        <source>A segment&apos;s name is at most {n} letters long.</source>
+        <translation>Название сегмента — не длиннее {n} знаков.</translation>
+    </message>
+    <message>
+        <source>Choose at least one filter first: a segment of every customer is the whole list.</source>
+        <translation>Сначала выберите хотя бы один фильтр: сегмент из всех клиентов — это весь список.</translation>
+    </message>
+    <message>
+        <source>Undo saving the segment “{name}”</source>
+        <translation>Отменить сохранение сегмента «{name}»</translation>
+    </message>
+    <message>
+        <source>Undo deleting the segment “{name}”</source>
+        <translation>Отменить удаление сегмента «{name}»</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>Bought last at least this many days ago</source>
+        <translation>Последняя покупка не меньше стольких дней назад</translation>
+    </message>
+    <message>
+        <source>Bought last at most this many days ago</source>
+        <translation>Последняя покупка не больше стольких дней назад</translation>
+    </message>
+    <message>
+        <source>Spent at least this much in all</source>
+        <translation>Всего потратил не меньше</translation>
+    </message>
+    <message>
+        <source>Spent at most this much in all</source>
+        <translation>Всего потратил не больше</translation>
+    </message>
+    <message>
+        <source>Messages: either</source>
+        <translation>Сообщения: все</translation>
+    </message>
+    <message>
+        <source>Did not agree to messages</source>
+        <translation>Без согласия на сообщения</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Все города</translation>
+    </message>
+    <message>
+        <source>Where they came from</source>
+        <translation>Откуда пришли</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Все источники</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>days ago</source>
+        <translation>дн. назад</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Потратил</translation>
+    </message>
+    <message>
+        <source>Segments:</source>
+        <translation>Сегменты:</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>пока нет</translation>
+    </message>
+    <message>
+        <source>Choose filters, then save them as a segment</source>
+        <translation>Выберите фильтры и сохраните их как сегмент</translation>
+    </message>
+    <message>
+        <source>Save as segment…</source>
+        <translation>Сохранить как сегмент…</translation>
+    </message>
+    <message>
+        <source>Keep the filters on screen under a name, one click away</source>
+        <translation>Сохранить фильтры на экране под названием — на расстоянии одного щелчка</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers today. Right-click to delete.</source>
+        <translation>
+            <numerusform>Сегодня %Ln клиент. Правый щелчок — удалить.</numerusform>
+            <numerusform>Сегодня %Ln клиента. Правый щелчок — удалить.</numerusform>
+            <numerusform>Сегодня %Ln клиентов. Правый щелчок — удалить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the segment “{name}”</source>
+        <translation>Удалить сегмент «{name}»</translation>
+    </message>
+    <message>
+        <source>Save as segment</source>
+        <translation>Сохранить как сегмент</translation>
+    </message>
+    <message>
+        <source>e.g. Lapsed regulars</source>
+        <translation>например, Ушедшие постоянные</translation>
+    </message>
+    <message>
+        <source>A name for the filters on screen. The segment keeps the filters, so it names today&apos;s customers each time.</source>
+        <translation>Название для фильтров на экране. Сегмент хранит фильтры, поэтому каждый раз показывает сегодняшних клиентов.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customers match them today.</source>
+        <translation>
+            <numerusform>Сегодня под них подходит %Ln клиент.</numerusform>
+            <numerusform>Сегодня под них подходят %Ln клиента.</numerusform>
+            <numerusform>Сегодня под них подходят %Ln клиентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hello, {first_name}! We have not seen you for {days_since_last_purchase}. Come by this week, we will be glad to see you.</source>
+        <translation>Здравствуйте, {first_name}! Мы не видели вас уже {days_since_last_purchase}. Заходите на этой неделе — будем рады вас видеть.</translation>
+    </message>
+    <message>
+        <source>Left out because</source>
+        <translation>Не получит, потому что</translation>
+    </message>
+    <message>
+        <source>Message to “{segment}”</source>
+        <translation>Сообщение сегменту «{segment}»</translation>
+    </message>
+    <message>
+        <source>Message to the customers shown</source>
+        <translation>Сообщение показанным клиентам</translation>
+    </message>
+    <message>
+        <source>Send by:</source>
+        <translation>Отправить как:</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>Вставить:</translation>
+    </message>
+    <message>
+        <source>Reading the customers…</source>
+        <translation>Читаю клиентов…</translation>
+    </message>
+    <message>
+        <source>Retainer does not send the messages itself: it saves the recipients and their texts to a file for your SMS or e-mail service. Only customers who agreed to messages are in it.</source>
+        <translation>Retainer не отправляет сообщения сам: он сохраняет получателей и их тексты в файл для вашего SMS- или почтового сервиса. В файл попадают только клиенты, согласившиеся на сообщения.</translation>
+    </message>
+    <message>
+        <source>Save recipients…</source>
+        <translation>Сохранить получателей…</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Сообщение:</translation>
+    </message>
+    <message>
+        <source>{name} gets: {text}</source>
+        <translation>{name} получит: {text}</translation>
+    </message>
+    <message>
+        <source>{name} gets nothing: {why}.</source>
+        <translation>{name} не получит ничего: {why}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Goes to %Ln customers.</source>
+        <translation>
+            <numerusform>Получит %Ln клиент.</numerusform>
+            <numerusform>Получат %Ln клиента.</numerusform>
+            <numerusform>Получат %Ln клиентов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %Ln ({why}).</source>
+        <translation>
+            <numerusform>Не получит: %Ln ({why}).</numerusform>
+            <numerusform>Не получат: %Ln ({why}).</numerusform>
+            <numerusform>Не получат: %Ln ({why}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them were contacted within the quiet time; you will be asked about them.</source>
+        <translation>
+            <numerusform>С %Ln из них уже связывались за время паузы — перед сохранением Retainer спросит о нём.</numerusform>
+            <numerusform>С %Ln из них уже связывались за время паузы — перед сохранением Retainer спросит о них.</numerusform>
+            <numerusform>С %Ln из них уже связывались за время паузы — перед сохранением Retainer спросит о них.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody here can be sent this message.</source>
+        <translation>Никому здесь нельзя отправить это сообщение.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of these customers were called or written to within the quiet time (Settings → Quiet time after a call). Another message so soon can annoy them.</source>
+        <translation>
+            <numerusform>%Ln из этих клиентов уже звонили или писали за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
+            <numerusform>%Ln из этих клиентов уже звонили или писали за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
+            <numerusform>%Ln из этих клиентов уже звонили или писали за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to lately</source>
+        <translation>Недавно уже связывались</translation>
+    </message>
+    <message>
+        <source>Leave them out</source>
+        <translation>Не писать им</translation>
+    </message>
+    <message>
+        <source>Write to them too</source>
+        <translation>Написать и им</translation>
+    </message>
+    <message>
+        <source>Everybody here was contacted within the quiet time, so nobody is left to write to.</source>
+        <translation>Со всеми здесь уже связывались за время паузы — писать больше некому.</translation>
+    </message>
+    <message>
+        <source>Recipients {date}</source>
+        <translation>Получатели {date}</translation>
+    </message>
+    <message>
+        <source>CSV for an SMS or e-mail service (*.csv)</source>
+        <translation>CSV для SMS- или почтового сервиса (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the recipients</source>
+        <translation>Сохранить получателей</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln recipients to {file} and logged the message on their cards. Ctrl+Z takes the log back.</source>
+        <translation>
+            <numerusform>%Ln получатель сохранён в {file}, сообщение записано в карточку. Ctrl+Z отменит запись.</numerusform>
+            <numerusform>%Ln получателя сохранены в {file}, сообщение записано в их карточки. Ctrl+Z отменит запись.</numerusform>
+            <numerusform>%Ln получателей сохранены в {file}, сообщение записано в их карточки. Ctrl+Z отменит запись.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

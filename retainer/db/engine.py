@@ -23,8 +23,8 @@ from retainer.i18n import tr
 
 # The newest schema this version knows; tests/db/test_migrations.py checks it against the
 # migration scripts, so start-up can skip importing Alembic when the base is current.
-HEAD_REVISION = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+HEAD_REVISION = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 class DatabaseError(Exception):

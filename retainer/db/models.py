@@ -178,6 +178,9 @@ class Contact(Base):
     wished_offer: Mapped[str | None] = mapped_column(Text)
     referral_note: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The message sent to many at once that this contact is part of (a plain column, as
+    # customers.import_id, so adding it to a base is instant).
+    outreach_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Reminder(Base):
@@ -331,3 +334,43 @@ class DataRequest(Base):
     action: Mapped[str] = mapped_column(String(20))
     customer_id: Mapped[int] = mapped_column(Integer, index=True)
     detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class SavedSegment(Base):
+    """A filter of the customer list kept under a name ("Regulars in Vilnius"); the query is
+    JSON (services/saved_segments.py), so the list it names is always today's."""
+
+    __tablename__ = "saved_segments"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    query: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Outreach(Base):
+    """One message sent to many: the text, to whom, and who was left out and why."""
+
+    __tablename__ = "outreaches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    made_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    segment_name: Mapped[str | None] = mapped_column(String(80))
+    channel: Mapped[str] = mapped_column(String(20))  # sms, email
+    template: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(String(400))
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    left_out: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutreachMember(Base):
+    """A customer of the segment at the time of an outreach: sent to, or left out (the reason)."""
+
+    __tablename__ = "outreach_members"
+
+    outreach_id: Mapped[int] = mapped_column(
+        ForeignKey("outreaches.id", ondelete="CASCADE"), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True)
+    left_out: Mapped[str | None] = mapped_column(String(20))  # None: sent

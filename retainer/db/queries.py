@@ -80,6 +80,13 @@ class ListFilter:
     trash: bool = False
     segment: Segment | None = None
     tier_id: int | None = None
+    last_day_from: int | None = None  # the last purchase day, as a day number, inclusive
+    last_day_to: int | None = None
+    spent_min_cents: int | None = None
+    spent_max_cents: int | None = None
+    consent: bool | None = None
+    city: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,20 @@ def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Selec
         stmt = stmt.where(flt.segment.condition())
     if flt.tier_id is not None:
         stmt = stmt.where(Customer.tier_id == flt.tier_id)
+    if flt.last_day_from is not None:
+        stmt = stmt.where(Customer.last_purchase_day >= flt.last_day_from)
+    if flt.last_day_to is not None:
+        stmt = stmt.where(Customer.last_purchase_day <= flt.last_day_to)
+    if flt.spent_min_cents is not None:
+        stmt = stmt.where(Customer.total_spent_cents >= flt.spent_min_cents)
+    if flt.spent_max_cents is not None:
+        stmt = stmt.where(Customer.total_spent_cents <= flt.spent_max_cents)
+    if flt.consent is not None:
+        stmt = stmt.where(Customer.consent_to_messages == flt.consent)
+    if flt.city:
+        stmt = stmt.where(Customer.city == flt.city)
+    if flt.source:
+        stmt = stmt.where(Customer.source == flt.source)
     if flt.tag:
         stmt = stmt.where(
             Customer.id.in_(

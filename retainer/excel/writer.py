@@ -102,6 +102,38 @@ def write_table(path: Path, sheet: str, table_name: str, columns: Sequence[Colum
     return report
 
 
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[str]],
+              as_is: Sequence[int] = ()) -> WriteReport:
+    """A comma-separated UTF-8 file (with the mark Excel looks for), renamed into place.
+
+    A text starting like a formula gets an apostrophe in front, so a spreadsheet opening the
+    file shows it as text; the columns in ``as_is`` (phone numbers in E.164, which start with
+    "+") are written untouched, as a messaging service expects them."""
+    import csv
+
+    report = WriteReport()
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".csv", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(headers)
+            for values in rows:
+                cells = []
+                for i, value in enumerate(values):
+                    text = clean_text("" if value is None else str(value), report)
+                    if i not in as_is and text.startswith(FORMULA_STARTS):
+                        text = "'" + text
+                    cells.append(text)
+                writer.writerow(cells)
+                report.rows += 1
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return report
+
+
 def save_atomically(book, path: Path) -> None:
     path = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=".retainer-", suffix=".xlsx", dir=path.parent)

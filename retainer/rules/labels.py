@@ -11,7 +11,7 @@ from retainer.i18n import QT_TR_NOOP, in_every_language, tr
 
 OUTCOMES = {"reached": QT_TR_NOOP("Reached"), "no_answer": QT_TR_NOOP("No answer"),
             "call_back": QT_TR_NOOP("Call back"), "wrong_number": QT_TR_NOOP("Wrong number"),
-            "refused": QT_TR_NOOP("Refused to talk")}
+            "refused": QT_TR_NOOP("Refused to talk"), "sent": QT_TR_NOOP("Message sent")}
 CHANNELS = {"call": QT_TR_NOOP("Call"), "sms": QT_TR_NOOP("SMS"), "email": QT_TR_NOOP("E-mail"),
             "visit": QT_TR_NOOP("In person"), "messenger": QT_TR_NOOP("Messenger")}
 REMINDER_REASONS = {"lapsed": QT_TR_NOOP("Lapsed"), "at_risk": QT_TR_NOOP("At risk"),

@@ -24,10 +24,12 @@ if TYPE_CHECKING:
     from retainer.services.imports import ImportService
     from retainer.services.loyalty import LoyaltyService
     from retainer.services.metrics import MetricsService
+    from retainer.services.outreach import OutreachService
     from retainer.services.personal_data import PersonalDataService
     from retainer.services.purchases import PurchaseService
     from retainer.services.radar import RadarService
     from retainer.services.reminders import ReminderService
+    from retainer.services.saved_segments import SegmentService
     from retainer.services.today import TodayService
 
 # DatabaseError: the base cannot be opened, in words for the owner (what the window shows);
@@ -73,6 +75,18 @@ class Retainer:
         from retainer.services.loyalty import LoyaltyService
 
         return self._service("loyalty", lambda: LoyaltyService(self.ctx))
+
+    @property
+    def segments(self) -> SegmentService:
+        from retainer.services.saved_segments import SegmentService
+
+        return self._service("segments", lambda: SegmentService(self.ctx, self.customers))
+
+    @property
+    def outreach(self) -> OutreachService:
+        from retainer.services.outreach import OutreachService
+
+        return self._service("outreach", lambda: OutreachService(self.ctx, self.customers))
 
     @property
     def personal_data(self) -> PersonalDataService:

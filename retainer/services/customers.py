@@ -63,6 +63,14 @@ class CustomerQuery:
     trash: bool = False
     segment: str | None = None  # an RFM segment's name (metrics.SEGMENTS)
     tier_id: int | None = None  # a loyalty tier (services/loyalty.py)
+    # The last purchase between so many days ago (inclusive; None: no bound on that side).
+    last_days_min: int | None = None
+    last_days_max: int | None = None
+    spent_min_cents: int | None = None  # the total spent, opening history included
+    spent_max_cents: int | None = None
+    consent: bool | None = None  # agreed to messages (True), did not (False), either (None)
+    city: str | None = None
+    source: str | None = None  # where they came from: "Instagram", "a friend", …
     sort: str = queries.SORT_NAME
     descending: bool = False
 
@@ -72,7 +80,7 @@ class CustomerService:
         self.ctx = ctx
         self.segments = SegmentFilters(ctx)
 
-    def _filter(self, query: CustomerQuery, session) -> queries.ListFilter:
+    def list_filter(self, query: CustomerQuery, session) -> queries.ListFilter:
         text = query.text.strip()
         words: tuple[str, ...] = tuple(text.casefold().split())
         variants: tuple[str, ...] = ()
@@ -81,23 +89,29 @@ class CustomerService:
             variants = tuple(phones.search_variants(text, self.ctx.settings.default_region))
             words = ()
         segment = self.segments.filter(query.segment, session) if query.segment else None
-        return queries.ListFilter(words=words, phone_variants=variants, status=query.status,
-                                  tag=query.tag, trash=query.trash, segment=segment,
-                                  tier_id=query.tier_id)
+        day = self.ctx.today().toordinal()
+        return queries.ListFilter(
+            words=words, phone_variants=variants, status=query.status, tag=query.tag,
+            trash=query.trash, segment=segment, tier_id=query.tier_id,
+            # "between 30 and 90 days ago": the last purchase day between today-90 and today-30.
+            last_day_from=None if query.last_days_max is None else day - query.last_days_max,
+            last_day_to=None if query.last_days_min is None else day - query.last_days_min,
+            spent_min_cents=query.spent_min_cents, spent_max_cents=query.spent_max_cents,
+            consent=query.consent, city=query.city, source=query.source)
 
-    def _status_column(self):
+    def status_column(self):
         s = self.ctx.settings
         return queries.status_expr(self.ctx.today(), s.lapse_days, s.risk_factor)
 
     def page(self, query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
-        status = self._status_column().label("status")
+        status = self.status_column().label("status")
         stmt = select(
             Customer.id, Customer.name, Customer.primary_phone, status, Customer.last_purchase_at,
             Customer.purchase_count, Customer.total_spent_cents, Customer.tag_list,
             Customer.last_purchase_day, Customer.median_gap_days, Customer.tier_id,
         )
         with self.ctx.read() as session:
-            stmt = queries.filtered(stmt, self._filter(query, session), status)
+            stmt = queries.filtered(stmt, self.list_filter(query, session), status)
             stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
             stmt = stmt.offset(offset).limit(limit)
             rows = session.execute(stmt).all()
@@ -112,7 +126,7 @@ class CustomerService:
 
     def count(self, query: CustomerQuery) -> int:
         with self.ctx.read() as session:
-            stmt = queries.count_statement(self._filter(query, session), self._status_column())
+            stmt = queries.count_statement(self.list_filter(query, session), self.status_column())
             return session.execute(stmt).scalar_one()
 
     def status_counts(self) -> dict[Status, int]:
@@ -124,6 +138,13 @@ class CustomerService:
     def tags(self) -> list[str]:
         with self.ctx.read() as session:
             return sorted(session.scalars(select(Tag.name)), key=str.casefold)
+
+    def places(self) -> tuple[list[str], list[str]]:
+        """The cities and the sources written on customers (outside the trash), for filters."""
+        with self.ctx.read() as session:
+            return tuple(sorted(session.scalars(
+                select(column).where(column.is_not(None), column != "", Customer.deleted_at.is_(None))
+                .distinct()), key=str.casefold) for column in (Customer.city, Customer.source))
 
     def names(self, ids: list[int]) -> dict[int, str]:
         with self.ctx.read() as session:

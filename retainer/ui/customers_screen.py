@@ -25,6 +25,8 @@ from retainer.i18n import tr
 from retainer.rules.metrics import SEGMENTS
 from retainer.rules.status import Status
 from retainer.services import CustomerQuery, Retainer
+from retainer.services.saved_segments import is_filtered
+from retainer.ui.customer_filters import MoreFilters, SegmentChips
 from retainer.ui.customers_model import (
     COL_COUNT,
     COL_LAST,
@@ -134,6 +136,20 @@ class CustomersScreen(QWidget):
         self.tier_filter = QComboBox()
         self.tier_filter.setToolTip(tr("Loyalty tier (Settings → Loyalty tiers)"))
         self.tier_filter.addItem(tr("All tiers"), None)
+        self.more = MoreFilters(services.settings.currency)
+        self.more.hide()
+        self.more_button = QPushButton(tr("More filters"))
+        self.more_button.setCheckable(True)
+        self.more_button.setToolTip(tr("When they last bought, what they spent, consent, city, "
+                                       "source"))
+        self.more_button.toggled.connect(self.more.setVisible)
+        self.chips = SegmentChips(services, tasks)
+        self.chips.chosen.connect(self.show_segment)
+        self.chips.save_requested.connect(lambda: self.chips.ask_name(self.current_query()))
+        self.message_button = QPushButton(tr("Message…"))
+        self.message_button.setToolTip(tr("Write to the customers shown: a text for each, for "
+                                          "your SMS or e-mail service"))
+        self.message_button.clicked.connect(self.write_to_shown)
         self.trash = QCheckBox(tr("Trash"))
         self.trash.setToolTip(tr("Show customers moved to the trash, to restore them"))
         self.add_button = QPushButton(tr("New customer"))
@@ -149,13 +165,17 @@ class CustomersScreen(QWidget):
         bar.addWidget(self.segment_filter, 1)
         bar.addWidget(self.tag_filter, 1)
         bar.addWidget(self.tier_filter, 1)
+        bar.addWidget(self.more_button)
         bar.addWidget(self.trash)
-        bar.addWidget(self.restore_button)
         self.export_button = QPushButton(tr("Export list…"))
         self.export_button.setToolTip(tr("Save the customers shown, as filtered, to Excel"))
         self.export_button.clicked.connect(self.export_list_requested)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.add_button)
+        # Under the filters: the saved segments, then what to do with the customers shown.
+        actions = QHBoxLayout()
+        actions.addWidget(self.chips, 1)
+        for button in (self.message_button, self.export_button, self.restore_button,
+                       self.add_button):
+            actions.addWidget(button)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -189,6 +209,8 @@ class CustomersScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.more)
+        layout.addLayout(actions)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
         QShortcut(QKeySequence("Ctrl+P"), self.view, activated=self._purchase_for_current)
@@ -200,6 +222,7 @@ class CustomersScreen(QWidget):
         self.tag_filter.currentIndexChanged.connect(self._query_changed)
         self.tier_filter.currentIndexChanged.connect(self._query_changed)
         self.trash.toggled.connect(self._query_changed)
+        self.more.changed.connect(self._query_changed)
         self.refresh_tags()
         # Enabling sorting asks the model to sort, which loads the first page.
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -211,7 +234,7 @@ class CustomersScreen(QWidget):
 
     # Queries --------------------------------------------------------------------------------
     def current_query(self) -> CustomerQuery:
-        return replace(
+        return self.more.narrow(replace(
             self.model.query,
             text=self.search.text(),
             status=STATUS_FILTERS[max(0, self.status_filter.currentIndex())],
@@ -219,31 +242,56 @@ class CustomersScreen(QWidget):
             segment=self.segment_filter.currentData(),
             tier_id=self.tier_filter.currentData(),
             trash=self.trash.isChecked(),
-        )
+        ))
 
     def _query_changed(self, *_args) -> None:
         trash = self.trash.isChecked()
         self.restore_button.setVisible(trash)
         self.add_button.setVisible(not trash)
-        self.model.set_query(self.current_query())
+        self.message_button.setEnabled(not trash)
+        query = self.current_query()
+        self.chips.mark(query)
+        self.model.set_query(query)
 
     def show_only(self, status: Status | None = None, segment: str | None = None) -> None:
         """The list of exactly one status or RFM segment (from a chart): other filters off."""
+        self.show_query(CustomerQuery(status=status, segment=segment))
+
+    def show_segment(self, segment) -> None:
+        """A saved segment's customers (its chip, or the Dashboard): its filters on screen."""
+        self.show_query(segment.query)
+
+    def show_query(self, query: CustomerQuery) -> None:
+        """Put every filter as ``query`` has it (the sort order stays), then list once."""
         widgets = (self.search, self.status_filter, self.segment_filter, self.tag_filter,
                    self.tier_filter, self.trash)
         for w in widgets:
             w.blockSignals(True)
         try:
-            self.search.clear()
-            self.tag_filter.setCurrentIndex(0)
-            self.tier_filter.setCurrentIndex(0)
-            self.trash.setChecked(False)
-            self.status_filter.setCurrentIndex(STATUS_FILTERS.index(status))
-            self.segment_filter.setCurrentIndex(max(0, self.segment_filter.findData(segment)))
+            self.search.setText(query.text)
+            for combo, value in ((self.tag_filter, query.tag), (self.tier_filter, query.tier_id),
+                                 (self.segment_filter, query.segment)):
+                if value is not None and combo.findData(value) < 0:
+                    combo.addItem(str(value), value)  # not loaded yet, or gone since
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self.trash.setChecked(query.trash)
+            self.status_filter.setCurrentIndex(STATUS_FILTERS.index(query.status))
+            self.more.show_query(query)
+            if self.more.is_narrowed():
+                self.more_button.setChecked(True)
         finally:
             for w in widgets:
                 w.blockSignals(False)
         self._query_changed()
+
+    def write_to_shown(self) -> None:
+        """The outreach dialog for the customers shown, under their segment's name if saved."""
+        from retainer.ui.outreach_dialog import OutreachDialog
+
+        query = self.current_query()
+        dialog = OutreachDialog(self.services, self.tasks, query, self.chips.named(query), self)
+        dialog.sent.connect(self.message)
+        dialog.open()
 
     def refresh(self) -> None:
         self.model.reload()
@@ -261,6 +309,9 @@ class CustomersScreen(QWidget):
             self.tag_filter.blockSignals(False)
 
         self.tasks.read(self, self.services.customers.tags).success(fill).run()
+        self.tasks.read(self, self.services.customers.places).success(
+            lambda places: self.more.set_places(*places)).run()
+        self.chips.refresh(self.current_query())
 
         def fill_tiers(tiers) -> None:
             current = self.tier_filter.currentData()
@@ -279,7 +330,7 @@ class CustomersScreen(QWidget):
     def _loaded(self) -> None:
         query = self.model.query
         total = self.model.rowCount()
-        filtered = bool(query.text.strip() or query.status or query.tag or query.tier_id)
+        filtered = is_filtered(query)
         if total == 0 and not filtered and not query.trash:
             self.empty.title.setText(tr("No customers yet"))
             self.empty.text.setText(tr(
@@ -297,7 +348,8 @@ class CustomersScreen(QWidget):
                 text = tr("No customer matches “{text}”. Check the spelling, or type fewer "
                           "letters or digits.").format(text=query.text.strip())
             else:
-                text = tr("No customer has this status or tag right now.")
+                text = tr("No customer matches these filters right now. Clear a filter, or "
+                          "choose another segment.")
             self.empty.text.setText(text)
             self.empty.show_doors(False)
             self.stack.setCurrentWidget(self.empty)

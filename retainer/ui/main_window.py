@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, PURCHASES, REMINDERS, SETTINGS, Change
+from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, PURCHASES, REMINDERS, SEGMENTS, SETTINGS, Change
 from retainer.i18n import tr
 from retainer.services import Retainer
 from retainer.ui import responsive
@@ -469,9 +469,10 @@ class MainWindow(QMainWindow):
         built = self._built
         # A room not built yet loads when it is: nothing of it can be stale.
         for index, kinds in ((ROOM_TODAY, {REMINDERS, CONTACTS, PURCHASES, CUSTOMERS, SETTINGS}),
-                             (ROOM_CUSTOMERS, {CUSTOMERS, SETTINGS}),
+                             (ROOM_CUSTOMERS, {CUSTOMERS, SETTINGS, SEGMENTS}),
                              (ROOM_FEEDBACK, {FEEDBACK, CUSTOMERS}),
-                             (ROOM_DASHBOARD, {FEEDBACK, CUSTOMERS, PURCHASES, SETTINGS})):
+                             (ROOM_DASHBOARD, {FEEDBACK, CUSTOMERS, PURCHASES, SETTINGS, CONTACTS,
+                                               SEGMENTS})):
             if index in built and change.kinds & kinds:
                 self._stale.add(built[index])
         for index in (ROOM_TODAY, ROOM_CUSTOMERS, ROOM_FEEDBACK):

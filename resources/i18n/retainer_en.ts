@@ -526,5 +526,12 @@
             <numerusform>Saved %Ln recipients to {file} and logged the message on their cards. Ctrl+Z takes the log back.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Of the customers put on the Today list in the period for drifting away, how many bought again within %Ln days of a call or a message — against those nobody reached, counted from the day they were put on the list.</source>
+        <translation>
+            <numerusform>Of the customers put on the Today list in the period for drifting away, how many bought again within %Ln day of a call or a message — against those nobody reached, counted from the day they were put on the list.</numerusform>
+            <numerusform>Of the customers put on the Today list in the period for drifting away, how many bought again within %Ln days of a call or a message — against those nobody reached, counted from the day they were put on the list.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

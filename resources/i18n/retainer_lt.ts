@@ -302,6 +302,26 @@
         <translation>{name} {n} ({spent})</translation>
     </message>
     <message>
+        <source>{back} of {n} ({share})</source>
+        <translation>{back} iš {n} ({share})</translation>
+    </message>
+    <message>
+        <source>, {n} still waiting</source>
+        <translation>, dar laukiama: {n}</translation>
+    </message>
+    <message>
+        <source>Did it work (bought again within {days} days): reached {reached}; not reached {not_reached}</source>
+        <translation>Ar pavyko (vėl pirko per {days} dienų): susisiekta — {reached}; nesusisiekta — {not_reached}</translation>
+    </message>
+    <message>
+        <source>  Messages to {segment}: written to {reached}; left out {not_reached}</source>
+        <translation>  Žinutės segmentui {segment}: gavo — {reached}; negavo — {not_reached}</translation>
+    </message>
+    <message>
+        <source>customers shown</source>
+        <translation>rodomi klientai</translation>
+    </message>
+    <message>
         <source>BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</source>
         <translation>BG/NBD (dienos): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</translation>
     </message>
@@ -4344,6 +4364,78 @@ Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praei
             <numerusform>%Ln gavėjai išsaugoti į {file}, žinutė įrašyta į jų korteles. Ctrl+Z atšauks įrašą.</numerusform>
             <numerusform>%Ln gavėjų išsaugota į {file}, žinutė įrašyta į jų korteles. Ctrl+Z atšauks įrašą.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{amount} pp against those not reached</source>
+        <translation>{amount} proc. p. palyginti su tais, su kuriais nesusisiekta</translation>
+    </message>
+    <message>
+        <source>Did it work?</source>
+        <translation>Ar pavyko?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the customers put on the Today list in the period for drifting away, how many bought again within %Ln days of a call or a message — against those nobody reached, counted from the day they were put on the list.</source>
+        <translation>
+            <numerusform>Iš klientų, šiuo laikotarpiu patekusių į sąrašą „Šiandien“ kaip nutolstantys, kiek vėl pirko per %Ln dieną po skambučio ar žinutės – palyginti su tais, su kuriais nesusisiekta (skaičiuojant nuo patekimo į sąrašą dienos).</numerusform>
+            <numerusform>Iš klientų, šiuo laikotarpiu patekusių į sąrašą „Šiandien“ kaip nutolstantys, kiek vėl pirko per %Ln dienas po skambučio ar žinutės – palyginti su tais, su kuriais nesusisiekta (skaičiuojant nuo patekimo į sąrašą dienos).</numerusform>
+            <numerusform>Iš klientų, šiuo laikotarpiu patekusių į sąrašą „Šiandien“ kaip nutolstantys, kiek vėl pirko per %Ln dienų po skambučio ar žinutės – palyginti su tais, su kuriais nesusisiekta (skaičiuojant nuo patekimo į sąrašą dienos).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Called or written to</source>
+        <translation>Paskambinta ar parašyta</translation>
+    </message>
+    <message>
+        <source>Bought on the day of the first call or message in the period, or in the 30 days after. A customer whose 30 days are not over and who has not bought yet is still waiting, and not in the share.</source>
+        <translation>Pirko pirmojo skambučio ar žinutės laikotarpiu dieną arba per 30 dienų po jo. Klientas, kurio 30 dienų dar nepraėjo ir kuris dar nepirko, dar laukiamas ir į dalį neįskaičiuojamas.</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Nesusisiekta</translation>
+    </message>
+    <message>
+        <source>On the list, with no call or message in the period: bought within 30 days of being put on the list.</source>
+        <translation>Sąraše, bet be skambučio ar žinutės per laikotarpį: pirko per 30 dienų nuo patekimo į sąrašą.</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmentas</translation>
+    </message>
+    <message>
+        <source>customers shown, not saved</source>
+        <translation>rodomi klientai, neišsaugoti</translation>
+    </message>
+    <message>
+        <source>Customers today</source>
+        <translation>Klientų šiandien</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Žinučių</translation>
+    </message>
+    <message>
+        <source>Written to: bought again</source>
+        <translation>Gavo: vėl pirko</translation>
+    </message>
+    <message>
+        <source>Left out: bought again</source>
+        <translation>Negavo: vėl pirko</translation>
+    </message>
+    <message>
+        <source>No saved segments yet. In Customers, choose filters and save them as a segment: it is listed here with what its messages brought.</source>
+        <translation>Išsaugotų segmentų dar nėra. Skiltyje „Klientai“ pasirinkite filtrus ir išsaugokite juos kaip segmentą – jis bus rodomas čia kartu su tuo, ką davė jo žinutės.</translation>
+    </message>
+    <message>
+        <source>Double-click a segment to list its customers</source>
+        <translation>Dukart spustelėkite segmentą – bus parodyti jo klientai</translation>
+    </message>
+    <message>
+        <source>Messages to saved segments</source>
+        <translation>Žinutės išsaugotiems segmentams</translation>
+    </message>
+    <message>
+        <source>nobody in the period</source>
+        <translation>nieko per šį laikotarpį</translation>
     </message>
 </context>
 </TS>

@@ -302,6 +302,26 @@
         <translation>{name} {n} ({spent})</translation>
     </message>
     <message>
+        <source>{back} of {n} ({share})</source>
+        <translation>{back} из {n} ({share})</translation>
+    </message>
+    <message>
+        <source>, {n} still waiting</source>
+        <translation>, ещё ждём: {n}</translation>
+    </message>
+    <message>
+        <source>Did it work (bought again within {days} days): reached {reached}; not reached {not_reached}</source>
+        <translation>Сработало ли (купили снова в течение {days} дней): дозвонились или написали — {reached}; не связались — {not_reached}</translation>
+    </message>
+    <message>
+        <source>  Messages to {segment}: written to {reached}; left out {not_reached}</source>
+        <translation>  Сообщения сегменту {segment}: получили — {reached}; не получили — {not_reached}</translation>
+    </message>
+    <message>
+        <source>customers shown</source>
+        <translation>показанные клиенты</translation>
+    </message>
+    <message>
         <source>BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</source>
         <translation>BG/NBD (дни): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}</translation>
     </message>
@@ -4344,6 +4364,78 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
             <numerusform>%Ln получателя сохранены в {file}, сообщение записано в их карточки. Ctrl+Z отменит запись.</numerusform>
             <numerusform>%Ln получателей сохранены в {file}, сообщение записано в их карточки. Ctrl+Z отменит запись.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{amount} pp against those not reached</source>
+        <translation>{amount} п. п. по сравнению с теми, с кем не связались</translation>
+    </message>
+    <message>
+        <source>Did it work?</source>
+        <translation>Сработало ли?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the customers put on the Today list in the period for drifting away, how many bought again within %Ln days of a call or a message — against those nobody reached, counted from the day they were put on the list.</source>
+        <translation>
+            <numerusform>Из клиентов, попавших в список «Сегодня» в этом периоде как уходящие, сколько купили снова в течение %Ln дня после звонка или сообщения — по сравнению с теми, до кого не дошли (считая со дня попадания в список).</numerusform>
+            <numerusform>Из клиентов, попавших в список «Сегодня» в этом периоде как уходящие, сколько купили снова в течение %Ln дней после звонка или сообщения — по сравнению с теми, до кого не дошли (считая со дня попадания в список).</numerusform>
+            <numerusform>Из клиентов, попавших в список «Сегодня» в этом периоде как уходящие, сколько купили снова в течение %Ln дней после звонка или сообщения — по сравнению с теми, до кого не дошли (считая со дня попадания в список).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Called or written to</source>
+        <translation>Позвонили или написали</translation>
+    </message>
+    <message>
+        <source>Bought on the day of the first call or message in the period, or in the 30 days after. A customer whose 30 days are not over and who has not bought yet is still waiting, and not in the share.</source>
+        <translation>Купили в день первого звонка или сообщения в периоде или в 30 дней после него. Клиент, у которого 30 дней ещё не прошли и который пока не купил, ещё ждёт и в долю не входит.</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Не связались</translation>
+    </message>
+    <message>
+        <source>On the list, with no call or message in the period: bought within 30 days of being put on the list.</source>
+        <translation>В списке, но без звонка или сообщения в периоде: купили в течение 30 дней после попадания в список.</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>customers shown, not saved</source>
+        <translation>показанные клиенты, не сохранённые</translation>
+    </message>
+    <message>
+        <source>Customers today</source>
+        <translation>Клиентов сегодня</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщений</translation>
+    </message>
+    <message>
+        <source>Written to: bought again</source>
+        <translation>Получили: купили снова</translation>
+    </message>
+    <message>
+        <source>Left out: bought again</source>
+        <translation>Не получили: купили снова</translation>
+    </message>
+    <message>
+        <source>No saved segments yet. In Customers, choose filters and save them as a segment: it is listed here with what its messages brought.</source>
+        <translation>Сохранённых сегментов пока нет. В разделе «Клиенты» выберите фильтры и сохраните их как сегмент — он появится здесь вместе с тем, что принесли его сообщения.</translation>
+    </message>
+    <message>
+        <source>Double-click a segment to list its customers</source>
+        <translation>Двойной щелчок по сегменту — список его клиентов</translation>
+    </message>
+    <message>
+        <source>Messages to saved segments</source>
+        <translation>Сообщения сохранённым сегментам</translation>
+    </message>
+    <message>
+        <source>nobody in the period</source>
+        <translation>никого в этом периоде</translation>
     </message>
 </context>
 </TS>

@@ -79,11 +79,35 @@ def gather(services, start: date, end: date, as_of: date) -> dict:
         "referrers": [{"customer_id": r.customer_id, "name": r.name, "brought": r.brought,
                        "buying": r.buying, "spent": r.spent_cents / 100}
                       for r in top_referrers(services.ctx)],
+        "did_it_work": did_it_work(services, start, end),
         "bg_nbd": None if state.params is None else {
             "r": state.params.r, "alpha": state.params.alpha, "a": state.params.a,
             "b": state.params.b, "time_unit": "day", "fitted_on": state.as_of.isoformat(),
             "customers": state.customers, "repeat_customers": state.repeat_customers},
     }
+
+
+def _group(g) -> dict:
+    return {"customers": g.customers, "came_back": g.came_back, "still_waiting": g.waiting,
+            "share": g.share}
+
+
+def _comparison(c) -> dict:
+    return {"reached": _group(c.reached), "not_reached": _group(c.not_reached),
+            "difference_points": c.difference}
+
+
+def did_it_work(services, start: date, end: date) -> dict:
+    """Of the customers reached in the period, who bought again within 30 days, against those
+    who were not: the Today list's drifting customers, and each segment's messages."""
+    from retainer.rules.results import WINDOW_DAYS
+
+    results = services.results
+    return {"window_days": WINDOW_DAYS,
+            "today_list": _comparison(results.today_list(start, end)),
+            "segments": [{"segment": r.name, "customers_today": r.customers_today,
+                          "messages": r.outreaches, **_comparison(r.comparison)}
+                         for r in results.segments(start, end, services.segments.counts())]}
 
 
 def top_referrers(ctx):
@@ -160,6 +184,24 @@ def run(args: argparse.Namespace) -> int:
         print(tr("Who brings new customers: ") + ", ".join(tr("{name} {n} ({spent})").format(
             name=r["name"], n=grouped(r["brought"]),
             spent=format_amount(round(r["spent"] * 100), currency)) for r in figures["referrers"]))
+    worked = figures["did_it_work"]
+
+    def came(g) -> str:
+        text = tr("{back} of {n} ({share})").format(
+            back=grouped(g["came_back"]), n=grouped(g["customers"] - g["still_waiting"]),
+            share="—" if g["share"] is None else percent(g["share"]))
+        return text + (tr(", {n} still waiting").format(n=grouped(g["still_waiting"]))
+                       if g["still_waiting"] else "")
+
+    t = worked["today_list"]
+    print(tr("Did it work (bought again within {days} days): reached {reached}; not reached "
+             "{not_reached}").format(days=worked["window_days"], reached=came(t["reached"]),
+                                     not_reached=came(t["not_reached"])))
+    for seg in worked["segments"]:
+        if seg["messages"]:
+            print(tr("  Messages to {segment}: written to {reached}; left out {not_reached}").format(
+                segment=seg["segment"] or tr("customers shown"), reached=came(seg["reached"]),
+                not_reached=came(seg["not_reached"])))
     model = figures["bg_nbd"]
     if model:
         print(tr("BG/NBD (days): r={r:.3f} alpha={alpha:.2f} a={a:.3f} b={b:.3f}").format(**model))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from retainer.services.purchases import PurchaseService
     from retainer.services.radar import RadarService
     from retainer.services.reminders import ReminderService
+    from retainer.services.results import ResultsService
     from retainer.services.saved_segments import SegmentService
     from retainer.services.today import TodayService
 
@@ -87,6 +88,13 @@ class Retainer:
         from retainer.services.outreach import OutreachService
 
         return self._service("outreach", lambda: OutreachService(self.ctx, self.customers))
+
+    @property
+    def results(self) -> ResultsService:
+        """Did it work: who came back after a call or a message (services/results.py)."""
+        from retainer.services.results import ResultsService
+
+        return self._service("results", lambda: ResultsService(self.ctx))
 
     @property
     def personal_data(self) -> PersonalDataService:

@@ -223,6 +223,8 @@ class Dashboard:
     statuses: dict
     churn_reasons: dict
     referrers: list = field(default_factory=list)  # services/referrals.py, the top ten
+    today_list: object = None  # rules.results.Comparison: did calling the drifting work
+    segment_results: list = field(default_factory=list)  # services/results.SegmentResult
 
 
 def churn_reasons(ctx: Context) -> dict[str, int]:
@@ -233,7 +235,10 @@ def churn_reasons(ctx: Context) -> dict[str, int]:
     return {reason or "other": n for reason, n in rows}
 
 
-def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Dashboard:
+def dashboard(metrics: MetricsService, customers, start: date, end: date, results=None,
+              segments=None) -> Dashboard:
+    """Every figure of the Dashboard; with ``results`` and ``segments`` (the services) also
+    "Did it work?" for the period."""
     length = end.toordinal() - start.toordinal()
     previous_start = date.fromordinal(start.toordinal() - length)
     today = metrics.ctx.today()
@@ -254,4 +259,7 @@ def dashboard(metrics: MetricsService, customers, start: date, end: date) -> Das
         months=metrics.monthly_retention(12, as_of, activity), nps_months=metrics.monthly_nps(12, as_of),
         cohorts=metrics.cohorts(24, as_of, activity), rfm=metrics.rfm(tiles_as_of),
         statuses=customers.status_counts(), churn_reasons=churn_reasons(metrics.ctx),
-        referrers=top_referrers(metrics.ctx))
+        referrers=top_referrers(metrics.ctx),
+        today_list=results.today_list(start, end) if results else None,
+        segment_results=results.segments(start, end, segments.counts() if segments else ())
+        if results else [])

@@ -83,6 +83,7 @@ class DashboardScreen(QWidget):
     show_status = Signal(object)  # a Status: open Customers filtered to it
     show_segment = Signal(str)  # an RFM segment's name: the same
     open_customer = Signal(int)  # a referrer double-clicked: their card
+    show_saved = Signal(object)  # a saved segment double-clicked: its customers
 
     def __init__(self, services: Retainer, tasks: Tasks, parent=None) -> None:
         super().__init__(parent)
@@ -137,6 +138,11 @@ class DashboardScreen(QWidget):
         body_layout.addLayout(grid)
         body_layout.addLayout(self.chart_grid, 1)
         body_layout.addWidget(self._referrers_box())
+        from retainer.ui.dashboard_results import ResultsBox
+
+        self.results = ResultsBox()
+        self.results.show_saved.connect(self.show_saved)
+        body_layout.addWidget(self.results)
         self.chart_grid.setColumnStretch(0, 1)
         self.chart_grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
@@ -234,7 +240,8 @@ class DashboardScreen(QWidget):
             if generation == self._generation:
                 self.show_data(data)
 
-        self.tasks.read(self, lambda: dashboard(services.metrics, services.customers, start, end),
+        self.tasks.read(self, lambda: dashboard(services.metrics, services.customers, start, end,
+                                                services.results, services.segments),
                         lane="dashboard").success(arrived) \
             .failure(lambda exc: self.range_label.setText(str(exc))).run()
 
@@ -295,6 +302,7 @@ class DashboardScreen(QWidget):
              lambda f: charts.churn_reason_chart(f, data.churn_reasons)),
         ]
         self.referrers.set_records(data.referrers)
+        self.results.show_results(data.today_list, data.segment_results)
         for key, has_data, build in jobs:  # drawn in turn on the charts lane, off this thread
             self.charts[key].draw(has_data, build)
 

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
             room = DashboardScreen(services, tasks)
             room.show_status.connect(self.list_status)
             room.show_segment.connect(self.list_segment)
+            room.show_saved.connect(lambda segment: self.list_segment(segment, saved=True))
             room.open_customer.connect(self.open_card)
         return room
 
@@ -379,8 +380,12 @@ class MainWindow(QMainWindow):
         self.customers.show_only(status=status)
         self.nav.setCurrentRow(1)
 
-    def list_segment(self, segment: str) -> None:
-        self.customers.show_only(segment=segment)
+    def list_segment(self, segment, saved: bool = False) -> None:
+        """An RFM segment's customers (by name), or a saved segment's."""
+        if saved:
+            self.customers.show_segment(segment)
+        else:
+            self.customers.show_only(segment=segment)
         self.nav.setCurrentRow(1)
 
     def open_settings(self):

@@ -171,3 +171,43 @@ def test_with_no_referrals_the_dashboard_says_how_to_note_one(qtbot, window):
     (empty,) = [label for label in board.referrers_box.findChildren(QLabel)
                 if label.text().startswith("Nobody has been referred yet")]
     assert empty.isVisible() and not board.referrers_view.isVisible()
+
+
+def test_did_it_work_compares_the_reached_and_a_saved_segment_opens_its_customers(
+        qtbot, window, services):
+    from datetime import date
+
+    from retainer.db.models import Contact, Reminder
+    from retainer.services import CustomerQuery
+
+    def listed(name, phone, contacted, bought_on):
+        cid = services.customers.create(CustomerForm(name=name, phones=[phone], city="Vilnius"))
+        services.purchases.record(cid, 1000, datetime(2026, 1, 10, 12))
+        if bought_on:
+            services.purchases.record(cid, 1000, bought_on)
+        with services.ctx.write() as s:
+            s.add(Reminder(customer_id=cid, due_on=date(2026, 5, 4), reason="lapsed",
+                           state="open", created_at=datetime(2026, 5, 4, 8)))
+            if contacted:
+                s.add(Contact(customer_id=cid, contacted_at=contacted, channel="call",
+                              outcome="reached"))
+
+    listed("Anna", "+370 612 30001", datetime(2026, 5, 5, 10), datetime(2026, 5, 20, 12))
+    listed("Boris", "+370 612 30002", datetime(2026, 5, 6, 10), None)
+    listed("Clara", "+370 612 30003", None, None)
+    vilnius = services.segments.save("Vilnius", CustomerQuery(city="Vilnius"))
+    window.nav.setCurrentRow(3)  # last month: May
+    board = window.dashboard
+    qtbot.waitUntil(lambda: board.data is not None and board.results.model.rowCount() == 1)
+    box = board.results
+    assert box.reached.value.text() == "50%"
+    assert box.reached.detail.text() == "1 of 2 (50%)"
+    assert box.not_reached.value.text() == "0%"
+    assert box.not_reached.detail.text() == "0 of 1 (0%)"
+    assert box.difference.text() == "+50 pp against those not reached"
+    row = [box.model.data(box.model.index(0, c)) for c in range(box.model.columnCount())]
+    assert row == ["Vilnius", "3", "0", "—", "—"]
+    box.view.doubleClicked.emit(box.model.index(0, 0))
+    assert window.nav.currentRow() == 1
+    qtbot.waitUntil(lambda: window.customers.model.query.city == "Vilnius")
+    assert window.customers.chips.named(window.customers.current_query()) == vilnius.name

@@ -19,6 +19,7 @@ from retainer.services.customers import CustomerQuery, CustomerService, NotFound
 if TYPE_CHECKING:
     from retainer.services.backups import BackupService
     from retainer.services.calls import CallService
+    from retainer.services.duplicates import DuplicateService
     from retainer.services.exports import ExportService
     from retainer.services.feedback import FeedbackService
     from retainer.services.imports import ImportService
@@ -88,6 +89,13 @@ class Retainer:
         from retainer.services.outreach import OutreachService
 
         return self._service("outreach", lambda: OutreachService(self.ctx, self.customers))
+
+    @property
+    def duplicates(self) -> DuplicateService:
+        """Two cards of one person, found and merged (services/duplicates.py)."""
+        from retainer.services.duplicates import DuplicateService
+
+        return self._service("duplicates", lambda: DuplicateService(self.ctx))
 
     @property
     def results(self) -> ResultsService:

@@ -178,6 +178,17 @@ def main() -> int:
     outreach.replan()
     shot(outreach, "outreach-problem")
     outreach.reject()
+    # Two cards of one person, side by side: a copy of the busiest customer, typed again.
+    from retainer.rules.validation import CustomerForm
+    from retainer.ui import duplicates_dialog
+
+    twin = services.customers.card(busiest).form
+    services.customers.create(CustomerForm(name=twin.name.split()[0], phones=twin.phones[:1],
+                                           city=twin.city or "Vilnius", notes="Kassa 2"))
+    duplicates = duplicates_dialog.open_for(window)
+    duplicates.resize(1100, 560)
+    shot(duplicates, "duplicates")
+    duplicates.reject()
     window.customers.show_only()
     window.close()
     services.close()

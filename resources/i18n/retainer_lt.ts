@@ -3215,6 +3215,14 @@ Kol kas niekas neišsaugota.</translation>
         <translation>Perkelti į &amp;šiukšlinę</translation>
     </message>
     <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>Rasti &amp;dublikatus…</translation>
+    </message>
+    <message>
+        <source>Two cards of one person: review them side by side and merge</source>
+        <translation>Dvi vieno žmogaus kortelės: palyginkite greta ir sujunkite</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Nustatymai…</translation>
     </message>
@@ -4436,6 +4444,98 @@ Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praei
     <message>
         <source>nobody in the period</source>
         <translation>nieko per šį laikotarpį</translation>
+    </message>
+    <message>
+        <source>the same phone number</source>
+        <translation>tas pats telefono numeris</translation>
+    </message>
+    <message>
+        <source>the same e-mail</source>
+        <translation>tas pats el. paštas</translation>
+    </message>
+    <message>
+        <source>a similar name and the same birthday</source>
+        <translation>panašus vardas ir tas pats gimtadienis</translation>
+    </message>
+    <message>
+        <source>a similar name in the same city</source>
+        <translation>panašus vardas tame pačiame mieste</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged with themselves: choose two different cards.</source>
+        <translation>Kliento negalima sujungti su juo pačiu: pasirinkite dvi skirtingas korteles.</translation>
+    </message>
+    <message>
+        <source>{name} is in the trash: restore them first, then merge.</source>
+        <translation>{name} yra šiukšlinėje: pirmiausia atkurkite kortelę, tada sujunkite.</translation>
+    </message>
+    <message>
+        <source>Undo merging {other} into {kept}</source>
+        <translation>Atšaukti {other} sujungimą su {kept}</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Šaltinis</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tuščia)</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Dublikatų paieška</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kortelė</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Panaši į</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>Kodėl</translation>
+    </message>
+    <message>
+        <source>No likely duplicates: no two cards share a phone number or an e-mail, or have similar names with the same birthday or city.</source>
+        <translation>Galimų dublikatų nėra: jokios dvi kortelės neturi bendro telefono ar el. pašto, panašių vardų su tuo pačiu gimtadieniu ar miestu.</translation>
+    </message>
+    <message>
+        <source>Swap: keep the other card</source>
+        <translation>Sukeisti: palikti kitą kortelę</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>Tai skirtingi žmonės</translation>
+    </message>
+    <message>
+        <source>Leave these two cards as they are, and go to the next pair</source>
+        <translation>Palikti šias korteles kaip yra ir pereiti prie kitos poros</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Sujungti</translation>
+    </message>
+    <message>
+        <source>Where the two cards differ, choose what stays. Phones and tags of both are kept; every purchase, call, answer and reminder moves to the card kept, and the other goes to the trash, empty. Ctrl+Z undoes a merge.</source>
+        <translation>Kur kortelės skiriasi, pasirinkite, kas liks. Abiejų telefonai ir žymės išsaugomi; visi pirkiniai, skambučiai, atsakymai ir priminimai perkeliami į paliekamą kortelę, o kita, tuščia, keliauja į šiukšlinę. Ctrl+Z atšaukia sujungimą.</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Lieka</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>Sujungiama į ją</translation>
+    </message>
+    <message>
+        <source>{a} + {b} = {total}</source>
+        <translation>{a} + {b} = {total}</translation>
+    </message>
+    <message>
+        <source>Merged {other} into {kept}. Ctrl+Z undoes it.</source>
+        <translation>{other} sujungta su {kept}. Ctrl+Z atšauks.</translation>
     </message>
 </context>
 </TS>

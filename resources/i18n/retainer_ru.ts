@@ -3215,6 +3215,14 @@ Nothing was saved yet.</source>
         <translation>В &amp;корзину</translation>
     </message>
     <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>Найти &amp;дубликаты…</translation>
+    </message>
+    <message>
+        <source>Two cards of one person: review them side by side and merge</source>
+        <translation>Две карточки одного человека: сравните рядом и объедините</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
@@ -4436,6 +4444,98 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
     <message>
         <source>nobody in the period</source>
         <translation>никого в этом периоде</translation>
+    </message>
+    <message>
+        <source>the same phone number</source>
+        <translation>один и тот же телефон</translation>
+    </message>
+    <message>
+        <source>the same e-mail</source>
+        <translation>одна и та же эл. почта</translation>
+    </message>
+    <message>
+        <source>a similar name and the same birthday</source>
+        <translation>похожее имя и тот же день рождения</translation>
+    </message>
+    <message>
+        <source>a similar name in the same city</source>
+        <translation>похожее имя в том же городе</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged with themselves: choose two different cards.</source>
+        <translation>Клиента нельзя объединить с самим собой: выберите две разные карточки.</translation>
+    </message>
+    <message>
+        <source>{name} is in the trash: restore them first, then merge.</source>
+        <translation>{name} в корзине: сначала восстановите карточку, потом объединяйте.</translation>
+    </message>
+    <message>
+        <source>Undo merging {other} into {kept}</source>
+        <translation>Отменить объединение {other} с {kept}</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Поиск дубликатов</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Похожа на</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>No likely duplicates: no two cards share a phone number or an e-mail, or have similar names with the same birthday or city.</source>
+        <translation>Похожих дубликатов нет: ни у каких двух карточек нет общего телефона или эл. почты, похожих имён с тем же днём рождения или городом.</translation>
+    </message>
+    <message>
+        <source>Swap: keep the other card</source>
+        <translation>Поменять: оставить другую карточку</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>Это разные люди</translation>
+    </message>
+    <message>
+        <source>Leave these two cards as they are, and go to the next pair</source>
+        <translation>Оставить эти карточки как есть и перейти к следующей паре</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Where the two cards differ, choose what stays. Phones and tags of both are kept; every purchase, call, answer and reminder moves to the card kept, and the other goes to the trash, empty. Ctrl+Z undoes a merge.</source>
+        <translation>Где карточки различаются, выберите, что останется. Телефоны и метки обеих сохраняются; все покупки, звонки, ответы и напоминания переходят на оставленную карточку, а другая, пустая, уходит в корзину. Ctrl+Z отменяет объединение.</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Остаётся</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>Вливается в неё</translation>
+    </message>
+    <message>
+        <source>{a} + {b} = {total}</source>
+        <translation>{a} + {b} = {total}</translation>
+    </message>
+    <message>
+        <source>Merged {other} into {kept}. Ctrl+Z undoes it.</source>
+        <translation>{other} объединён(а) с {kept}. Ctrl+Z отменит.</translation>
     </message>
 </context>
 </TS>

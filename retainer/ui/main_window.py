@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import (
 from retainer.events import CONTACTS, CUSTOMERS, FEEDBACK, PURCHASES, REMINDERS, SEGMENTS, SETTINGS, Change
 from retainer.i18n import tr
 from retainer.services import Retainer
-from retainer.ui import responsive
-from retainer.ui.about import AboutDialog, open_data_folder
+from retainer.ui import menus, responsive
+from retainer.ui.about import AboutDialog
 from retainer.ui.cards import OpenCards
 
 if TYPE_CHECKING:
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         split.setSizes([170, 1030])
         self.setCentralWidget(split)
         self.nav.setCurrentRow(1)
-        self._menus()
+        menus.build(self)
         self.location = QLabel(services.ctx.db.location)
         set_role(self.location, "hint")
         self.waiting = QLabel()
@@ -279,83 +278,6 @@ class MainWindow(QMainWindow):
         state.sync()
         super().closeEvent(event)
         self.closed.emit()
-
-    def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("&File"))
-        self.new_action = QAction(tr("&New customer"), self, shortcut=QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_customer)
-        file_menu.addAction(self.new_action)
-        self.import_action = QAction(tr("&Import from Excel…"), self, shortcut=QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(lambda: self.transfer.import_wizard())
-        self.export_action = QAction(tr("&Export everything to Excel"), self, shortcut=QKeySequence("Ctrl+E"))
-        self.export_action.setToolTip(tr("Save the whole base as one Excel workbook in your "
-                                         "Documents folder (Ctrl+E)"))
-        self.export_action.triggered.connect(lambda: self.transfer.export_everything())
-        export_as = QAction(tr("Export everything &as…"), self)
-        export_as.triggered.connect(self.transfer.export_as)
-        export_list = QAction(tr("Export this &list…"), self)
-        export_list.triggered.connect(lambda: self.transfer.export_list())
-        history = QAction(tr("Import &history…"), self)
-        history.triggered.connect(self.transfer.import_history)
-        self.backup_action = QAction(tr("&Back up now"), self)
-        self.backup_action.setToolTip(tr("A checked copy of the base in the backups folder beside it"))
-        self.backup_action.triggered.connect(self.back_up)
-        self.restore_action = QAction(tr("&Restore from a backup…"), self)
-        self.restore_action.triggered.connect(self.open_restore)
-        for action in (self.backup_action, self.restore_action):  # a server backs itself up
-            action.setEnabled(self.services.backups.base_path is not None)
-        if not self.backup_action.isEnabled():
-            self.backup_action.setToolTip(tr("The shop's server keeps the backups of a base on it"))
-        for action in (self.import_action, self.export_action, export_as, export_list, history,
-                       self.backup_action, self.restore_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        demo = QAction(tr("Open the &demo base"), self)
-        demo.triggered.connect(self.demo_requested)
-        file_menu.addAction(demo)
-        bar = self.addToolBar(tr("Main"))
-        bar.setObjectName("main-toolbar")
-        bar.setMovable(False)
-        bar.addAction(self.new_action)
-        bar.addAction(self.import_action)
-        bar.addAction(self.export_action)
-        file_menu.addSeparator()
-        quit_action = QAction(tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        # Ctrl+Q quits from a card too.
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        quit_action.triggered.connect(self.close)
-        self.quit_action = quit_action
-        file_menu.addAction(quit_action)
-
-        edit = self.menuBar().addMenu(tr("&Edit"))
-        self.undo_action = QAction(tr("&Undo"), self, shortcut=QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.undo)
-        edit.addAction(self.undo_action)
-        edit.addSeparator()
-        find = QAction(tr("&Find a customer"), self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        edit.addAction(find)
-        trash = QAction(tr("Move to &trash"), self)
-        trash.setShortcut(QKeySequence.StandardKey.Delete)
-        # Del means "trash" in the customer list only; in Today it dismisses a call.
-        trash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        trash.triggered.connect(self.customers.trash_selected)
-        self.customers.addAction(trash)
-        edit.addAction(trash)
-
-        edit.addSeparator()
-        preferences = QAction(tr("&Settings…"), self, shortcut=QKeySequence("Ctrl+,"))
-        preferences.triggered.connect(self.open_settings)
-        edit.addAction(preferences)
-
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        folder = QAction(tr("Open &data folder"), self)
-        folder.triggered.connect(open_data_folder)
-        help_menu.addAction(folder)
-        about = QAction(tr("&About Retainer"), self)
-        about.triggered.connect(self.open_about)
-        help_menu.addAction(about)
 
     # Actions ------------------------------------------------------------------------------
     def say(self, text: str) -> None:

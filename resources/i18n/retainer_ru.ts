@@ -4332,9 +4332,9 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
     <message numerus="yes">
         <source>%Ln of these customers were called or written to within the quiet time (Settings → Quiet time after a call). Another message so soon can annoy them.</source>
         <translation>
-            <numerusform>%Ln из этих клиентов уже звонили или писали за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
-            <numerusform>%Ln из этих клиентов уже звонили или писали за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
-            <numerusform>%Ln из этих клиентов уже звонили или писали за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
+            <numerusform>С %Ln из этих клиентов уже связывались за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
+            <numerusform>С %Ln из этих клиентов уже связывались за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
+            <numerusform>С %Ln из этих клиентов уже связывались за время паузы (Настройки → Пауза после звонка). Ещё одно сообщение так скоро может раздражать.</numerusform>
         </translation>
     </message>
     <message>

@@ -186,7 +186,7 @@ class SegmentChips(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.title)
-        row.addWidget(self.none)
+        row.addWidget(self.none, 1)  # with no chip, the hint takes the room
         row.addWidget(scroll, 1)
         row.addWidget(self.save_button)
         self.scroll = scroll

@@ -4502,6 +4502,10 @@ Liks, be vardo, pirkimų datos ir sumos bei atsiliepimų įvertinimai, kad praei
         <translation>Galimų dublikatų nėra: jokios dvi kortelės neturi bendro telefono ar el. pašto, panašių vardų su tuo pačiu gimtadieniu ar miestu.</translation>
     </message>
     <message>
+        <source>Looking for cards of the same person…</source>
+        <translation>Ieškoma to paties žmogaus kortelių…</translation>
+    </message>
+    <message>
         <source>Swap: keep the other card</source>
         <translation>Sukeisti: palikti kitą kortelę</translation>
     </message>

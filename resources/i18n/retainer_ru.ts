@@ -4502,6 +4502,10 @@ What stays, anonymous, are the dates and amounts of the purchases and the scores
         <translation>Похожих дубликатов нет: ни у каких двух карточек нет общего телефона или эл. почты, похожих имён с тем же днём рождения или городом.</translation>
     </message>
     <message>
+        <source>Looking for cards of the same person…</source>
+        <translation>Ищу карточки одного и того же человека…</translation>
+    </message>
+    <message>
         <source>Swap: keep the other card</source>
         <translation>Поменять: оставить другую карточку</translation>
     </message>

@@ -83,9 +83,25 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name.casefold().replace("ё", "е").split()))
 
 
+def starts(key: str) -> tuple[str, ...]:
+    """The first two letters of each word of a name key: names compared in a city share them."""
+    return tuple(sorted(word[:2] for word in key.split()))
+
+
 def similar(a: str, b: str) -> bool:
-    ka, kb = name_key(a), name_key(b)
-    return ka == kb or difflib.SequenceMatcher(None, ka, kb).ratio() >= SIMILAR
+    return keys_alike(name_key(a), name_key(b))
+
+
+def keys_alike(ka: str, kb: str) -> bool:
+    """Two name keys alike: equal, or difflib's ratio at least SIMILAR (its cheap upper
+    bounds first, as a block of a city compares thousands of pairs)."""
+    if ka == kb:
+        return True
+    if 2 * min(len(ka), len(kb)) < SIMILAR * (len(ka) + len(kb)):
+        return False
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+            and matcher.ratio() >= SIMILAR)
 
 
 def _side(c: Customer) -> Side:
@@ -128,21 +144,22 @@ class DuplicateService:
                     add(cids[0], other, SAME_EMAIL)
             people = session.execute(select(Customer.id, Customer.name, Customer.birthday,
                                             Customer.city).where(*alive)).all()
+            names = [name_key(p.name) for p in people]
             for key_of, reason in ((lambda p: p.birthday, NAME_BIRTHDAY),
                                    (lambda p: (p.city or "").strip().casefold() or None, NAME_CITY)):
                 blocks: dict = defaultdict(list)
-                for p in people:
+                for p, name in zip(people, names, strict=True):
                     key = key_of(p)
                     if key is not None:
-                        # In a city, only names starting alike are compared: a city holds
-                        # thousands, a birthday a few.
-                        block = (key, name_key(p.name)[:1]) if reason == NAME_CITY else key
-                        blocks[block].append(p)
+                        # In a city, only names whose words begin with the same two
+                        # letters are compared: a city holds thousands, a birthday a few.
+                        block = (key, starts(name)) if reason == NAME_CITY else key
+                        blocks[block].append((p.id, name))
                 for group in blocks.values():
-                    for i, a in enumerate(group):
-                        for b in group[i + 1:]:
-                            if similar(a.name, b.name):
-                                add(a.id, b.id, reason)
+                    for i, (a, ka) in enumerate(group):
+                        for b, kb in group[i + 1:]:
+                            if keys_alike(ka, kb):
+                                add(a, b, reason)
             order = [SAME_PHONE, SAME_EMAIL, NAME_BIRTHDAY, NAME_CITY]
             chosen = sorted(found.items(), key=lambda kv: (order.index(kv[1]), kv[0]))[:limit]
             ids = {i for (a, b), _r in chosen for i in (a, b)}

@@ -75,6 +75,11 @@ class DuplicatesDialog(QDialog):
         table, self.view = table_with_empty_text(self.model, tr(
             "No likely duplicates: no two cards share a phone number or an e-mail, or have "
             "similar names with the same birthday or city."))
+        self.table = table
+        table.hide()  # until the first search is done: "no duplicates" is not known yet
+        self.looking = QLabel(tr("Looking for cards of the same person…"))
+        self.looking.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.looking, "empty")
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _old: self.show_pair(current.row()))
         self.side = QWidget()
@@ -108,8 +113,13 @@ class DuplicatesDialog(QDialog):
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.problem)
         right_layout.addLayout(buttons)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.looking)
+        left_layout.addWidget(table)
         split = QSplitter()
-        split.addWidget(table)
+        split.addWidget(left)
         split.addWidget(right)
         split.setSizes([470, 630])
         hint = QLabel(tr("Where the two cards differ, choose what stays. Phones and tags of "
@@ -129,6 +139,8 @@ class DuplicatesDialog(QDialog):
         self.tasks.read(self, duplicates.find).success(self.show_pairs).run()
 
     def show_pairs(self, pairs) -> None:
+        self.looking.hide()
+        self.table.show()
         shown = [p for p in pairs if (p.first.id, p.second.id) not in self.skipped]
         self.model.set_records(shown)
         if shown:

@@ -40,6 +40,16 @@ def fresh_copy(name: str) -> Path:
     return target
 
 
+def timed(work, runs: int) -> tuple[list[float], object]:
+    """Run ``work`` ``runs`` times: each run's milliseconds, and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = work()
+        times.append((time.perf_counter() - started) * 1000)
+    return times, result
+
+
 def summary(values: list[float], unit: str = "ms") -> str:
     values = sorted(values)
     median = statistics.median(values)

@@ -9,20 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import fresh_copy, peak_rss_mb, summary  # noqa: E402 - once sys.path holds benchmarks/
-
-
-def timed(work, runs: int) -> tuple[list[float], object]:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = work()
-        times.append((time.perf_counter() - started) * 1000)
-    return times, result
+from common import fresh_copy, peak_rss_mb, summary, timed  # noqa: E402 - once sys.path holds benchmarks/
 
 
 def main() -> int:

@@ -80,7 +80,11 @@ class Lane:
             self.running = None
             self._results.put(number, ok, value)
             value = None
-            self._ready(number)
+            try:
+                self._ready(number)
+            except RuntimeError:  # the window's tasks are gone (it closed): nobody waits now
+                log.debug("%s lane: result %s not wanted after close", self.name, number)
+                return
 
 
 class Load:

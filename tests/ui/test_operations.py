@@ -60,6 +60,25 @@ def test_a_result_for_an_owner_that_is_gone_is_dropped(qtbot, lanes):
     assert shown == [] and lanes.errors == []
 
 
+def test_a_read_that_finishes_after_the_window_closed_ends_quietly(qapp, monkeypatch):
+    """Closing does not wait for reads; one that ends after its Tasks object is deleted
+    finds no one to tell and its thread ends without an exception."""
+    from shiboken6 import delete
+
+    raised = []
+    monkeypatch.setattr(threading, "excepthook", raised.append)
+    tasks = Tasks()
+    gate, started = threading.Event(), threading.Event()
+    tasks.read(None, lambda: started.set() or gate.wait(5)).run()
+    assert started.wait(5)
+    lane = tasks._lanes["read"]
+    tasks.shutdown()
+    delete(tasks)  # the C++ side goes, as at the process's exit
+    gate.set()
+    assert lane.join(5)
+    assert raised == []
+
+
 def test_a_failure_nobody_handles_is_reported_and_so_is_a_broken_handler(qtbot, lanes):
     lanes.read(None, lambda: 1 / 0).run()
     lanes.read(None, lambda: 1).success(lambda _: [][1]).run()

@@ -73,6 +73,11 @@ class Launcher:
         # While the base opens, the window's code loads: opening is mostly waiting for files.
         import retainer.ui.main_window  # noqa: F401 - used by _opened
 
+        # The code loaded so far (Qt's wrappers, SQLAlchemy, the models, the window's modules)
+        # lives as long as the program: out of the collector's sight now, or its first passes
+        # walk 100,000-odd objects (about 100 ms) before the first page is painted.
+        responsive.settle()
+
 
     def _ensure_demo(self, location: str) -> None:
         from retainer.demo import make_demo

@@ -75,8 +75,11 @@ class Launcher:
 
         # The code loaded so far (Qt's wrappers, SQLAlchemy, the models, the window's modules)
         # lives as long as the program: out of the collector's sight now, or its first passes
-        # walk 100,000-odd objects (about 100 ms) before the first page is painted.
-        responsive.settle()
+        # walk 100,000-odd objects (about 100 ms) before the first page is painted. Only at
+        # the start: when another base opens, the window being replaced is still alive, and
+        # its cycles would stay frozen after it is gone.
+        if self.window is None:
+            responsive.settle()
 
 
     def _ensure_demo(self, location: str) -> None:

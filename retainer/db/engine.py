@@ -10,16 +10,19 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError as SADBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from retainer.db.backups import DAMAGE_WORDS
 from retainer.i18n import tr
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 # The newest schema this version knows; tests/db/test_migrations.py checks it against the
 # migration scripts, so start-up can skip importing Alembic when the base is current.
@@ -117,15 +120,28 @@ SERVER_TIMEOUTS = {"connect_timeout": 10, "keepalives": 1, "keepalives_idle": 10
 @dataclass
 class Database:
     engine: Engine
-    sessions: sessionmaker[Session]
     location: str
     backup_path: Path | None = None
     _in_use: set = field(default_factory=set, repr=False)  # DBAPI connections checked out
     _in_use_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _sessions: sessionmaker[Session] | None = field(default=None, repr=False)
+    _sessions_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         event.listen(self.engine, "checkout", self._checked_out)
         event.listen(self.engine, "checkin", self._checked_in)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """ORM sessions over this base. The ORM loads with the first of them, from whichever
+        thread asks: the window's first page reads with Core alone and does not wait for it."""
+        if self._sessions is None:
+            with self._sessions_lock:
+                if self._sessions is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
 
     def _checked_out(self, dbapi_connection, _record, _proxy) -> None:
         with self._in_use_lock:
@@ -414,5 +430,4 @@ def open_database(location: str, *, migrate: bool = True) -> Database:
     elif path is not None:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, location=shown, backup_path=backup)
+    return Database(engine=engine, location=shown, backup_path=backup)

@@ -11,8 +11,12 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
 
-from retainer.db.models import Customer, LoyaltyTier, Tag, customer_tags
+from retainer.db.tables import customer_tags, customers, loyalty_tiers, tags
 from retainer.rules.status import Status
+
+# The columns, as customer.name and so on: Core columns, so the list's queries need no ORM
+# (the window's first page is read before the ORM has loaded: services/customer_list.py).
+customer, tier, tag = customers.c, loyalty_tiers.c, tags.c
 
 SORT_NAME = "name"
 SORT_PHONE = "phone"
@@ -34,19 +38,19 @@ def status_expr(as_of: date, lapse_days: int, risk_factor: float) -> ColumnEleme
     """The status rule of docs/figures.md in SQL, over the summary figures; it agrees with
     rules.status.status_of (tests/db/test_status_agrees.py)."""
     day = as_of.toordinal()
-    since = literal(day) - Customer.last_purchase_day
+    since = literal(day) - customer.last_purchase_day
     return case(
-        (Customer.lost_at.is_not(None), Status.LOST.value),
+        (customer.lost_at.is_not(None), Status.LOST.value),
         # No dated purchase: an opening history may give a count and a total but no date.
-        (or_(Customer.purchase_count == 0, Customer.last_purchase_day.is_(None)),
+        (or_(customer.purchase_count == 0, customer.last_purchase_day.is_(None)),
          Status.PROSPECT.value),
-        (and_(Customer.purchase_count == 1, since <= lapse_days), Status.NEW.value),
+        (and_(customer.purchase_count == 1, since <= lapse_days), Status.NEW.value),
         (since > lapse_days, Status.LAPSED.value),
         (
             and_(
-                Customer.purchase_count >= 3,
-                Customer.median_gap_days.is_not(None),
-                since > Customer.median_gap_days * risk_factor,
+                customer.purchase_count >= 3,
+                customer.median_gap_days.is_not(None),
+                since > customer.median_gap_days * risk_factor,
             ),
             Status.AT_RISK.value,
         ),
@@ -57,8 +61,8 @@ def status_expr(as_of: date, lapse_days: int, risk_factor: float) -> ColumnEleme
 def status_counts(session, as_of: date, lapse_days: int, risk_factor: float) -> dict[Status, int]:
     """How many customers (outside the trash) have each status as of ``as_of``."""
     status = status_expr(as_of, lapse_days, risk_factor).label("status")
-    rows = session.execute(select(status, func.count(Customer.id))
-                           .where(Customer.deleted_at.is_(None)).group_by(status))
+    rows = session.execute(select(status, func.count(customer.id))
+                           .where(customer.deleted_at.is_(None)).group_by(status))
     counts = {Status(value): n for value, n in rows}
     return {s: counts.get(s, 0) for s in Status}
 
@@ -68,7 +72,7 @@ def like_escape(text: str) -> str:
 
 
 def contains(text: str) -> ColumnElement[bool]:
-    return Customer.search_text.like("%" + like_escape(text) + "%", escape="\\")
+    return customer.search_text.like("%" + like_escape(text) + "%", escape="\\")
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,9 @@ class Segment:
     def condition(self) -> ColumnElement[bool]:
         if not self.cells:
             return false()
-        recency = score(Customer.last_purchase_day, self.recency_cuts)
-        frequency = score(Customer.purchase_count, self.frequency_cuts)
-        return and_(Customer.purchase_count > 0,
+        recency = score(customer.last_purchase_day, self.recency_cuts)
+        frequency = score(customer.purchase_count, self.frequency_cuts)
+        return and_(customer.purchase_count > 0,
                     or_(*(and_(recency == r, frequency == f) for r, f in self.cells)))
 
 
@@ -114,8 +118,8 @@ def score(column, cuts: tuple[int, ...]) -> ColumnElement[int]:
 
 def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Select:
     stmt = stmt.where(
-        Customer.deleted_at.is_not(None) if flt.trash else Customer.deleted_at.is_(None),
-        Customer.erased_at.is_(None),  # erased on request: only their figures remain
+        customer.deleted_at.is_not(None) if flt.trash else customer.deleted_at.is_(None),
+        customer.erased_at.is_(None),  # erased on request: only their figures remain
     )
     text_conditions = [contains(w) for w in flt.words]
     if flt.phone_variants:
@@ -128,27 +132,27 @@ def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Selec
     if flt.segment is not None:
         stmt = stmt.where(flt.segment.condition())
     if flt.tier_id is not None:
-        stmt = stmt.where(Customer.tier_id == flt.tier_id)
+        stmt = stmt.where(customer.tier_id == flt.tier_id)
     if flt.last_day_from is not None:
-        stmt = stmt.where(Customer.last_purchase_day >= flt.last_day_from)
+        stmt = stmt.where(customer.last_purchase_day >= flt.last_day_from)
     if flt.last_day_to is not None:
-        stmt = stmt.where(Customer.last_purchase_day <= flt.last_day_to)
+        stmt = stmt.where(customer.last_purchase_day <= flt.last_day_to)
     if flt.spent_min_cents is not None:
-        stmt = stmt.where(Customer.total_spent_cents >= flt.spent_min_cents)
+        stmt = stmt.where(customer.total_spent_cents >= flt.spent_min_cents)
     if flt.spent_max_cents is not None:
-        stmt = stmt.where(Customer.total_spent_cents <= flt.spent_max_cents)
+        stmt = stmt.where(customer.total_spent_cents <= flt.spent_max_cents)
     if flt.consent is not None:
-        stmt = stmt.where(Customer.consent_to_messages == flt.consent)
+        stmt = stmt.where(customer.consent_to_messages == flt.consent)
     if flt.city:
-        stmt = stmt.where(Customer.city == flt.city)
+        stmt = stmt.where(customer.city == flt.city)
     if flt.source:
-        stmt = stmt.where(Customer.source == flt.source)
+        stmt = stmt.where(customer.source == flt.source)
     if flt.tag:
         stmt = stmt.where(
-            Customer.id.in_(
+            customer.id.in_(
                 select(customer_tags.c.customer_id)
-                .join(Tag, Tag.id == customer_tags.c.tag_id)
-                .where(Tag.name == flt.tag)
+                .join(tags, tag.id == customer_tags.c.tag_id)
+                .where(tag.name == flt.tag)
             )
         )
     return stmt
@@ -157,22 +161,22 @@ def filtered(stmt: Select, flt: ListFilter, status: ColumnElement[str]) -> Selec
 def order_by(key: str, descending: bool, status: ColumnElement[str]) -> list:
     rank = case(*((status == s.value, r) for s, r in STATUS_RANK.items()), else_=9)
     column = {
-        SORT_NAME: Customer.sort_name,
-        SORT_PHONE: Customer.primary_phone,
+        SORT_NAME: customer.sort_name,
+        SORT_PHONE: customer.primary_phone,
         SORT_STATUS: rank,
-        SORT_LAST_PURCHASE: Customer.last_purchase_at,
-        SORT_PURCHASES: Customer.purchase_count,
-        SORT_TOTAL: Customer.total_spent_cents,
-        SORT_TAGS: Customer.tag_list,
+        SORT_LAST_PURCHASE: customer.last_purchase_at,
+        SORT_PURCHASES: customer.purchase_count,
+        SORT_TOTAL: customer.total_spent_cents,
+        SORT_TAGS: customer.tag_list,
         # The tier's rank: customers in no tier come first going up, last going down.
-        SORT_TIER: func.coalesce(select(LoyaltyTier.position).where(
-            LoyaltyTier.id == Customer.tier_id).scalar_subquery(), -1),
+        SORT_TIER: func.coalesce(select(tier.position).where(
+            tier.id == customer.tier_id).scalar_subquery(), -1),
     }[key]
     primary = column.desc() if descending else column.asc()
     if key in (SORT_LAST_PURCHASE, SORT_PHONE):
         primary = primary.nulls_last()
-    return [primary, Customer.id.desc() if descending else Customer.id.asc()]
+    return [primary, customer.id.desc() if descending else customer.id.asc()]
 
 
 def count_statement(flt: ListFilter, status: ColumnElement[str]) -> Select:
-    return filtered(select(func.count(Customer.id)), flt, status)
+    return filtered(select(func.count(customer.id)), flt, status)

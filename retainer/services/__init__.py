@@ -5,20 +5,21 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
+from retainer.db import tables
 from retainer.db.engine import DamagedBase, Database, DatabaseError, ServerUnreachable, open_database
-from retainer.db.models import Customer, Setting
 from retainer.events import SETTINGS, Change
 from retainer.rules import settings as keys
 from retainer.rules.settings import ShopSettings
 from retainer.services.base import Clock, Context
 from retainer.services.conflicts import EditConflict
-from retainer.services.customers import CustomerQuery, CustomerService, NotFound
+from retainer.services.customer_list import CustomerList, CustomerQuery, NotFound
 
 if TYPE_CHECKING:
     from retainer.services.backups import BackupService
     from retainer.services.calls import CallService
+    from retainer.services.customers import CustomerService
     from retainer.services.duplicates import DuplicateService
     from retainer.services.exports import ExportService
     from retainer.services.feedback import FeedbackService
@@ -45,20 +46,28 @@ class Retainer:
 
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.ctx = Context(db, clock)
-        self.customers = CustomerService(self.ctx)
+        # The list's reads: all the window's first page needs, with SQLAlchemy Core alone.
+        self.customer_list = CustomerList(self.ctx)
         self._made: dict[str, object] = {}
-        self._making = threading.Lock()
+        self._making = threading.RLock()  # a service made may ask for another
         self.ctx.settings = self.load_settings()
 
-    # The other services are made when first asked for (from any thread, once): the window's
-    # first page needs only the customers, and each service module loaded before it is time
-    # the owner waits for.
+    # The other services are made when first asked for (from any thread, once): each service
+    # module loaded before the first page, and the ORM under them, is time the owner waits for.
     def _service(self, name: str, make):
         with self._making:
             found = self._made.get(name)
             if found is None:
                 found = self._made[name] = make()
             return found
+
+    @property
+    def customers(self) -> CustomerService:
+        """Cards and edits, and the list's reads too (customer_list.py)."""
+        from retainer.services.customers import CustomerService
+
+        segments = self.customer_list.segments  # one cache of the RFM cut points
+        return self._service("customers", lambda: CustomerService(self.ctx, segments))
 
     @property
     def purchases(self) -> PurchaseService:
@@ -82,13 +91,15 @@ class Retainer:
     def segments(self) -> SegmentService:
         from retainer.services.saved_segments import SegmentService
 
-        return self._service("segments", lambda: SegmentService(self.ctx, self.customers))
+        customers = self.customers
+        return self._service("segments", lambda: SegmentService(self.ctx, customers))
 
     @property
     def outreach(self) -> OutreachService:
         from retainer.services.outreach import OutreachService
 
-        return self._service("outreach", lambda: OutreachService(self.ctx, self.customers))
+        customers = self.customers
+        return self._service("outreach", lambda: OutreachService(self.ctx, customers))
 
     @property
     def duplicates(self) -> DuplicateService:
@@ -169,19 +180,24 @@ class Retainer:
         return self.ctx.settings
 
     def load_settings(self) -> ShopSettings:
-        with self.ctx.read() as session:
-            stored = {k: v for k, v in session.execute(select(Setting.key, Setting.value))}
+        # With Core: the settings are read at every start, before the first page.
+        kept = tables.settings.c
+        with self.ctx.read_rows() as connection:
+            stored = dict(connection.execute(select(kept.key, kept.value)).all())
         if not stored:
+            for name, value in keys.first_run_defaults().items():
+                key = next(k for k in keys.ALL_KEYS if k.name == name)
+                stored[name] = keys.encode(key, value)
             with self.ctx.write() as session:
-                for name, value in keys.first_run_defaults().items():
-                    key = next(k for k in keys.ALL_KEYS if k.name == name)
-                    session.add(Setting(key=name, value=keys.encode(key, value)))
-                    stored[name] = keys.encode(key, value)
+                session.execute(insert(tables.settings),
+                                [{"key": k, "value": v} for k, v in stored.items()])
         return ShopSettings(**{k.name: keys.decode(k, stored.get(k.name)) for k in keys.ALL_KEYS})
 
     def change_settings(self, **values) -> ShopSettings:
         by_name = {k.name: k for k in keys.ALL_KEYS}
         encoded = {name: keys.encode(by_name[name], value) for name, value in values.items()}
+        from retainer.db.models import Setting
+
         with self.ctx.write() as session:
             for name, value in encoded.items():
                 session.merge(Setting(key=name, value=value))
@@ -195,7 +211,7 @@ class Retainer:
 
     def is_empty(self) -> bool:
         with self.ctx.read() as session:
-            return session.execute(select(Customer.id).limit(1)).first() is None
+            return session.execute(select(tables.customers.c.id).limit(1)).first() is None
 
     def undo_label(self) -> str | None:
         return self.ctx.undo.peek_label()

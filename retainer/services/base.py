@@ -8,9 +8,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+
     from retainer.db.change_feed import ChangeFeed
 
 from retainer.db.engine import Database, ServerUnreachable, lost_connection, server_name
@@ -59,6 +61,13 @@ class Context:
     def read(self) -> Iterator[Session]:
         with self._plainly(writing=False), self.db.sessions() as session:
             yield session
+
+    @contextmanager
+    def read_rows(self) -> Iterator[Connection]:
+        """A read with SQLAlchemy Core alone, no ORM session: what the window's first page
+        uses (services/customer_list.py), so that it does not wait for the ORM to load."""
+        with self._plainly(writing=False), self.db.engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def _plainly(self, writing: bool) -> Iterator[None]:

@@ -1,16 +1,14 @@
-"""Customers: create, edit, trash and restore, find, list a page, open a card."""
+"""Customers: create, edit, trash and restore, open a card; the list's reads are in customer_list.py."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from retainer.db import queries
 from retainer.db.models import (
     Contact,
     Customer,
@@ -27,133 +25,27 @@ from retainer.rules import labels, phones
 from retainer.rules.status import PurchaseRhythm, Status, status_of, status_reason
 from retainer.rules.validation import CleanCustomer, CustomerForm, ValidationError, clean_customer
 from retainer.services import conflicts, loyalty
-from retainer.services.base import Context
 from retainer.services.conflicts import EditConflict
+from retainer.services.customer_list import SORT_KEYS, CustomerList, CustomerQuery, NotFound
 from retainer.services.records import (
     ContactRow,
     CustomerCard,
-    CustomerRow,
     FeedbackRow,
     PurchaseRow,
     ReminderRow,
     TierChangeRow,
 )
-from retainer.services.segments import SegmentFilters
 from retainer.services.summary import opening_of, purchase_figures, refresh_search
 from retainer.services.undo import UndoStep
 
-_PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
 EDITABLE = ("name", "email", "birthday", "city", "address", "card_number", "source",
             "referred_by_id", "consent_to_messages", "do_not_call", "notes")
 
-
-class NotFound(LookupError):
-    pass
+__all__ = ["SORT_KEYS", "CustomerQuery", "CustomerService", "NotFound"]
 
 
-# What the list can be sorted by, in the order of its columns: the values CustomerQuery.sort takes.
-SORT_KEYS = queries.SORT_KEYS
-
-
-@dataclass(frozen=True)
-class CustomerQuery:
-    text: str = ""
-    status: Status | None = None
-    tag: str | None = None
-    trash: bool = False
-    segment: str | None = None  # an RFM segment's name (metrics.SEGMENTS)
-    tier_id: int | None = None  # a loyalty tier (services/loyalty.py)
-    # The last purchase between so many days ago (inclusive; None: no bound on that side).
-    last_days_min: int | None = None
-    last_days_max: int | None = None
-    spent_min_cents: int | None = None  # the total spent, opening history included
-    spent_max_cents: int | None = None
-    consent: bool | None = None  # agreed to messages (True), did not (False), either (None)
-    city: str | None = None
-    source: str | None = None  # where they came from: "Instagram", "a friend", …
-    sort: str = queries.SORT_NAME
-    descending: bool = False
-
-
-class CustomerService:
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.segments = SegmentFilters(ctx)
-
-    def list_filter(self, query: CustomerQuery, session) -> queries.ListFilter:
-        text = query.text.strip()
-        words: tuple[str, ...] = tuple(text.casefold().split())
-        variants: tuple[str, ...] = ()
-        if text and _PHONE_QUERY.match(text) and phones.digits(text):
-            # All digits: search the phone (and card) digits as one string, not word by word.
-            variants = tuple(phones.search_variants(text, self.ctx.settings.default_region))
-            words = ()
-        segment = self.segments.filter(query.segment, session) if query.segment else None
-        day = self.ctx.today().toordinal()
-        return queries.ListFilter(
-            words=words, phone_variants=variants, status=query.status, tag=query.tag,
-            trash=query.trash, segment=segment, tier_id=query.tier_id,
-            # "between 30 and 90 days ago": the last purchase day between today-90 and today-30.
-            last_day_from=None if query.last_days_max is None else day - query.last_days_max,
-            last_day_to=None if query.last_days_min is None else day - query.last_days_min,
-            spent_min_cents=query.spent_min_cents, spent_max_cents=query.spent_max_cents,
-            consent=query.consent, city=query.city, source=query.source)
-
-    def status_column(self):
-        s = self.ctx.settings
-        return queries.status_expr(self.ctx.today(), s.lapse_days, s.risk_factor)
-
-    def page(self, query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
-        status = self.status_column().label("status")
-        stmt = select(
-            Customer.id, Customer.name, Customer.primary_phone, status, Customer.last_purchase_at,
-            Customer.purchase_count, Customer.total_spent_cents, Customer.tag_list,
-            Customer.last_purchase_day, Customer.median_gap_days, Customer.tier_id,
-        )
-        with self.ctx.read() as session:
-            stmt = queries.filtered(stmt, self.list_filter(query, session), status)
-            stmt = stmt.order_by(*queries.order_by(query.sort, query.descending, status))
-            stmt = stmt.offset(offset).limit(limit)
-            rows = session.execute(stmt).all()
-            tiers = loyalty.tier_names(session) if any(r.tier_id for r in rows) else {}
-            return [
-                CustomerRow(r.id, r.name, r.primary_phone, Status(r.status), r.last_purchase_at,
-                            r.purchase_count, r.total_spent_cents, r.tag_list,
-                            r.last_purchase_day, r.median_gap_days,
-                            tiers[r.tier_id].tier.name if r.tier_id in tiers else "")
-                for r in rows
-            ]
-
-    def count(self, query: CustomerQuery) -> int:
-        with self.ctx.read() as session:
-            stmt = queries.count_statement(self.list_filter(query, session), self.status_column())
-            return session.execute(stmt).scalar_one()
-
-    def status_counts(self) -> dict[Status, int]:
-        """How many customers (outside the trash) have each status today."""
-        s = self.ctx.settings
-        with self.ctx.read() as session:
-            return queries.status_counts(session, self.ctx.today(), s.lapse_days, s.risk_factor)
-
-    def tags(self) -> list[str]:
-        with self.ctx.read() as session:
-            return sorted(session.scalars(select(Tag.name)), key=str.casefold)
-
-    def places(self) -> tuple[list[str], list[str]]:
-        """The cities and the sources written on customers (outside the trash), for filters."""
-        with self.ctx.read() as session:
-            return tuple(sorted(session.scalars(
-                select(column).where(column.is_not(None), column != "", Customer.deleted_at.is_(None))
-                .distinct()), key=str.casefold) for column in (Customer.city, Customer.source))
-
-    def names(self, ids: list[int]) -> dict[int, str]:
-        with self.ctx.read() as session:
-            return self._names(session, ids)
-
-    @staticmethod
-    def _names(session: Session, ids: list[int]) -> dict[int, str]:
-        rows = session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids)))
-        return {r.id: r.name for r in rows}
+class CustomerService(CustomerList):
+    """The list's reads (customer_list.py), and a customer's card and every edit of it."""
 
     def card(self, customer_id: int) -> CustomerCard:
         with self.ctx.read() as session:

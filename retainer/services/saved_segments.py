@@ -7,21 +7,21 @@ of :class:`CustomerQuery`'s fields (the trash and the sort order are not part of
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, func, select
 
 from retainer.db.models import SavedSegment
 from retainer.events import SEGMENTS, Change
 from retainer.i18n import tr
-from retainer.rules.status import Status
 from retainer.services.base import Context
-from retainer.services.customers import CustomerQuery, CustomerService
+from retainer.services.customer_list import CustomerQuery, is_filtered, query_json, query_of
+from retainer.services.customers import CustomerService
 from retainer.services.undo import UndoStep
 
+__all__ = ["Segment", "SegmentProblem", "SegmentService", "is_filtered", "query_json", "query_of"]
+
 NAME_LENGTH = 80
-_NOT_KEPT = ("trash", "sort", "descending")
 
 
 class SegmentProblem(ValueError):
@@ -33,31 +33,6 @@ class Segment:
     id: int
     name: str
     query: CustomerQuery
-
-
-def query_json(query: CustomerQuery) -> str:
-    kept = {}
-    for f in fields(CustomerQuery):
-        value = getattr(query, f.name)
-        if f.name in _NOT_KEPT or value is None or value == "":
-            continue
-        kept[f.name] = value.value if isinstance(value, Status) else value
-    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
-
-
-def query_of(text: str) -> CustomerQuery:
-    """The filter kept as JSON; a field this version does not know is left out."""
-    kept = json.loads(text)
-    known = {f.name for f in fields(CustomerQuery)} - set(_NOT_KEPT)
-    values = {k: v for k, v in kept.items() if k in known}
-    if "status" in values:
-        values["status"] = Status(values["status"])
-    return CustomerQuery(**values)
-
-
-def is_filtered(query: CustomerQuery) -> bool:
-    """Whether the query narrows the list at all (a segment of everyone is not one)."""
-    return query_json(query) != "{}"
 
 
 class SegmentService:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import threading
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
 from retainer.db import queries
 from retainer.db.columns import int_columns
-from retainer.db.models import Counter, Customer
+from retainer.db.tables import counters, customers
 from retainer.events import PURCHASES
 from retainer.rules.metrics import RFM_MIN_BUYERS, SEGMENTS, segment_cells, sorted_quintile_cuts
 from retainer.services.base import Context
@@ -27,18 +28,22 @@ class SegmentFilters:
         self._key: tuple | None = None
         self._cuts: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
 
-    def filter(self, segment: str, session) -> queries.Segment:
+    def filter(self, segment: str, reader) -> queries.Segment:
+        """The segment as a condition; ``reader`` is a Core connection or an ORM session."""
         if segment not in SEGMENTS:
             raise ValueError(f"no RFM segment is called {segment!r}")
-        buyers = (Customer.purchase_count > 0, Customer.last_purchase_day.is_not(None),
-                  Customer.deleted_at.is_(None))
-        counter = session.get(Counter, PURCHASES)
-        key = (self.ctx.today(), counter.value if counter else 0,
-               *session.execute(select(func.count(Customer.id), func.sum(Customer.id)).where(*buyers)).one())
+        connection = reader if isinstance(reader, Connection) else reader.connection()
+        customer = customers.c
+        buyers = (customer.purchase_count > 0, customer.last_purchase_day.is_not(None),
+                  customer.deleted_at.is_(None))
+        counter = connection.execute(
+            select(counters.c.value).where(counters.c.name == PURCHASES)).scalar()
+        key = (self.ctx.today(), counter or 0, *connection.execute(
+            select(func.count(customer.id), func.sum(customer.id)).where(*buyers)).one())
         with self._lock:
             if key != self._key:
-                last_days, counts = int_columns(session.connection(), select(
-                    Customer.last_purchase_day, Customer.purchase_count).where(*buyers))
+                last_days, counts = int_columns(connection, select(
+                    customer.last_purchase_day, customer.purchase_count).where(*buyers))
                 self._cuts = (_cuts(last_days), _cuts(counts))
                 self._key = key
             recency, frequency = self._cuts

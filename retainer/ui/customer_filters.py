@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from retainer.i18n import grouped, tr
 from retainer.rules.money import SYMBOLS
 from retainer.services import CustomerQuery, Retainer
+from retainer.ui.lanes import COUNT
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
@@ -192,8 +193,8 @@ class SegmentChips(QWidget):
         self.scroll = scroll
 
     def refresh(self, current: CustomerQuery | None = None) -> None:
-        segments = self.services.segments
-        self.tasks.read(self, segments.counts).success(
+        services = self.services  # the segments' service is made on the lane, not here
+        self.tasks.read(self, lambda: services.segments.counts(), lane=COUNT).success(
             lambda counted: self._fill(counted, current)).run()
 
     def _fill(self, counted, current: CustomerQuery | None) -> None:

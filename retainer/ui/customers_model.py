@@ -8,7 +8,7 @@ from retainer.i18n import tr
 from retainer.rules import phones
 from retainer.rules.money import format_amount
 from retainer.services import CustomerQuery, Retainer
-from retainer.services.customers import SORT_KEYS
+from retainer.services.customer_list import SORT_KEYS
 from retainer.services.records import CustomerRow
 from retainer.ui.formatting import STATUS_COLORS, short_date
 from retainer.ui.lanes import COUNT
@@ -80,7 +80,7 @@ class CustomersModel(QAbstractTableModel):
         newest = self._newest
         newest[0] = generation
         query = self.query
-        customers = self.services.customers
+        customers = self.services.customer_list
         limit = max(PAGE, len(self.rows)) if query == getattr(self, "_shown_query", None) else PAGE
 
         def rows_in(rows: list[CustomerRow] | None) -> None:
@@ -138,7 +138,7 @@ class CustomersModel(QAbstractTableModel):
             self._fetching = False
             self.failed.emit(exc)
 
-        customers = self.services.customers
+        customers = self.services.customer_list
         self.tasks.read(self, lambda: customers.page(query, offset, PAGE)).success(done) \
             .failure(failed).run()
 

@@ -25,7 +25,7 @@ from retainer.i18n import tr
 from retainer.rules.metrics import SEGMENTS
 from retainer.rules.status import Status
 from retainer.services import CustomerQuery, Retainer
-from retainer.services.saved_segments import is_filtered
+from retainer.services.customer_list import is_filtered
 from retainer.ui.customer_filters import MoreFilters, SegmentChips
 from retainer.ui.customers_model import (
     COL_COUNT,
@@ -39,6 +39,7 @@ from retainer.ui.customers_model import (
     COLUMN_COUNT,
     CustomersModel,
 )
+from retainer.ui.lanes import COUNT
 from retainer.ui.shop_terms import terms_line
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
@@ -223,7 +224,9 @@ class CustomersScreen(QWidget):
         self.tier_filter.currentIndexChanged.connect(self._query_changed)
         self.trash.toggled.connect(self._query_changed)
         self.more.changed.connect(self._query_changed)
-        self.refresh_tags()
+        # The filters' choices (tags, places, tiers, saved segments) are read once the first
+        # page is on screen: the page comes first on the read lane.
+        self.first_page_shown.connect(self.refresh_tags)
         # Enabling sorting asks the model to sort, which loads the first page.
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
@@ -308,8 +311,10 @@ class CustomersScreen(QWidget):
             self.tag_filter.setCurrentIndex(max(0, index))
             self.tag_filter.blockSignals(False)
 
-        self.tasks.read(self, self.services.customers.tags).success(fill).run()
-        self.tasks.read(self, self.services.customers.places).success(
+        # On the counts' lane, as the list's counts: a search being typed comes first.
+        lists = self.services.customer_list
+        self.tasks.read(self, lists.tags, lane=COUNT).success(fill).run()
+        self.tasks.read(self, lists.places, lane=COUNT).success(
             lambda places: self.more.set_places(*places)).run()
         self.chips.refresh(self.current_query())
 
@@ -325,7 +330,7 @@ class CustomersScreen(QWidget):
             self.tier_filter.blockSignals(False)
 
         services = self.services
-        self.tasks.read(self, lambda: services.loyalty.tiers()).success(fill_tiers).run()
+        self.tasks.read(self, lambda: services.loyalty.tiers(), lane=COUNT).success(fill_tiers).run()
 
     def _loaded(self) -> None:
         query = self.model.query

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def make_reminders(self) -> None:
         due_before = self._due
-        radar = self.services.radar
+        services = self.services  # its services are made on the lanes: their code loads there
 
         def made(result) -> None:
             # The first count after start-up is announced as it is; later ones as news.
@@ -197,18 +197,18 @@ class MainWindow(QMainWindow):
             else:
                 self._room(ROOM_TODAY)  # now: its count goes on the tab, the title and the tray
                 self._first_loads()
-            self.tasks.read(self, radar.fit_if_due, lane=BACKGROUND).in_background().success(fitted) \
-                .failure(self._routine_failed).run()
+            self.tasks.read(self, lambda: services.radar.fit_if_due(), lane=BACKGROUND) \
+                .in_background().success(fitted).failure(self._routine_failed).run()
 
         def fitted(found) -> None:
             if getattr(found, "current", False):  # nothing new since the last fit
                 self._model_fitted(found)
                 return
-            self.tasks.write(self, lambda: radar.keep(found)).in_background() \
+            self.tasks.write(self, lambda: services.radar.keep(found)).in_background() \
                 .success(self._model_fitted).failure(self._routine_failed).run()
 
-        reminders, give_way = self.services.reminders, partial(self.tasks.load.give_way, (READ, COUNT))
-        self.tasks.write(self, lambda: reminders.generate(give_way=give_way)).in_background() \
+        give_way = partial(self.tasks.load.give_way, (READ, COUNT))
+        self.tasks.write(self, lambda: services.reminders.generate(give_way=give_way)).in_background() \
             .success(made).failure(self._routine_failed).run()
 
     def _after_owners_reads(self, then, tries: int = 0) -> None:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from retainer.i18n import tr
-from retainer.ui import duplicates_dialog
 from retainer.ui.about import open_data_folder
 
 
@@ -76,7 +75,7 @@ def build(w) -> None:
     edit.addAction(trash)
     duplicates = QAction(tr("Find &duplicates…"), w)
     duplicates.setToolTip(tr("Two cards of one person: review them side by side and merge"))
-    duplicates.triggered.connect(lambda: duplicates_dialog.open_for(w))
+    duplicates.triggered.connect(lambda: _find_duplicates(w))
     edit.addAction(duplicates)
 
     edit.addSeparator()
@@ -91,3 +90,9 @@ def build(w) -> None:
     about = QAction(tr("&About Retainer"), w)
     about.triggered.connect(w.open_about)
     help_menu.addAction(about)
+
+
+def _find_duplicates(w) -> None:
+    from retainer.ui import duplicates_dialog  # its code loads when first asked for
+
+    duplicates_dialog.open_for(w)

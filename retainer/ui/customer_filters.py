@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from retainer.i18n import grouped, tr
 from retainer.rules.money import SYMBOLS
 from retainer.services import CustomerQuery, Retainer
-from retainer.ui.lanes import COUNT
+from retainer.ui.lanes import BACKGROUND
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
 
@@ -194,7 +194,7 @@ class SegmentChips(QWidget):
 
     def refresh(self, current: CustomerQuery | None = None) -> None:
         services = self.services  # the segments' service is made on the lane, not here
-        self.tasks.read(self, lambda: services.segments.counts(), lane=COUNT).success(
+        self.tasks.read(self, lambda: services.segments.counts(), lane=BACKGROUND).success(
             lambda counted: self._fill(counted, current)).run()
 
     def _fill(self, counted, current: CustomerQuery | None) -> None:

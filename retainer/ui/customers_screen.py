@@ -39,7 +39,7 @@ from retainer.ui.customers_model import (
     COLUMN_COUNT,
     CustomersModel,
 )
-from retainer.ui.lanes import COUNT
+from retainer.ui.lanes import BACKGROUND
 from retainer.ui.shop_terms import terms_line
 from retainer.ui.style import set_role
 from retainer.ui.tasks import Tasks
@@ -225,7 +225,7 @@ class CustomersScreen(QWidget):
         self.trash.toggled.connect(self._query_changed)
         self.more.changed.connect(self._query_changed)
         # The filters' choices (tags, places, tiers, saved segments) are read once the first
-        # page is on screen: the page comes first on the read lane.
+        # page is on screen, on the background lane: the page and the searches come first.
         self.first_page_shown.connect(self.refresh_tags)
         # Enabling sorting asks the model to sort, which loads the first page.
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -311,10 +311,10 @@ class CustomersScreen(QWidget):
             self.tag_filter.setCurrentIndex(max(0, index))
             self.tag_filter.blockSignals(False)
 
-        # On the counts' lane, as the list's counts: a search being typed comes first.
+        # On the background lane, at a lower priority: a search being typed comes first.
         lists = self.services.customer_list
-        self.tasks.read(self, lists.tags, lane=COUNT).success(fill).run()
-        self.tasks.read(self, lists.places, lane=COUNT).success(
+        self.tasks.read(self, lists.tags, lane=BACKGROUND).success(fill).run()
+        self.tasks.read(self, lists.places, lane=BACKGROUND).success(
             lambda places: self.more.set_places(*places)).run()
         self.chips.refresh(self.current_query())
 
@@ -330,7 +330,7 @@ class CustomersScreen(QWidget):
             self.tier_filter.blockSignals(False)
 
         services = self.services
-        self.tasks.read(self, lambda: services.loyalty.tiers(), lane=COUNT).success(fill_tiers).run()
+        self.tasks.read(self, lambda: services.loyalty.tiers(), lane=BACKGROUND).success(fill_tiers).run()
 
     def _loaded(self) -> None:
         query = self.model.query

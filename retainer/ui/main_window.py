@@ -179,7 +179,12 @@ class MainWindow(QMainWindow):
             # the start-up work runs (responsive.settle).
             responsive.settle()
             self.hourly.start()
-            self.make_reminders()
+            services = self.services
+            # Their code, and the ORM under it, loads on the background lane: a close meanwhile
+            # does not wait for it, as it would for the write lane's job.
+            self.tasks.read(self, lambda: (services.reminders, services.radar), lane=BACKGROUND) \
+                .in_background().success(lambda _made: self.make_reminders()) \
+                .failure(self._routine_failed).run()
 
     def make_reminders(self) -> None:
         due_before = self._due

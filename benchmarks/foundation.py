@@ -79,15 +79,16 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
 
     from retainer.services import open_retainer
     from retainer.ui import qt_i18n, responsive
+    from retainer.ui.lanes import COUNT, READ
     from retainer.ui.main_window import MainWindow
     from retainer.ui.tasks import Tasks
 
     responsive.tune()  # the interpreter as the app sets it up (ui/app.run_gui)
     app = QApplication.instance() or QApplication([])
     qt_i18n.install()
-    collector = responsive.collect_on_gui_thread(app)
     services = open_retainer(str(base))
     tasks = Tasks()  # the real background thread, as in the app
+    collector = responsive.collect_on_gui_thread(app, lambda: tasks.reads_under_way((READ, COUNT)))
     results: dict[str, list[float]] = {"screen": [], "search": [], "card": []}
     # The start-up work (reminders, the call list, the model fit) runs as in the app.
 

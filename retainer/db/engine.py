@@ -117,6 +117,43 @@ SERVER_TIMEOUTS = {"connect_timeout": 10, "keepalives": 1, "keepalives_idle": 10
                    "keepalives_interval": 5, "keepalives_count": 3, "tcp_user_timeout": 20000}
 
 
+def stop_statement(dbapi_connection) -> None:
+    """Stop the statement a DBAPI connection is running, from any thread: it fails, and its
+    transaction rolls back. sqlite3 has interrupt(); psycopg has cancel()."""
+    stop = getattr(dbapi_connection, "interrupt", None) or getattr(dbapi_connection, "cancel", None)
+    if stop is not None:
+        try:
+            stop()
+        except Exception:  # noqa: BLE001 - a connection closing meanwhile: nothing to stop
+            pass
+
+
+class Stoppable:
+    """A read that may be stopped midway from another thread, because nobody waits for its
+    answer any more: the count of a list the owner has already typed past."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection = None
+        self.stopped = False
+
+    def running_on(self, dbapi_connection) -> None:
+        with self._lock:
+            self._connection = dbapi_connection
+            if self.stopped:
+                stop_statement(dbapi_connection)
+
+    def done(self) -> None:
+        with self._lock:
+            self._connection = None
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            if self._connection is not None:
+                stop_statement(self._connection)
+
+
 @dataclass
 class Database:
     engine: Engine
@@ -158,14 +195,7 @@ class Database:
         with self._in_use_lock:
             connections = list(self._in_use)
         for connection in connections:
-            # sqlite3 has interrupt(); psycopg has cancel(). Both may be called from another
-            # thread while the connection runs a statement.
-            stop = getattr(connection, "interrupt", None) or getattr(connection, "cancel", None)
-            if stop is not None:
-                try:
-                    stop()
-                except Exception:  # noqa: BLE001 - a connection closing meanwhile: nothing to stop
-                    pass
+            stop_statement(connection)
         return len(connections)
 
     @property

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from retainer.db import queries
+from retainer.db.engine import Stoppable
 from retainer.db.tables import customers, loyalty_tiers, tags
 from retainer.rules import phones
 from retainer.rules.status import Status
@@ -104,10 +106,24 @@ class CustomerList:
                 for r in rows
             ]
 
-    def count(self, query: CustomerQuery) -> int:
+    def count(self, query: CustomerQuery, stoppable: Stoppable | None = None) -> int | None:
+        """How many customers the query lists; None when ``stoppable`` was stopped first (the
+        owner typed on: a count of 100,000 rows takes a core for a tenth of a second)."""
         with self.ctx.read_rows() as connection:
             stmt = queries.count_statement(self.list_filter(query, connection), self.status_column())
-            return connection.execute(stmt).scalar_one()
+            if stoppable is None:
+                return connection.execute(stmt).scalar_one()
+            stoppable.running_on(connection.connection.dbapi_connection)
+            try:
+                if stoppable.stopped:  # before it began: nothing to stop, nothing to run
+                    return None
+                return connection.execute(stmt).scalar_one()
+            except DBAPIError:
+                if stoppable.stopped:
+                    return None
+                raise
+            finally:
+                stoppable.done()
 
     def status_counts(self) -> dict[Status, int]:
         """How many customers (outside the trash) have each status today."""

@@ -19,6 +19,7 @@ from retainer.i18n import tr
 from retainer.paths import data_dir
 from retainer.preferences import database_location
 from retainer.ui import qt_i18n, responsive
+from retainer.ui.lanes import COUNT, READ
 from retainer.ui.tasks import Tasks
 
 log = logging.getLogger("retainer")
@@ -268,7 +269,9 @@ def run_gui(db: str | None, demo: bool, quit_when_ready: bool) -> int:
     sys.excepthook = lambda kind, exc, tb: launcher.unexpected(exc)
     app.commitDataRequest.connect(launcher.end_of_session)
     stop_signals = _on_stop_signals(launcher.terminate)
-    collector = responsive.collect_on_gui_thread(app)
+    # The collector keeps out of the way of a search and its count (responsive.py).
+    collector = responsive.collect_on_gui_thread(
+        app, lambda: launcher.tasks.reads_under_way((READ, COUNT)))
     if demo:
         from retainer.demo import demo_database_path
 

@@ -8,7 +8,7 @@ from retainer.i18n import tr
 from retainer.rules import phones
 from retainer.rules.money import format_amount
 from retainer.services import CustomerQuery, Retainer
-from retainer.services.customer_list import SORT_KEYS
+from retainer.services.customer_list import SORT_KEYS, Stoppable
 from retainer.services.records import CustomerRow
 from retainer.ui.formatting import STATUS_COLORS, short_date
 from retainer.ui.lanes import COUNT
@@ -65,6 +65,7 @@ class CustomersModel(QAbstractTableModel):
         self._generation = 0
         # The newest generation, where a worker can read it without touching this Qt object.
         self._newest = [0]
+        self._counting: Stoppable | None = None  # the count under way, stopped when typed past
         self._fetching = False
         self._headers = headers()
 
@@ -79,6 +80,9 @@ class CustomersModel(QAbstractTableModel):
         generation = self._generation
         newest = self._newest
         newest[0] = generation
+        if self._counting is not None:  # the count of the list typed past is not wanted
+            self._counting.stop()
+        stoppable = self._counting = Stoppable()
         query = self.query
         customers = self.services.customer_list
         limit = max(PAGE, len(self.rows)) if query == getattr(self, "_shown_query", None) else PAGE
@@ -101,7 +105,7 @@ class CustomersModel(QAbstractTableModel):
             else:
                 # On a lane of its own: the next keystroke's page never waits for this count.
                 self.tasks.read(
-                    self, lambda: None if generation != newest[0] else customers.count(query),
+                    self, lambda: None if generation != newest[0] else customers.count(query, stoppable),
                     lane=COUNT).success(counted).failure(self.failed.emit).run()
 
         def counted(total: int | None) -> None:

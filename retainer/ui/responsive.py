@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 
 SWITCH_INTERVAL_S = 0.001
 
@@ -33,23 +34,42 @@ def settle() -> None:
 
 
 COLLECT_EVERY_MS = 250
+# While the owner waits for the list (a search's rows, their count), a pass is put off, for
+# up to this many turns: during the start-up work the young objects it walks take 10-50 ms.
+PUT_OFF_TURNS = 8
 
 
-def collect_on_gui_thread(app):
+def collect_on_gui_thread(app, owner_waiting: Callable[[], bool] | None = None):
     """The cycle collector runs on the GUI thread only, from a timer.
 
     Left to itself it runs in whichever thread happens to allocate past its threshold — often
     a worker — and a Qt wrapper it frees there takes its C++ object with it, off the GUI
     thread. So automatic collection is off for the life of the window, and this timer runs
-    the generation that Python's own thresholds would have run, here."""
+    the generation that Python's own thresholds would have run, here; not while
+    ``owner_waiting()`` says the owner's own reads are under way (for two seconds at most)."""
     from PySide6.QtCore import QTimer
 
     gc.disable()
     timer = QTimer(app)
     timer.setInterval(COLLECT_EVERY_MS)
-    timer.timeout.connect(collect_due)
+    timer.turn = _Turns(owner_waiting)  # one turn of the timer (tests call it directly)
+    timer.timeout.connect(timer.turn)
     timer.start()
     return timer
+
+
+class _Turns:
+    def __init__(self, owner_waiting: Callable[[], bool] | None) -> None:
+        self.owner_waiting = owner_waiting
+        self.put_off = 0
+
+    def __call__(self) -> int | None:
+        """Collect what is due, unless the owner is waiting (and it was not put off too long)."""
+        if self.owner_waiting is not None and self.put_off < PUT_OFF_TURNS and self.owner_waiting():
+            self.put_off += 1
+            return None
+        self.put_off = 0
+        return collect_due()
 
 
 def collect_due() -> int | None:

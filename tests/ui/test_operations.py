@@ -294,3 +294,36 @@ def test_closing_waits_for_the_owners_own_write(qtbot, services):
     assert started.wait(10)
     tasks.shutdown()
     assert services.customers.count(CustomerQuery(text="Jonas")) == 1
+
+
+def test_the_collector_keeps_out_of_the_way_of_the_owners_reads_for_two_seconds_at_most(qapp):
+    import gc
+
+    from retainer.ui import responsive
+
+    was_on = gc.isenabled()
+    waiting = [True]
+    timer = responsive.collect_on_gui_thread(qapp, lambda: waiting[0])
+    timer.stop()  # its turns are taken here, one by one
+    try:
+        junk = []
+        for _ in range(gc.get_threshold()[0] + 10):
+            cycle = []
+            cycle.append(cycle)
+            junk.append(cycle)
+        del junk, cycle
+        for _ in range(responsive.PUT_OFF_TURNS):  # a search and its count under way
+            assert timer.turn() is None
+            assert gc.get_count()[0] > gc.get_threshold()[0]
+        assert timer.turn() is not None  # put off long enough: it collects all the same
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+        waiting[0] = False
+        for _ in range(gc.get_threshold()[0] + 10):
+            cycle = []
+            cycle.append(cycle)
+        del cycle
+        assert timer.turn() is not None  # nobody waiting: collected at its turn
+    finally:
+        timer.stop()
+        if was_on:
+            gc.enable()

@@ -307,7 +307,7 @@ def test_the_collector_keeps_out_of_the_way_of_the_owners_reads_for_two_seconds_
     timer.stop()  # its turns are taken here, one by one
     try:
         junk = []
-        for _ in range(gc.get_threshold()[0] + 10):
+        for _ in range(2 * gc.get_threshold()[0]):
             cycle = []
             cycle.append(cycle)
             junk.append(cycle)
@@ -318,10 +318,13 @@ def test_the_collector_keeps_out_of_the_way_of_the_owners_reads_for_two_seconds_
         assert timer.turn() is not None  # put off long enough: it collects all the same
         assert gc.get_count()[0] < gc.get_threshold()[0]
         waiting[0] = False
-        for _ in range(gc.get_threshold()[0] + 10):
+        junk = []
+        for _ in range(2 * gc.get_threshold()[0]):
             cycle = []
             cycle.append(cycle)
-        del cycle
+            junk.append(cycle)
+        del junk, cycle
+        assert gc.get_count()[0] > gc.get_threshold()[0]
         assert timer.turn() is not None  # nobody waiting: collected at its turn
     finally:
         timer.stop()

@@ -74,6 +74,43 @@ def bare_qt(runs: int) -> list[float]:
     return times
 
 
+def waiting(app, condition, limit: float) -> None:
+    """Turn the event loop until ``condition()`` holds, as the window would while idle."""
+    deadline = time.perf_counter() + limit
+    while not condition():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError
+        time.sleep(0.0005)
+
+
+def replace_window(old, kind, services, tasks, wait):
+    """Close ``old`` (once its work is done) and open a new window, to its first page painted."""
+    if old is not None:
+        wait(tasks.idle, 120)
+        old.close()
+        old.deleteLater()
+    window = kind(services, tasks)
+    window.resize(1200, 760)
+    window.show()
+    shown = []
+    window.customers.first_page_shown.connect(lambda: shown.append(1))
+    wait(lambda: shown)
+    window.customers.view.viewport().repaint()
+    return window
+
+
+def time_search(window, text: str, wait) -> float:
+    """One keystroke's search: the text typed, to its rows painted (ms)."""
+    loads = []
+    window.customers.model.loaded.connect(lambda: loads.append(1))
+    started = time.perf_counter()
+    window.customers.search.setText(text)
+    wait(lambda: loads)
+    window.customers.view.viewport().repaint()
+    return (time.perf_counter() - started) * 1000
+
+
 def in_window(base: Path, runs: int) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QApplication
 
@@ -93,40 +130,19 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
     # The start-up work (reminders, the call list, the model fit) runs as in the app.
 
     def wait(condition, limit=30.0) -> None:
-        deadline = time.perf_counter() + limit
-        while not condition():
-            app.processEvents()
-            if time.perf_counter() > deadline:
-                raise TimeoutError
-            time.sleep(0.0005)
+        waiting(app, condition, limit)
 
     results["search while starting"], results["same at rest"] = [], []
     started_texts: list[str] = []
     window = None
     for run in range(runs):
-        if window is not None:
-            wait(tasks.idle, 120)
-            window.close()
-            window.deleteLater()
         started = time.perf_counter()
-        window = MainWindow(services, tasks)
-        window.resize(1200, 760)
-        window.show()
-        shown = []
-        window.customers.first_page_shown.connect(lambda: shown.append(1))
-        wait(lambda: shown)
-        window.customers.view.viewport().repaint()
+        window = replace_window(window, MainWindow, services, tasks, wait)
         results["screen"].append((time.perf_counter() - started) * 1000)
         # A search typed while the start-up work (reminders, call list, model fit) runs.
         wait(tasks.background_under_way)
         text = TYPED[run % len(TYPED)]
-        loads = []
-        window.customers.model.loaded.connect(lambda: loads.append(1))
-        started = time.perf_counter()
-        window.customers.search.setText(text)
-        wait(lambda: loads)
-        window.customers.view.viewport().repaint()
-        results["search while starting"].append((time.perf_counter() - started) * 1000)
+        results["search while starting"].append(time_search(window, text, wait))
         started_texts.append(text)
         window.customers.search.setText("")
     wait(tasks.idle, 120)  # the figures below are for a window at rest
@@ -199,42 +215,18 @@ def fresh_window(base: Path, runs: int) -> dict[str, list[float]]:
     collector = responsive.collect_on_gui_thread(app, lambda: tasks.reads_under_way((READ, COUNT)))
 
     def wait(condition, limit=60.0) -> None:
-        deadline = time.perf_counter() + limit
-        while not condition():
-            app.processEvents()
-            if time.perf_counter() > deadline:
-                raise TimeoutError
-            time.sleep(0.0005)
-
-    def search(window, text: str) -> float:
-        loads = []
-        window.customers.model.loaded.connect(lambda: loads.append(1))
-        started = time.perf_counter()
-        window.customers.search.setText(text)
-        wait(lambda: loads)
-        window.customers.view.viewport().repaint()
-        return (time.perf_counter() - started) * 1000
+        waiting(app, condition, limit)
 
     figures: dict[str, list[float]] = {"fresh": [], "rest": []}
     window = None
     for run in range(runs):
-        if window is not None:
-            wait(tasks.idle, 120)
-            window.close()
-            window.deleteLater()
-        window = WithoutStartUpWork(services, tasks)
-        window.resize(1200, 760)
-        window.show()
-        shown = []
-        window.customers.first_page_shown.connect(lambda: shown.append(1))
-        wait(lambda: shown)
-        window.customers.view.viewport().repaint()
-        figures["fresh"].append(search(window, TYPED[run % len(TYPED)]))
+        window = replace_window(window, WithoutStartUpWork, services, tasks, wait)
+        figures["fresh"].append(time_search(window, TYPED[run % len(TYPED)], wait))
         window.customers.search.setText("")
     wait(tasks.idle, 120)
     for _ in range(2):
         for run in range(runs):
-            figures["rest"].append(search(window, TYPED[run % len(TYPED)]))
+            figures["rest"].append(time_search(window, TYPED[run % len(TYPED)], wait))
             wait(lambda: window.customers.model.counted_total is not None and tasks.idle())
     collector.stop()
     window.close()

@@ -296,6 +296,16 @@ def test_closing_waits_for_the_owners_own_write(qtbot, services):
     assert services.customers.count(CustomerQuery(text="Jonas")) == 1
 
 
+def _garbage_past_the_threshold() -> None:
+    import gc
+
+    junk = []
+    for _ in range(2 * gc.get_threshold()[0]):  # twice: other threads may free a few meanwhile
+        cycle = []
+        cycle.append(cycle)
+        junk.append(cycle)
+
+
 def test_the_collector_keeps_out_of_the_way_of_the_owners_reads_for_two_seconds_at_most(qapp):
     import gc
 
@@ -306,24 +316,14 @@ def test_the_collector_keeps_out_of_the_way_of_the_owners_reads_for_two_seconds_
     timer = responsive.collect_on_gui_thread(qapp, lambda: waiting[0])
     timer.stop()  # its turns are taken here, one by one
     try:
-        junk = []
-        for _ in range(2 * gc.get_threshold()[0]):
-            cycle = []
-            cycle.append(cycle)
-            junk.append(cycle)
-        del junk, cycle
+        _garbage_past_the_threshold()
         for _ in range(responsive.PUT_OFF_TURNS):  # a search and its count under way
             assert timer.turn() is None
             assert gc.get_count()[0] > gc.get_threshold()[0]
         assert timer.turn() is not None  # put off long enough: it collects all the same
         assert gc.get_count()[0] < gc.get_threshold()[0]
         waiting[0] = False
-        junk = []
-        for _ in range(2 * gc.get_threshold()[0]):
-            cycle = []
-            cycle.append(cycle)
-            junk.append(cycle)
-        del junk, cycle
+        _garbage_past_the_threshold()
         assert gc.get_count()[0] > gc.get_threshold()[0]
         assert timer.turn() is not None  # nobody waiting: collected at its turn
     finally:

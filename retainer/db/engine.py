@@ -138,10 +138,10 @@ class Stoppable:
         self.stopped = False
 
     def running_on(self, dbapi_connection) -> None:
+        """The read is about to run on this connection: a stop from now on interrupts it
+        (one asked before finds ``stopped`` set, and the read does not begin)."""
         with self._lock:
             self._connection = dbapi_connection
-            if self.stopped:
-                stop_statement(dbapi_connection)
 
     def done(self) -> None:
         with self._lock:

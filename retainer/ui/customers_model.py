@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from retainer.i18n import tr
 from retainer.rules import phones
@@ -20,6 +27,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE = 200
+# The roles as plain ints, as a cell's painting asks for them (compared once per role per cell).
+DISPLAY, FOREGROUND, TOOLTIP, ALIGNMENT = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def headers() -> list[str]:
@@ -68,6 +80,7 @@ class CustomersModel(QAbstractTableModel):
         self._counting: Stoppable | None = None  # the count under way, stopped when typed past
         self._fetching = False
         self._headers = headers()
+        self._texts: dict[int, tuple[str, ...]] = {}  # a shown row's cells, made when first painted
 
     # Queries ----------------------------------------------------------------------------
     def set_query(self, query: CustomerQuery) -> None:
@@ -93,6 +106,7 @@ class CustomersModel(QAbstractTableModel):
             complete = len(rows) < limit
             self.beginResetModel()
             self.rows = rows
+            self._texts = {}
             # Until the count arrives, a full page promises more.
             self.total = len(rows) if complete else len(rows) + 1
             self.counted_total = len(rows) if complete else None
@@ -173,21 +187,41 @@ class CustomersModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+        return self._value(index.row(), index.column(), int(role))
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roles: QModelRoleDataSpan) -> None:
+        """Everything a cell's painting asks for (seven roles), in one call. Qt's delegate asks
+        through this; answered by ``data`` it would be seven calls from C++ into Python per
+        cell, and each such call costs more than its answer: the list paints in half the time."""
+        valid = index.isValid() and index.row() < len(self.rows)
+        r, col = index.row(), index.column()
+        for i in range(roles.size()):
+            item = roles[i]
+            value = self._value(r, col, item.role()) if valid else None
+            if value is None:
+                item.clearData()  # the delegate's span may hold the cell before's answer
+            else:
+                item.setData(value)
+
+    def _value(self, r: int, col: int, role: int):
+        if role == DISPLAY:
+            texts = self._texts.get(r)
+            if texts is None:
+                row = self.rows[r]
+                texts = self._texts[r] = tuple(self._display(row, c) for c in range(COLUMN_COUNT))
+            return texts[col]
+        row = self.rows[r]
         if role == ID_ROLE:
             return row.id
         if role == SORT_ROLE:
             return (row.name, row.phone, row.status.value, row.last_purchase_at,
                     row.purchase_count, row.total_spent_cents, row.tags)[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+        if role == FOREGROUND and col == COL_STATUS:
             return STATUS_COLORS[row.status]
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+        if role == TOOLTIP and col == COL_STATUS:
             return status_hint(row, self.services.now().date())
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_COUNT, COL_TOTAL):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and col in (COL_COUNT, COL_TOTAL):
+            return RIGHT
         return None
 
     def _display(self, row: CustomerRow, col: int) -> str:

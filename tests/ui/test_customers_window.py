@@ -156,6 +156,39 @@ def test_model_pages_and_sorts_without_a_view(services, tasks):
     assert model.data(model.index(0, COL_NAME)) == "Customer 449"
 
 
+def test_a_cells_painting_gets_in_one_call_what_each_role_would_answer(services, tasks):
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    anna = add(services, "Anna Petrova", "8 916 123-45-67")
+    services.purchases.record(anna, 123456, datetime(2026, 6, 1, 10, 30))
+    add(services, "Jonas Kazlauskas", "+370 612 34567", tags=["VIP"])
+    model = CustomersModel(services, tasks)
+    model.set_query(CustomerQuery())
+    painted = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
+               Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
+               Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+    answered = set()
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            for role in painted:
+                item = QModelRoleData(int(role))
+                item.setData("what the cell before answered")
+                model.multiData(index, QModelRoleDataSpan(item))
+                assert item.data() == model.data(index, role), (row, col, role)
+                if item.data() is not None:
+                    answered.add(role)
+    assert answered == {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole}
+    assert model.data(model.index(0, COL_TOTAL)) == "€1,234.56"
+
+    services.customers.update(anna, CustomerForm(name="Anna Sidorova", phones=["8 916 123-45-67"]))
+    model.reload()  # the cells shown are made again from the new rows
+    names = [model.data(model.index(r, COL_NAME)) for r in range(model.rowCount())]
+    assert "Anna Sidorova" in names and "Anna Petrova" not in names
+
+
 def test_correct_a_purchase_and_pick_who_referred(qtbot, window, services):
     jonas = add(services, "Jonas Kazlauskas", "+370 612 34567")
     anna = add(services, "Anna Petrova", "8 916 123-45-67")

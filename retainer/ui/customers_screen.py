@@ -249,8 +249,9 @@ class CustomersScreen(QWidget):
 
     def _query_changed(self, *_args) -> None:
         trash = self.trash.isChecked()
-        self.restore_button.setVisible(trash)
-        self.add_button.setVisible(not trash)
+        if self.add_button.isHidden() != trash:  # only on a change: setVisible(True) on a
+            self.restore_button.setVisible(trash)  # button never hidden lays the whole window
+            self.add_button.setVisible(not trash)  # out again, and the list is repainted
         self.message_button.setEnabled(not trash)
         query = self.current_query()
         self.chips.mark(query)

@@ -115,6 +115,30 @@ def test_trash_view_restores(qtbot, window, services):
     window.customers.restore_button.click()
     window.customers.trash.setChecked(False)
     assert cell(window, 0, COL_NAME) == "Anna Petrova"
+    assert window.customers.add_button.isVisible() and not window.customers.restore_button.isVisible()
+
+
+def test_the_first_letter_typed_leaves_the_buttons_as_they_are(qtbot, window, services):
+    """Showing a button that is shown already lays the whole window out again, and the list
+    is repainted before its new rows come: the first keystroke of a search must not."""
+    from PySide6.QtCore import QEvent, QObject
+
+    add(services, "Anna Petrova", "8 916 123-45-67")
+    window.customers.refresh()
+    seen = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+                seen.append((watched.text(), event.type()))
+            return False
+
+    watch = Watch()
+    for button in (window.customers.add_button, window.customers.restore_button):
+        button.installEventFilter(watch)
+    qtbot.keyClicks(window.customers.search, "an")
+    assert cell(window, 0, COL_NAME) == "Anna Petrova"
+    assert seen == []
 
 
 def test_purchase_in_two_keystrokes(qtbot, window, services):

@@ -225,8 +225,9 @@ class CustomersScreen(QWidget):
         self.trash.toggled.connect(self._query_changed)
         self.more.changed.connect(self._query_changed)
         # The filters' choices (tags, places, tiers, saved segments) are read once the first
-        # page is on screen, on the background lane: the page and the searches come first.
-        self.first_page_shown.connect(self.refresh_tags)
+        # page is on screen and its count is in (or a search typed meanwhile has its rows and
+        # count), on the background lane: the page and the searches come first.
+        self.first_page_shown.connect(lambda: self.tasks.after_owners_reads(self, self.refresh_tags))
         # Enabling sorting asks the model to sort, which loads the first page.
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)

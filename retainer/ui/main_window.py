@@ -35,7 +35,6 @@ from retainer.ui.tasks import Tasks
 
 HOUR_MS = 60 * 60 * 1000
 ROOM_TODAY, ROOM_CUSTOMERS, ROOM_FEEDBACK, ROOM_DASHBOARD = range(4)
-OWNERS_FIRST_MS, OWNERS_FIRST_TRIES = 50, 40  # start-up work waits for a search, up to 2 s
 
 
 class MainWindow(QMainWindow):
@@ -194,7 +193,9 @@ class MainWindow(QMainWindow):
             # The first count after start-up is announced as it is; later ones as news.
             if result.total and due_before is not None:
                 self.notifier.announce_new(result.total, due_before)
-            self._after_owners_reads(show_and_fit)
+            # Building the call list costs the interpreter a few hundred milliseconds, which a
+            # search being typed should not wait for.
+            self.tasks.after_owners_reads(self, show_and_fit)
 
         def show_and_fit() -> None:
             if self._started_up:
@@ -215,16 +216,6 @@ class MainWindow(QMainWindow):
         give_way = partial(self.tasks.load.give_way, (READ, COUNT))
         self.tasks.write(self, lambda: services.reminders.generate(give_way=give_way)).in_background() \
             .success(made).failure(self._routine_failed).run()
-
-    def _after_owners_reads(self, then, tries: int = 0) -> None:
-        """Run ``then`` once the list's own reads (a search being typed, its count) are done:
-        building the call list costs the interpreter a few hundred milliseconds, which a
-        search should not wait for. Never put off for more than a couple of seconds."""
-        if tries < OWNERS_FIRST_TRIES and self.tasks.reads_under_way((READ, COUNT)):
-            # With the window as context: a window closed meanwhile drops the retry.
-            QTimer.singleShot(OWNERS_FIRST_MS, self, lambda: self._after_owners_reads(then, tries + 1))
-            return
-        then()
 
     def _routine_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, CancelledByUser):  # closing cancelled it: nothing to say

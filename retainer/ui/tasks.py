@@ -20,9 +20,9 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from retainer.ui.lanes import READ, WRITE, CancelledByUser, Lane, Load, Results
+from retainer.ui.lanes import COUNT, READ, WRITE, CancelledByUser, Lane, Load, Results
 from retainer.ui.operations import LongOperation, Operation
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 WRITES_FINISH_S = 10.0  # at close, how long the owner's write under way may take to finish
 BACKGROUND_STOPS_S = 2.0  # and how long a background write is interrupted before it is waited for
+# What the GUI thread puts off until the list's own reads are done waits at most 40 x 50 ms.
+OWNERS_FIRST_MS, OWNERS_FIRST_TRIES = 50, 40
 
 
 @dataclass
@@ -113,6 +115,17 @@ class Tasks(QObject):
     def reads_under_way(self, lanes: tuple[str, ...]) -> bool:
         """Jobs asked for on these lanes and not yet handed over."""
         return any(self.load.pending.get(lane, 0) > 0 for lane in lanes)
+
+    def after_owners_reads(self, owner: QObject, then: Callable[[], None], tries: int = 0) -> None:
+        """Run ``then`` once the list's own reads (a search being typed, its count) are done:
+        what can wait a moment (the call list, the filters' choices) leaves the interpreter
+        and the cores to them. Never put off for more than two seconds; dropped when
+        ``owner`` is gone meanwhile."""
+        if tries < OWNERS_FIRST_TRIES and self.reads_under_way((READ, COUNT)):
+            QTimer.singleShot(OWNERS_FIRST_MS, owner,
+                              lambda: self.after_owners_reads(owner, then, tries + 1))
+            return
+        then()
 
     def idle(self) -> bool:
         """True when every job asked for has finished and its result was handed over."""

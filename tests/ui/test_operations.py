@@ -330,3 +330,36 @@ def test_the_collector_keeps_out_of_the_way_of_the_owners_reads_for_two_seconds_
         timer.stop()
         if was_on:
             gc.enable()
+
+
+def test_what_can_wait_runs_once_the_lists_own_reads_are_done(qtbot, lanes, monkeypatch):
+    from retainer.ui import tasks as tasks_module
+    from retainer.ui.lanes import COUNT
+
+    owner = QWidget()
+    gate = threading.Event()
+    lanes.read(owner, lambda: gate.wait(5), lane=COUNT).run()  # a count under way
+    ran = []
+    lanes.after_owners_reads(owner, lambda: ran.append(time.monotonic()))
+    qtbot.wait(300)
+    assert ran == []  # put off while the count runs
+    gate.set()
+    released = time.monotonic()
+    qtbot.waitUntil(lambda: bool(ran), timeout=2_000)
+    assert ran[0] - released < 0.5
+
+    # Never put off for long: a read that does not end is waited for a few turns only.
+    monkeypatch.setattr(tasks_module, "OWNERS_FIRST_TRIES", 3)
+    stuck = threading.Event()
+    lanes.read(owner, lambda: stuck.wait(5)).run()
+    ran.clear()
+    lanes.after_owners_reads(owner, lambda: ran.append(1))
+    qtbot.waitUntil(lambda: bool(ran), timeout=2_000)
+    # Dropped when its owner is gone meanwhile.
+    ran.clear()
+    lanes.after_owners_reads(owner, lambda: ran.append(1))
+    owner.deleteLater()
+    qtbot.wait(400)
+    stuck.set()
+    qtbot.waitUntil(lanes.idle, timeout=5_000)
+    assert ran == []

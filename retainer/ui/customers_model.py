@@ -113,14 +113,16 @@ class CustomersModel(QAbstractTableModel):
             self._shown_query = query
             self._fetching = False
             self.endResetModel()
-            self.loaded.emit()
-            if complete:
-                self.counted.emit(len(rows))
-            else:
+            if not complete:
                 # On a lane of its own: the next keystroke's page never waits for this count.
+                # Asked for before the rows are announced, so that what waits for the list's
+                # reads (Tasks.after_owners_reads) sees it under way.
                 self.tasks.read(
                     self, lambda: None if generation != newest[0] else customers.count(query, stoppable),
                     lane=COUNT).success(counted).failure(self.failed.emit).run()
+            self.loaded.emit()
+            if complete:
+                self.counted.emit(len(rows))
 
         def counted(total: int | None) -> None:
             if total is None or generation != self._generation:

@@ -285,3 +285,24 @@ def test_the_end_of_the_session_keeps_unsaved_cards_for_the_next_start(qtbot, wi
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.offer_drafts()
     assert DraftStore(data_dir(), services.ctx.db.location).load() == []
+
+
+def test_the_count_is_under_way_when_the_rows_are_announced(qtbot, services):
+    """What waits for the list's own reads (the filters' choices, the call list) must see
+    the count of a full page as under way once the rows are in."""
+    from retainer.ui.lanes import COUNT
+    from retainer.ui.tasks import Tasks
+
+    for i in range(250):
+        services.customers.create(CustomerForm(name=f"Customer {i:03d}"))
+    tasks = Tasks()
+    try:
+        model = CustomersModel(services, tasks)
+        seen, counted = [], []
+        model.loaded.connect(lambda: seen.append(tasks.reads_under_way((COUNT,))))
+        model.counted.connect(counted.append)
+        model.set_query(CustomerQuery())
+        qtbot.waitUntil(lambda: bool(counted), timeout=10_000)
+        assert seen == [True] and counted == [250]
+    finally:
+        tasks.shutdown()

@@ -111,12 +111,18 @@ def replace_window(old, kind, services, tasks, wait):
 def time_search(window, text: str, wait) -> float:
     """One keystroke's search: the text typed, to its rows painted (ms)."""
     loads = []
-    window.customers.model.loaded.connect(lambda: loads.append(1))
+
+    def arrived() -> None:
+        loads.append(1)
+
+    window.customers.model.loaded.connect(arrived)
     started = time.perf_counter()
-    window.customers.search.setText(text)
+    window.customers.search.setText(text)  # what one keystroke does
     wait(lambda: loads)
     window.customers.view.viewport().repaint()
-    return (time.perf_counter() - started) * 1000
+    elapsed = (time.perf_counter() - started) * 1000
+    window.customers.model.loaded.disconnect(arrived)
+    return elapsed
 
 
 def in_window(base: Path, runs: int) -> dict[str, list[float]]:
@@ -157,20 +163,9 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
     screen = window.customers
     for _ in range(max(1, runs // 3)):
         for text in TYPED:
-            loads = []
-
-            def arrived() -> None:
-                loads.append(1)
-
-            screen.model.loaded.connect(arrived)
-            started = time.perf_counter()
-            screen.search.setText(text)  # what one keystroke does
-            wait(lambda: loads)
-            screen.view.viewport().repaint()
-            results["search"].append((time.perf_counter() - started) * 1000)
+            results["search"].append(time_search(window, text, wait))
             if text in started_texts:  # the same searches, at rest: the ratio's other side
                 results["same at rest"].append(results["search"][-1])
-            screen.model.loaded.disconnect(arrived)
             counted = []
             screen.model.counted.connect(lambda n: counted.append(n))
             wait(lambda: counted or screen.model.counted_total is not None)

@@ -95,7 +95,7 @@ class ReminderService:
             birthdays = self._make_birthdays(session, today, now)
         from retainer.services.loyalty import LoyaltyService
 
-        LoyaltyService(self.ctx).settle_all()  # tenure reached overnight: a tier, a reminder
+        LoyaltyService(self.ctx).settle_all(give_way)  # tenure reached overnight: a tier, a reminder
         result = Generated(drifting, birthdays)
         if result.total:
             self.ctx.announce(Change.of(REMINDERS))

@@ -177,3 +177,46 @@ def test_a_customer_who_asked_not_to_be_called_moves_up_without_a_reminder(shop)
     anna = shop.customers.create(CustomerForm(name="Anna Petrova", do_not_call=True))
     buy(shop, anna, 3)
     assert tier_of(shop, anna) == "Silver" and tier_reminders(shop, anna) == []
+
+
+def test_the_first_morning_places_everyone_a_few_at_a_time_giving_way_between(services,
+                                                                               monkeypatch):
+    import retainer.services.loyalty as module
+
+    regulars = [services.customers.create(CustomerForm(name=f"Regular {i}")) for i in range(5)]
+    newcomer = services.customers.create(CustomerForm(name="Newcomer"))
+    for cid in regulars:
+        buy(services, cid, 5)
+    buy(services, newcomer, 1)
+    monkeypatch.setattr(module, "MOVES_AT_ONCE", 2)
+    turns = []
+    assert services.loyalty.settle_all(give_way=lambda: turns.append(1)) == 5
+    assert len(turns) == 2  # five moves, two at a time: a turn for the window between steps
+    assert [tier_of(services, cid) for cid in regulars] == ["Silver"] * 5
+    assert tier_of(services, newcomer) is None
+    assert all([(c.from_tier, c.to_tier) for c in services.loyalty.changes(cid)]
+               == [(None, "Silver")] for cid in regulars)
+    assert all(tier_reminders(services, cid) == [] for cid in regulars)  # the first day: no news
+    assert services.loyalty.settle_all(give_way=lambda: turns.append(1)) == 0
+    assert len(turns) == 2  # nobody's tier changed: nothing written, no turns
+
+
+def test_a_stop_asked_while_placing_takes_the_whole_placing_back(services, monkeypatch):
+    import retainer.services.loyalty as module
+
+    class Closing(Exception):
+        """What the window's give_way raises when the app closes."""
+
+    regulars = [services.customers.create(CustomerForm(name=f"Regular {i}")) for i in range(3)]
+    for cid in regulars:
+        buy(services, cid, 5)
+    monkeypatch.setattr(module, "MOVES_AT_ONCE", 1)
+
+    def stop():
+        raise Closing()
+
+    with pytest.raises(Closing):
+        services.loyalty.settle_all(give_way=stop)
+    assert services.loyalty.tiers() == []  # nothing of that morning was kept
+    assert [tier_of(services, cid) for cid in regulars] == [None] * 3
+    assert services.loyalty.settle_all() == 3  # the next morning does it all

@@ -84,6 +84,21 @@ def waiting(app, condition, limit: float) -> None:
         time.sleep(0.0005)
 
 
+# No owner types the instant a window appears: before the search is typed the window's event
+# loop runs for 30 ms, long enough for the work Qt put off while painting the first page (the
+# list's scroll bar is laid out a turn later, some 10 ms of repainting the list) and far shorter
+# than the start-up work, which is still under way (the searches typed while it ran are counted).
+GLANCE_S = 0.03
+
+
+def glance(app) -> None:
+    """Turn the event loop for the moment between the window appearing and the first key."""
+    until = time.perf_counter() + GLANCE_S
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.0005)
+
+
 def replace_window(old, kind, services, tasks, wait):
     """Close ``old`` (once its work is done) and open a new window, to its first page painted
     and the window on screen: exposed, and painted whole once. (On a warm base the page comes
@@ -147,6 +162,7 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
         waiting(app, condition, limit)
 
     results["search while starting"], results["same at rest"] = [], []
+    results["typed while the work ran"] = []
     started_texts: list[str] = []
     window = None
     for run in range(runs):
@@ -154,8 +170,11 @@ def in_window(base: Path, runs: int) -> dict[str, list[float]]:
         results["screen"].append(opened)
         # A search typed while the start-up work (reminders, call list, model fit) runs.
         wait(tasks.background_under_way)
+        glance(app)
         text = TYPED[run % len(TYPED)]
+        under_way = tasks.background_under_way()
         results["search while starting"].append(time_search(window, text, wait))
+        results["typed while the work ran"].append(under_way)
         started_texts.append(text)
         window.customers.search.setText("")
     wait(tasks.idle, 120)  # the figures below are for a window at rest
@@ -223,6 +242,7 @@ def fresh_window(base: Path, runs: int) -> dict[str, list[float]]:
     window = None
     for run in range(runs):
         window, _ = replace_window(window, WithoutStartUpWork, services, tasks, wait)
+        glance(app)
         figures["fresh"].append(time_search(window, TYPED[run % len(TYPED)], wait))
         window.customers.search.setText("")
     wait(tasks.idle, 120)
@@ -267,7 +287,9 @@ def main() -> int:
     print(f"peak RSS of the app process:               {summary(app['rss'], 'MB')}   target <= 400 MB")
     print(f"opening the Customers screen:              {summary(figures['screen'])}")
     print(f"search keystroke to rows shown:            {summary(figures['search'])}   target <= 50 ms")
-    print(f"  the same, typed during start-up work:    {summary(figures['search while starting'])}")
+    ran = figures["typed while the work ran"]
+    print(f"  the same, typed during start-up work:    {summary(figures['search while starting'])}"
+          f"   ({sum(ran)} of {len(ran)} typed while it ran)")
     print(f"opening a card (incl. the busiest):        {summary(figures['card'])}   target <= 100 ms")
     print(f"peak RSS of the benchmark process:         {figures['rss'][0]:.0f} MB")
     print("ratios, medians of this run:")

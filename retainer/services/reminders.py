@@ -76,8 +76,9 @@ class ReminderService:
 
         The drifting ones are found and inserted by SQL alone, so no row travels through
         Python, a slice of customer ids at a time; between slices ``give_way`` lets the
-        window's own reads (a search being typed) go first. Interrupted at close, it all
-        rolls back."""
+        window's own reads (a search being typed) go first. Then the tiers are looked at
+        again, then the birthdays are made. Interrupted at close, the step under way rolls
+        back, and the next start does it again."""
         today = as_of or self.ctx.today()
         now = self.ctx.now()
         drifting = 0
@@ -92,10 +93,13 @@ class ReminderService:
                 drifting += max(made.rowcount or 0, 0)
                 if give_way is not None:
                     give_way()
-            birthdays = self._make_birthdays(session, today, now)
         from retainer.services.loyalty import LoyaltyService
 
         LoyaltyService(self.ctx).settle_all(give_way)  # tenure reached overnight: a tier, a reminder
+        # The birthdays after the tiers, so that a greeting carries the tier held today, on a
+        # base's first morning (when the default tiers are made) as on any other.
+        with self.ctx.write() as session:
+            birthdays = self._make_birthdays(session, today, now)
         result = Generated(drifting, birthdays)
         if result.total:
             self.ctx.announce(Change.of(REMINDERS))

@@ -134,6 +134,20 @@ def test_a_birthday_greets_with_the_tiers_offer(shop):
     assert note.endswith(" — Silver: 5\u00a0% off")
 
 
+def test_a_birthday_on_the_bases_first_morning_greets_with_the_default_tiers_offer(services):
+    from datetime import date
+
+    anna = services.customers.create(CustomerForm(name="Anna Petrova",
+                                                  birthday=date(1990, NOW.month, NOW.day + 3)))
+    buy(services, anna, 5, start=NOW - timedelta(days=30))  # Silver by the default rules
+    assert tier_of(services, anna) is None  # no tiers before the first morning
+    services.reminders.generate()
+    assert tier_of(services, anna) == "Silver"
+    with services.ctx.read() as s:
+        (note,) = s.scalars(select(Reminder.note).where(Reminder.reason == "birthday")).all()
+    assert note.endswith(" — Silver: 5\u00a0% off")
+
+
 def test_tenure_reached_overnight_moves_up_with_a_reminder(shop):
     shop.loyalty.save([SILVER, Tier("Loyal", 8, min_purchases=3, min_tenure_days=365)])
     anna = shop.customers.create(CustomerForm(name="Anna Petrova"))

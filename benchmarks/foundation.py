@@ -94,9 +94,7 @@ GLANCE_S = 0.03
 def glance(app) -> None:
     """Turn the event loop for the moment between the window appearing and the first key."""
     until = time.perf_counter() + GLANCE_S
-    while time.perf_counter() < until:
-        app.processEvents()
-        time.sleep(0.0005)
+    waiting(app, lambda: time.perf_counter() >= until, GLANCE_S + 1)
 
 
 def replace_window(old, kind, services, tasks, wait):

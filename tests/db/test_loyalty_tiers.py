@@ -1,6 +1,6 @@
 """Loyalty tiers in the base: customers placed and moved, the log, reminders, undo."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -122,30 +122,28 @@ def test_an_imported_history_places_customers_without_reminding(shop, tmp_path):
         assert s.scalars(select(Reminder).where(Reminder.reason == "tier")).all() == []
 
 
-def test_a_birthday_greets_with_the_tiers_offer(shop):
-    from datetime import date
+def birthday_note(services):
+    with services.ctx.read() as s:
+        (note,) = s.scalars(select(Reminder.note).where(Reminder.reason == "birthday")).all()
+    return note
 
+
+def test_a_birthday_greets_with_the_tiers_offer(shop):
     anna = shop.customers.create(CustomerForm(name="Anna Petrova",
                                               birthday=date(1990, NOW.month, NOW.day + 3)))
     buy(shop, anna, 3, start=NOW - timedelta(days=30))
     shop.reminders.generate()
-    with shop.ctx.read() as s:
-        (note,) = s.scalars(select(Reminder.note).where(Reminder.reason == "birthday")).all()
-    assert note.endswith(" — Silver: 5\u00a0% off")
+    assert birthday_note(shop).endswith(" — Silver: 5\u00a0% off")
 
 
 def test_a_birthday_on_the_bases_first_morning_greets_with_the_default_tiers_offer(services):
-    from datetime import date
-
     anna = services.customers.create(CustomerForm(name="Anna Petrova",
                                                   birthday=date(1990, NOW.month, NOW.day + 3)))
     buy(services, anna, 5, start=NOW - timedelta(days=30))  # Silver by the default rules
     assert tier_of(services, anna) is None  # no tiers before the first morning
     services.reminders.generate()
     assert tier_of(services, anna) == "Silver"
-    with services.ctx.read() as s:
-        (note,) = s.scalars(select(Reminder.note).where(Reminder.reason == "birthday")).all()
-    assert note.endswith(" — Silver: 5\u00a0% off")
+    assert birthday_note(services).endswith(" — Silver: 5\u00a0% off")
 
 
 def test_tenure_reached_overnight_moves_up_with_a_reminder(shop):
